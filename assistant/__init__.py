@@ -1,0 +1,1 @@
+"""The answer engine and its edges: CLI, chat page, HTTP API."""

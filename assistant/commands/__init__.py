@@ -1,0 +1,1 @@
+"""One module per brieven subcommand; each only translates between the shell and the library."""

@@ -1,0 +1,1 @@
+"""Evaluation of retrieval and answer grounding, with the project question set."""

