@@ -1,16 +1,91 @@
-"""`brieven ask`: not built yet."""
+"""`brieven ask`: answer a question from the letters, with citations and footnotes (or JSON lines)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from datetime import date
 
+from ingest.errors import BrievenError
+from ingest.model import Answer, SearchFilter
 from ingest.settings import Settings
+
+from assistant.answer_json import answer_to_json
+from assistant.sentences import one_line
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("ask", parents=[common], help="(not built yet)")
+    p = sub.add_parser(
+        "ask",
+        parents=[common],
+        help="answer a question with citations to the letters",
+        description="Answer a question from the ingested letters. Offline by default (extractive); "
+        "set BRIEVEN_LLM or --llm to answer with a language model (every citation is checked).",
+    )
+    p.add_argument("question", help="the question; '-' reads questions from standard input, one per line")
+    p.add_argument("--json", action="store_true", help="print JSON (always JSON lines for '-')")
+    p.add_argument("-k", type=int, default=None, metavar="N", help="passages to read (default 8)")
+    p.add_argument("--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)")
+    p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--llm", default=None, metavar="PROVIDER:MODEL", help="language model (env BRIEVEN_LLM)")
     p.set_defaults(run=run)
 
 
+def format_answer(answer: Answer) -> str:
+    """The answer for a terminal: text, then each citation with its letter, place, quote and footnotes."""
+    lines = [answer.text]
+    if answer.citations:
+        lines += ["", "Bronnen:" if answer.language == "nl" else "Sources:"]
+    for c in answer.citations:
+        letter = c.letter
+        meta = ", ".join(
+            x for x in (letter.date.isoformat() if letter.date else None, f"Kamerstuk {letter.kamerstuk}"
+                        if letter.kamerstuk else None) if x
+        )
+        where = " > ".join(c.chunk.section_path)
+        page = f", p. {c.chunk.page}" if c.chunk.page else ""
+        lines.append(f"[{c.n}] {letter.title or letter.id} ({meta})" if meta else f"[{c.n}] {letter.title or letter.id}")
+        if where or page:
+            lines.append(f"    {where}{page}")
+        lines.append(f"    “{one_line(c.quote)}”")
+        for f in c.chunk.footnotes:
+            lines.append(f"    [{f.label}] {one_line(f.text)}")
+    if answer.see_also:
+        lines += ["", "Zie ook:" if answer.language == "nl" else "See also:"]
+        for h in answer.see_also:
+            lines.append(f"  - {h.letter.title or h.letter.id}: {' > '.join(h.chunk.section_path)}")
+    if answer.flagged:
+        lines += ["", "Removed (not supported by the cited passage):"]
+        lines += [f"  ! {s}" for s in answer.flagged]
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    raise SystemExit("brieven ask: not built yet")
+    from assistant.engine import open_engine
+
+    if args.llm:
+        settings = settings.with_(llm_model=args.llm)
+    filters = None
+    if args.letter or args.date_from or args.date_to:
+        filters = SearchFilter(letter_ids=tuple(args.letter), date_from=args.date_from, date_to=args.date_to)
+    engine = open_engine(settings)
+    if args.question != "-":
+        answer = engine.answer(args.question, filters=filters, k=args.k)
+        if args.json:
+            print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
+        else:
+            print(format_answer(answer))
+        return 0
+    status = 0
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            continue
+        try:
+            record = answer_to_json(engine.answer(question, filters=filters, k=args.k))
+        except BrievenError as exc:  # one failed question does not end the batch
+            record, status = {"question": question, "error": str(exc)}, 1
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return status

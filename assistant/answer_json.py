@@ -1,0 +1,49 @@
+"""An Answer as JSON: the one shape shared by `brieven ask --json`, the HTTP API and the chat page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.model import Answer, Citation, Hit
+
+
+def citation_to_json(citation: Citation) -> dict[str, Any]:
+    letter, chunk = citation.letter, citation.chunk
+    return {
+        "n": citation.n,
+        "chunk_id": chunk.id,
+        "letter_id": letter.id,
+        "letter_title": letter.title,
+        "kamerstuk": letter.kamerstuk,
+        "date": letter.date.isoformat() if letter.date else None,
+        "section_path": list(chunk.section_path),
+        "page": chunk.page,
+        "quote": citation.quote,
+        "quote_span": list(citation.quote_span),
+        "footnotes": [{"number": f.number, "label": f.label, "text": f.text} for f in chunk.footnotes],
+    }
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "rank": hit.rank,
+        "chunk_id": hit.chunk.id,
+        "letter_id": hit.letter.id,
+        "letter_title": hit.letter.title,
+        "date": hit.letter.date.isoformat() if hit.letter.date else None,
+        "section_path": list(hit.chunk.section_path),
+        "page": hit.chunk.page,
+    }
+
+
+def answer_to_json(answer: Answer) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "abstained": answer.abstained,
+        "language": answer.language,
+        "mode": answer.mode,
+        "citations": [citation_to_json(c) for c in answer.citations],
+        "see_also": [hit_to_json(h) for h in answer.see_also],
+        "flagged": list(answer.flagged),
+    }

@@ -1,0 +1,135 @@
+"""The Gradio chat page and the HTTP API (`POST /api/ask`, Gradio's `/ask`), served by `brieven serve`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import gradio as gr
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel, Field
+
+from ingest.errors import BrievenError
+from ingest.model import Answer, SearchFilter
+from ingest.settings import Settings
+
+from assistant import render
+from assistant.answer_json import answer_to_json
+from assistant.engine import Engine, open_engine
+
+EXAMPLES = [
+    "what was promised on MitID?",
+    "Wat is er gedaan met de motie Zwinkels over een GAP-analyse?",
+    "how much money goes to children's rights online?",
+    "Welke toezeggingen over AI staan nog open?",
+]
+# System fonts only: the page must not reach for web fonts when offline.
+THEME = gr.themes.Default(font=["system-ui", "Segoe UI", "Arial", "sans-serif"], font_mono=["monospace"])
+
+
+def parse_filters(letters: list[str] | None, date_from: str, date_to: str) -> SearchFilter | None:
+    """A SearchFilter from the page's inputs; a malformed date is the user's error, said plainly."""
+    try:
+        start = date.fromisoformat(date_from.strip()) if date_from and date_from.strip() else None
+        end = date.fromisoformat(date_to.strip()) if date_to and date_to.strip() else None
+    except ValueError as exc:
+        raise gr.Error(f"Dates are written YYYY-MM-DD ({exc})") from exc
+    if not (letters or start or end):
+        return None
+    return SearchFilter(letter_ids=tuple(letters or ()), date_from=start, date_to=end)
+
+
+def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
+    """The chat page: streamed answers, citations linked to source cards, filters, a letters tab."""
+    engine = engine or open_engine(settings)
+    letter_choices = [(f"{x.sort_date or '?'} — {x.title or x.id}", x.id) for x in engine.letters]
+
+    def respond(
+        question: str, letters: list[str], date_from: str, date_to: str, turns: list[Answer]
+    ) -> Iterator[tuple[str, str, list[Answer], str]]:
+        question = (question or "").strip()
+        if not question:
+            yield render.transcript_html(turns), render.sources_html(turns), turns, ""
+            return
+        filters = parse_filters(letters, date_from, date_to)
+        try:
+            for event in engine.stream(question, history=tuple(turns), filters=filters):
+                if isinstance(event, Answer):
+                    turns = [*turns, event]
+                    yield render.transcript_html(turns), render.sources_html(turns), turns, ""
+                else:
+                    pending = render.transcript_html(turns, pending=(question, event))
+                    yield pending, render.sources_html(turns), turns, ""
+        except BrievenError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def reset() -> tuple[str, str, list[Answer]]:
+        return render.transcript_html([]), render.sources_html([]), []
+
+    def ask_api(question: str, letters: list[str] | None = None, date_from: str = "", date_to: str = "") -> dict:
+        """The same answer as `brieven ask --json`, for one question without conversation."""
+        answer = engine.answer(question, filters=parse_filters(letters, date_from, date_to))
+        return answer_to_json(answer)
+
+    with gr.Blocks(title="Brieven — Kamerbrieven assistant", analytics_enabled=False) as app:
+        turns = gr.State([])
+        gr.Markdown("## Brieven\nAsk about the letters to parliament. Every statement cites its passage.")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        transcript = gr.HTML(render.transcript_html([]), elem_id="transcript")
+                        question = gr.Textbox(
+                            label="Question", placeholder="what was promised on MitID?", elem_id="question"
+                        )
+                        with gr.Row():
+                            ask = gr.Button("Ask", variant="primary", elem_id="ask")
+                            new = gr.Button("New conversation", elem_id="new")
+                        gr.Examples(EXAMPLES, inputs=[question], label="Examples")
+                        with gr.Accordion("Filters", open=False):
+                            letters = gr.Dropdown(
+                                choices=letter_choices, multiselect=True, label="Letters", elem_id="letters"
+                            )
+                            with gr.Row():
+                                date_from = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="date-from")
+                                date_to = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="date-to")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render.sources_html([]), elem_id="sources")
+            with gr.Tab("Letters", id="letters-tab"):
+                gr.HTML(render.letters_html(engine.letters), elem_id="letters-table")
+        inputs = [question, letters, date_from, date_to, turns]
+        outputs = [transcript, sources, turns, question]
+        ask.click(respond, inputs, outputs, api_visibility="private")
+        question.submit(respond, inputs, outputs, api_visibility="private")
+        new.click(reset, None, [transcript, sources, turns], api_visibility="private")
+        gr.api(ask_api, api_name="ask")
+    return app
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1)
+    letters: list[str] = []
+    date_from: date | None = None
+    date_to: date | None = None
+    k: int | None = Field(default=None, ge=1, le=50)
+
+
+def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
+    """FastAPI with `POST /api/ask` (the `brieven ask --json` shape) and the chat page mounted at /."""
+    engine = engine or open_engine(settings)
+    api = FastAPI(title="brieven", docs_url="/api/docs", openapi_url="/api/openapi.json")
+
+    @api.post("/api/ask")
+    def ask(request: AskRequest) -> dict[str, Any]:
+        filters = None
+        if request.letters or request.date_from or request.date_to:
+            filters = SearchFilter(tuple(request.letters), request.date_from, request.date_to)
+        try:
+            return answer_to_json(engine.answer(request.question, filters=filters, k=request.k))
+        except BrievenError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+    blocks = build_app(settings, engine)
+    return gr.mount_gradio_app(api, blocks, path="/", css=render.CSS, theme=THEME, footer_links=["api"])

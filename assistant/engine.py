@@ -1,0 +1,134 @@
+"""The answer engine: retrieve, then answer extractively (offline) or with a language model, streaming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, Protocol
+
+from ingest.model import Answer, Chunk, Hit, Letter, SearchFilter
+from ingest.settings import Settings
+from ingest.store import Store
+
+from assistant import terms
+from assistant.extractive import extractive_answer
+from assistant.followup import resolve
+from assistant.query import Query, build_query
+
+RETRIEVE_K = 8  # passages read per question; the answer cites the few that carry it
+
+
+class Searcher(Protocol):
+    """What the engine needs from the index (index.hybrid.open_searcher gives one)."""
+
+    def search(
+        self, query: str, k: int = 5, filters: SearchFilter | None = None, mode: str = "hybrid"
+    ) -> list[Hit]: ...
+
+
+class Engine:
+    """Answers questions over one searcher; holds the corpus term statistics used to weigh words."""
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        settings: Settings,
+        chunks: Sequence[Chunk] | None = None,
+        llm: Any | None = None,
+        letters: Sequence[Letter] = (),
+    ) -> None:
+        self.searcher = searcher
+        self.settings = settings
+        self.llm = llm
+        # Letters in date order, for the letters tab and the letter filter.
+        self.letters = sorted(letters, key=lambda x: (x.sort_date is None, x.sort_date or date.min, x.id))
+        texts = [c.text + " " + " ".join(c.section_path) for c in (chunks or ())]
+        self.stats = terms.TermStats(texts)
+
+    def warm_up(self) -> None:
+        """Load the models and indexes now, so the first question is as fast as the rest."""
+        warm = getattr(self.searcher, "warm_up", None)
+        if warm is not None:
+            warm()
+        self.answer("warm-up: MitID toezegging")
+
+    def prepare(
+        self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None, k: int | None = None
+    ) -> tuple[Query, list[Hit]]:
+        """Resolve follow-ups, weigh the terms, retrieve; the letters in focus are ranked first on ties."""
+        resolved = resolve(question, history)
+        query = build_query(resolved, self.stats)
+        hits = self.searcher.search(resolved.search_text, k=k or RETRIEVE_K, filters=filters)
+        if resolved.focus_letters:
+            # Keep the thread: a follow-up reads the letters the previous answer cited first.
+            hits = sorted(hits, key=lambda h: (h.letter.id not in resolved.focus_letters, h.rank))
+        return query, hits
+
+    def answer(
+        self,
+        question: str,
+        history: Sequence[Answer] = (),
+        filters: SearchFilter | None = None,
+        llm: Any | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        final: Answer | None = None
+        for event in self.stream(question, history, filters, llm, k):
+            if isinstance(event, Answer):
+                final = event
+        assert final is not None  # stream always ends with the answer
+        return final
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Answer] = (),
+        filters: SearchFilter | None = None,
+        llm: Any | None = None,
+        k: int | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the answer text as it grows (str), then the finished Answer.
+
+        Only text that passed the grounding check is ever yielded in the language-model mode.
+        """
+        question = question.strip()
+        query, hits = self.prepare(question, history, filters, k)
+        model = llm if llm is not None else self.llm
+        if model is None:
+            result = extractive_answer(question, query, hits)
+            text = ""
+            for line in result.text.split("\n"):
+                text = f"{text}\n{line}" if text else line
+                yield text
+            yield result
+            return
+        from assistant.llm import stream_llm_answer  # imported late: LangChain is only needed here
+
+        yield from stream_llm_answer(question, query, hits, model)
+
+
+def answer(
+    question: str,
+    searcher: Searcher,
+    settings: Settings,
+    history: Sequence[Answer] = (),
+    filters: SearchFilter | None = None,
+    llm: Any | None = None,
+    chunks: Sequence[Chunk] | None = None,
+) -> Answer:
+    """One-shot convenience over Engine; build an Engine once when answering many questions."""
+    return Engine(searcher, settings, chunks=chunks).answer(question, history, filters, llm)
+
+
+def open_engine(settings: Settings, llm: Any | None = None) -> Engine:
+    """The engine over the ingested corpus in settings.index_dir, with the configured language model."""
+    from index.hybrid import open_searcher  # the index package loads models; import only when used
+
+    searcher = open_searcher(settings)
+    snapshot = getattr(searcher, "snapshot", None) or Store(settings.index_dir).load()
+    if llm is None and settings.llm_model:
+        from assistant.llm import load_chat_model
+
+        llm = load_chat_model(settings)
+    letters = list(snapshot.letters.values())
+    return Engine(searcher, settings, chunks=snapshot.chunks, llm=llm, letters=letters)

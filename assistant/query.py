@@ -1,0 +1,161 @@
+"""A question turned into weighted concepts (alternative Dutch stems) and an intent, for answer scoring."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.glossary import Glossary, default_glossary
+
+from assistant import terms
+from assistant.followup import Resolved
+
+_INTENTS: dict[str, re.Pattern[str]] = {
+    "who": re.compile(r"\b(?:wie|who|welk(?:e)? (?:kamer)?lid|which member|asked by|gevraagd door)\b", re.I),
+    "when": re.compile(r"\b(?:wanneer|when|datum|date|deadline|per wanneer|by when)\b", re.I),
+    "status": re.compile(
+        r"\b(?:status|afgedaan|open|openstaand|fulfilled|done|settled|completed|voldaan|uitgevoerd|"
+        r"delivered|kept|became|gebeurd|stand van zaken)\b",
+        re.I,
+    ),
+    "promise": re.compile(
+        r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit\w*|pledge\w*|motie\w*|motion\w*)\b",
+        re.I,
+    ),
+    "amount": re.compile(
+        r"\b(?:hoeveel|bedrag|geld|euro|budget|kosten|kost|how much|money|cost\w*|funding|fund\w*|"
+        r"financ\w*|miljoen|million|spend\w*)\b|€",
+        re.I,
+    ),
+}
+_CUE_INTENTS = ("status", "promise", "when", "who")
+CURRENT_WEIGHT = 2.0  # concepts of the question as asked count more than those carried over
+# An English word that neither the glossary nor the letters know may be a topic the letters never
+# discuss ("navy"), or just a word the glossary lacks ("fulfilled"); it counts, but for less.
+UNKNOWN_ENGLISH = 0.35
+_PHRASE = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question asks about, satisfied by any of its stems (a word and its translations)."""
+
+    stems: frozenset[str]
+    weight: float
+    own: bool  # from the question as asked (not carried over from the conversation)
+    cue: bool = False  # a word that says what kind of answer is wanted ("status", "toegezegd")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the scorer needs: the question's concepts and its intents."""
+
+    resolved: Resolved
+    language: str  # "nl" | "en"
+    concepts: tuple[Concept, ...]
+    intents: frozenset[str]
+
+    @property
+    def topic(self) -> tuple[Concept, ...]:
+        """What the question is about: its own concepts, or the carried ones for "wanneer?".
+
+        Cue words ("status", "promised", "motie") say what is asked, not what about; they are left out
+        unless the question has nothing else.
+        """
+        about = tuple(c for c in self.concepts if not c.cue) or self.concepts
+        own = tuple(c for c in about if c.own)
+        return own or about
+
+
+def intents_of(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _INTENTS.items() if pattern.search(text))
+
+
+COMPOUND_PART = 5  # a stem this long also counts inside a Dutch compound ("algoritm" in "algoritmeregister")
+
+
+def satisfied(concept: Concept, stems: set[str] | frozenset[str], lowered: str = "") -> bool:
+    """True when the stems (or, for compounds, the lowercased text) show the concept."""
+    if concept.stems & stems:
+        return True
+    return bool(lowered) and any(len(s) >= COMPOUND_PART and s in lowered for s in concept.stems)
+
+
+def coverage(stems: set[str] | frozenset[str], concepts: Iterable[Concept], lowered: str = "") -> float:
+    """Share of the concepts' weight that the stems (and compounds in the lowercased text) satisfy."""
+    total = found = 0.0
+    for concept in concepts:
+        total += concept.weight
+        if satisfied(concept, stems, lowered):
+            found += concept.weight
+    return found / total if total else 0.0
+
+
+def _english_concepts(text: str, glossary: Glossary) -> list[tuple[str, frozenset[str]]]:
+    """Each English word or glossary phrase as the set of Dutch stems that would show it is discussed.
+
+    A word the glossary translates stands for its Dutch equivalents (and itself, for loanwords); other
+    words stand for themselves, so a question about something the letters never mention finds nothing.
+    """
+    words = [w.lower() for w in _PHRASE.findall(text)]
+    found: list[frozenset[str]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(glossary.longest, len(words) - i), 0, -1):
+            dutch = glossary.lookup(tuple(words[i : i + size]))
+            if dutch:
+                phrase = " ".join(words[i : i + size])
+                stems = {s for d in dutch for s in terms.content_stems(d)} | set(terms.content_stems(phrase))
+                if stems:
+                    found.append((phrase, frozenset(stems)))
+                i += size
+                break
+        else:
+            word = words[i]
+            if not terms.is_stop(word) and terms.words(word):
+                found.extend((word, frozenset({s})) for s in terms.content_stems(word))
+            i += 1
+    return found
+
+
+def _concepts(text: str, english: bool) -> list[tuple[str, frozenset[str]]]:
+    """(words as asked, stems that show them) for each thing the text mentions."""
+    if english:
+        found = _english_concepts(text, default_glossary())
+    else:
+        found = [(w, frozenset({terms.stem(w)})) for w in terms.words(text) if not terms.is_stop(w)]
+        found += [(y, frozenset({y})) for y in terms.years(text)]
+    found += [(i, frozenset({i.lower()})) for i in terms.identifiers(text)]
+    return found
+
+
+def build_query(resolved: Resolved, stats: terms.TermStats) -> Query:
+    """Weigh each concept by the IDF of its rarest stem and by whether it was asked now."""
+    language = terms.detect_language(resolved.question)
+    concepts: dict[frozenset[str], Concept] = {}
+
+    def add(text: str, own: bool) -> None:
+        english = terms.detect_language(text) == "en"
+        for phrase, stems in _concepts(text, english):
+            cue = any(p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS)
+            known = [stats.idf(s) for s in stems if stats.known(s)]
+            idf = max(known) if known else max(stats.idf(s) for s in stems)
+            if english and not known and len(stems) == 1:
+                idf *= UNKNOWN_ENGLISH
+            weight = idf * (CURRENT_WEIGHT if own else 1.0)
+            if stems in concepts:
+                old = concepts[stems]
+                concepts[stems] = Concept(stems, max(old.weight, weight), old.own or own, old.cue and cue)
+            else:
+                concepts[stems] = Concept(stems=stems, weight=weight, own=own, cue=cue)
+
+    add(resolved.question, True)
+    if resolved.carried:
+        add(resolved.carried, False)
+    intents = intents_of(resolved.question)
+    if resolved.carried:
+        # "and what about DigiD?" keeps asking what the topic question asked (e.g. what was promised)
+        carried = intents_of(resolved.carried)
+        intents = intents | (carried if not intents else carried - {"who", "when", "amount"})
+    return Query(resolved=resolved, language=language, concepts=tuple(concepts.values()), intents=intents)

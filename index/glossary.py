@@ -1,0 +1,88 @@
+"""English→Dutch query expansion with a curated glossary of parliamentary and digital-government terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Lowercased English phrases (as word tuples) mapped to their Dutch equivalents."""
+
+    entries: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int
+
+    def lookup(self, words: tuple[str, ...]) -> tuple[str, ...] | None:
+        if words in self.entries:
+            return self.entries[words]
+        last = words[-1]
+        # accept a regular plural or possessive of an entry: "motions", "letters", "policies"
+        for stem in _singulars(last):
+            hit = self.entries.get(words[:-1] + (stem,))
+            if hit:
+                return hit
+        return None
+
+
+def _singulars(word: str) -> list[str]:
+    out = []
+    if word.endswith(("'s", "’s")):
+        out.append(word[:-2])
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
+def parse_glossary(text: str) -> Glossary:
+    """Read the TSV format: `english<TAB>dutch|dutch`, # comments; duplicate terms are an error."""
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, sep, dutch = line.partition("\t")
+        if not sep or not dutch.strip():
+            raise ValueError(f"glossary line {number}: expected 'english<TAB>dutch', got {line!r}")
+        key = tuple(_WORD.findall(english.lower()))
+        if key in entries:
+            raise ValueError(f"glossary line {number}: {english!r} defined twice")
+        entries[key] = tuple(d.strip() for d in dutch.split("|") if d.strip())
+    return Glossary(entries, max((len(k) for k in entries), default=1))
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    text = resources.files("index").joinpath("glossary_en_nl.tsv").read_text(encoding="utf-8")
+    return parse_glossary(text)
+
+
+def translate_terms(query: str, glossary: Glossary | None = None) -> list[str]:
+    """Dutch equivalents of the English words and phrases in query, longest phrase first."""
+    glossary = glossary or default_glossary()
+    words = tuple(_WORD.findall(query.lower()))
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(glossary.longest, len(words) - i), 0, -1):
+            hit = glossary.lookup(words[i : i + size])
+            if hit:
+                found.extend(hit)
+                i += size
+                break
+        else:
+            i += 1
+    return list(dict.fromkeys(found))
+
+
+def expand_query(query: str, glossary: Glossary | None = None) -> str:
+    """The query followed by the Dutch terms the glossary gives for it (unchanged when none)."""
+    terms = translate_terms(query, glossary)
+    return query if not terms else query + " " + " ".join(terms)

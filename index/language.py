@@ -1,0 +1,34 @@
+"""Offline language guess for a question (Dutch or English) from the share of each language's stopwords."""
+
+from __future__ import annotations
+
+import re
+
+_EN = frozenset(
+    """
+    a about above after all also am an and any are as at be been before being between both but by can
+    could did do does doing during each few for from further had has have having he her here hers him his
+    how i if in into is it its itself just me more most my no nor not now of off on once only or other
+    our out over own same she should so some such than that the their theirs them then there these they
+    this those through to too under until up very was we were what when where which while who whom why
+    will with would you your yours
+    """.split()
+)
+_NL = frozenset(
+    """
+    aan al als bij dan dat de deze die dit door een en er geen haar had heb hebben heeft het hier hij hoe
+    hun ik in is je kan kunnen maar me meer met mijn moet na naar niet nog nu of om ook op over te tot u
+    uit uw van veel voor waar wanneer wat welke werd wie wij wil worden wordt zal ze zij zijn zo zou
+    """.split()
+)
+# Words spelled the same in both languages say nothing about the language.
+_SHARED = _EN & _NL
+_WORD = re.compile(r"[a-zà-ÿ']+")
+
+
+def detect_language(text: str) -> str:
+    """ "en" when English stopwords outnumber Dutch ones, else "nl" (the corpus language)."""
+    words = _WORD.findall(text.lower())
+    en = sum(1 for w in words if w in _EN and w not in _SHARED)
+    nl = sum(1 for w in words if w in _NL and w not in _SHARED)
+    return "en" if en > nl else "nl"

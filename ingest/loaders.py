@@ -1,0 +1,214 @@
+"""Find input files and read each into a RawDocument (PDF, DOCX, HTML, text, XML), offline."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from ingest.errors import InputError
+from ingest.model import Footnote
+from ingest.offline_nlp import ensure_offline, opt_out_of_telemetry
+from ingest.text_decoding import TextDecodingError, decode_html, decode_text
+
+opt_out_of_telemetry()  # before anything imports unstructured: no telemetry ping
+
+# File extensions (lower case) and the format each is read as.
+EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".xml": "xml",
+}
+# Formats we know but cannot read: a hint is kinder than "unsupported".
+_HINTS = {".doc": "save it as .docx", ".rtf": "save it as .docx", ".odt": "save it as .docx"}
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A file's text before cleaning, with what its format tells structurally."""
+
+    source: str  # path as given
+    format: str  # "pdf" | "docx" | "html" | "text" | "xml"
+    digest: str  # sha256 hex of the file bytes
+    text: str  # pages separated by "\f" (PDF); paragraphs by blank lines; .txt verbatim
+    # Only where the format marks footnotes (XML <noot>, Word footnotes); their body markers
+    # are "[n]" in text at the marker position.
+    footnotes: tuple[Footnote, ...] = ()
+    title: str | None = None
+    date: date | None = None
+    kamerstuk: str | None = None  # "26643 nr. 1341" from XML metadata
+    sender: str | None = None
+    addressee: str | None = None
+    kind: str | None = None  # "Motie", ... from XML metadata
+    identifier: str | None = None  # XML DC.identifier, e.g. "kst-26643-1341"
+    notes: tuple[str, ...] = ()  # what the reader had to do, e.g. "decoded as Windows-1252"
+
+
+def format_of(path: Path) -> str | None:
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def _unsupported(path: Path) -> InputError:
+    suffix = path.suffix.lower()
+    if not suffix:
+        return InputError(str(path), "unsupported file type (no extension)")
+    hint = f"; {_HINTS[suffix]}" if suffix in _HINTS else ""
+    return InputError(str(path), f"unsupported file type {suffix}{hint}")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand folders recursively (sorted, hidden entries skipped); unreadable paths become errors."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+
+    def take(path: Path) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        if format_of(path) is None:
+            errors.append(_unsupported(path))
+        else:
+            found.append(path)
+
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                take(child)
+        elif path.is_file():
+            take(path)
+        else:
+            errors.append(InputError(str(path), "no such file or folder"))
+    return found, errors
+
+
+def _read_pdf(data: bytes) -> RawDocument:
+    from ingest.pdf_text import PdfError, pdf_pages
+
+    try:
+        return _doc(text="\f".join(pdf_pages(data)))
+    except PdfError as exc:
+        raise _Reason(str(exc)) from exc
+
+
+def _read_docx(data: bytes) -> RawDocument:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _Reason("not a DOCX (not a zip archive)")
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from ingest.docx_text import docx_document
+
+    try:
+        text, footnotes = docx_document(data)
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise _Reason(f"corrupt DOCX ({type(exc).__name__}: {exc})") from exc
+    return _doc(text=text, footnotes=footnotes)
+
+
+def _read_html(data: bytes) -> RawDocument:
+    ensure_offline()  # unstructured's HTML partitioner runs spaCy: use the local Dutch pipeline
+    from unstructured.partition.html import partition_html
+
+    from ingest.docx_text import element_text
+
+    text, note = _decoded(decode_html, data)
+    return _doc(text=element_text(partition_html(text=text)), notes=(note,) if note else ())
+
+
+def _read_text(data: bytes) -> RawDocument:
+    # Verbatim: the parser relies on line structure, leading spaces and blank lines, which
+    # unstructured's text partitioner would rewrap.
+    text, note = _decoded(decode_text, data)
+    return _doc(text=text, notes=(note,) if note else ())
+
+
+def _read_xml(data: bytes) -> RawDocument:
+    from lxml import etree
+
+    from ingest.xml_reader import XmlFormatError, read_publication
+
+    try:
+        pub = read_publication(data)
+    except etree.XMLSyntaxError as exc:
+        raise _Reason(f"malformed XML ({exc.msg})") from exc
+    except XmlFormatError as exc:
+        raise _Reason(str(exc)) from exc
+    return _doc(
+        text=pub.text,
+        footnotes=pub.footnotes,
+        title=pub.title,
+        date=pub.date,
+        kamerstuk=pub.kamerstuk,
+        sender=pub.sender,
+        addressee=pub.addressee,
+        kind=pub.kind,
+        identifier=pub.identifier,
+    )
+
+
+_READERS: dict[str, Callable[[bytes], RawDocument]] = {
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "html": _read_html,
+    "text": _read_text,
+    "xml": _read_xml,
+}
+
+
+def load_document(path: Path) -> RawDocument:
+    """Read one file; raises InputError(path, reason) for anything that is not a readable letter."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise _unsupported(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(str(path), "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(str(path), "is a folder, not a file") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(str(path), "empty file")
+    try:
+        doc = _READERS[fmt](data)
+    except _Reason as exc:
+        raise InputError(str(path), " ".join(str(exc).split())) from exc
+    except Exception as exc:
+        # A parser failing in a way we did not foresee still names one file; ingesting the
+        # other files must go on. The exception class keeps the cause findable.
+        reason = f"cannot read this {fmt.upper()} file ({type(exc).__name__}: {exc})"
+        raise InputError(str(path), " ".join(reason.split())) from exc
+    if not doc.text.strip():
+        raise InputError(str(path), f"no text in this {fmt.upper()} file")
+    return replace(doc, source=str(path), format=fmt, digest=hashlib.sha256(data).hexdigest())
+
+
+class _Reason(Exception):
+    """A reader's one-line reason; load_document turns it into an InputError naming the file."""
+
+
+def _doc(**fields: object) -> RawDocument:
+    return RawDocument(source="", format="", digest="", **fields)  # type: ignore[arg-type]
+
+
+def _decoded(decode: Callable[[bytes], tuple[str, str | None]], data: bytes) -> tuple[str, str | None]:
+    try:
+        return decode(data)
+    except TextDecodingError as exc:
+        raise _Reason(str(exc)) from exc

@@ -1,0 +1,121 @@
+"""Persistence, incremental updates, mismatch refusal and interrupted writes of the index."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from index.build import check_compatible, update_index
+from index.fake import FakeEmbedder, sample_corpus
+from index.hybrid import open_searcher
+from ingest.errors import IndexMismatchError, IndexNotFoundError
+from ingest.settings import Settings
+from ingest.store import Store
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
+
+
+def build(settings, embedder, letters, chunks, **kw):
+    return update_index(Store(settings.index_dir), letters, chunks, [], settings, embedder, **kw)
+
+
+def test_build_persists_and_reloads(settings):
+    letters, chunks = sample_corpus()
+    emb = FakeEmbedder()
+    snap = build(settings, emb, letters, chunks)
+    assert snap.manifest["chunks"] == len(chunks)
+    assert snap.manifest["model"] == "fake-hash" and snap.manifest["dim"] == emb.dim
+    assert snap.manifest["index_type"] == "flat"
+    assert snap.manifest["fingerprint"] == settings.index_fingerprint()
+    searcher = open_searcher(settings, embedder=FakeEmbedder())
+    hits = searcher.search("algoritmeregister algoritmes", k=3)
+    assert hits[0].chunk.id == "brief-c#2"
+    assert [h.rank for h in hits] == [1, 2, 3]
+    dense_hits = searcher.search("algoritmeregister algoritmes overheidsorganisaties", k=1, mode="dense")
+    assert dense_hits[0].chunk.id == "brief-c#2"
+
+
+def test_incremental_add_embeds_only_new_chunks(settings):
+    letters, chunks = sample_corpus()
+    first = [c for c in chunks if c.letter_id != "brief-c"]
+    emb = FakeEmbedder()
+    build(settings, emb, letters[:2], first)
+    assert emb.embedded == len(first)
+    emb2 = FakeEmbedder()
+    snap = build(settings, emb2, letters, chunks)
+    new = [c for c in chunks if c.letter_id == "brief-c"]
+    assert emb2.embedded == len(new)
+    assert snap.manifest["embedded"] == len(new)
+    # a changed chunk text is re-embedded even though its id is the same
+    changed = [dataclasses.replace(c, clean_text=c.clean_text + " Extra zin.") if c.id == "brief-a#1" else c
+               for c in chunks]
+    emb3 = FakeEmbedder()
+    build(settings, emb3, letters, changed)
+    assert emb3.embedded == 1 and "Extra zin." in emb3.embedded_texts[0]
+
+
+def test_reingesting_unchanged_corpus_changes_nothing(settings):
+    letters, chunks = sample_corpus()
+    first = build(settings, FakeEmbedder(), letters, chunks)
+    emb = FakeEmbedder()
+    again = build(settings, emb, letters, chunks)
+    assert again.dir == first.dir
+    assert emb.embedded == 0
+    assert sorted(p.name for p in settings.index_dir.glob("snap-*")) == [first.dir.name]
+
+
+def test_mismatched_index_is_refused_with_rebuild_advice(settings):
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(), letters, chunks)
+    other = settings.with_(embedding_model="another-model")
+    with pytest.raises(IndexMismatchError, match="--rebuild"):
+        open_searcher(other, embedder=FakeEmbedder())
+    with pytest.raises(IndexMismatchError, match="chunk_max_tokens"):
+        check_compatible(Store(settings.index_dir).load(), settings.with_(chunk_max_tokens=99))
+    with pytest.raises(IndexMismatchError):
+        build(other, FakeEmbedder(), letters, chunks)
+    rebuilt = build(other, FakeEmbedder(), letters, chunks, rebuild=True)
+    assert rebuilt.manifest["fingerprint"]["embedding_model"] == "another-model"
+
+
+def test_dimension_mismatch_is_refused(settings):
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(dim=64), letters, chunks)
+    searcher = open_searcher(settings, embedder=None)
+    searcher._embedder_factory = lambda: FakeEmbedder(dim=32)
+    with pytest.raises(IndexMismatchError, match="rebuild"):
+        searcher.search("cloud", mode="dense")
+
+
+def test_interrupted_write_leaves_previous_index_usable(settings, monkeypatch):
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(), letters[:2], [c for c in chunks if c.letter_id != "brief-c"])
+
+    def crash(self, directory):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("index.bm25.BM25Index.save", crash)
+    with pytest.raises(OSError, match="disk full"):
+        build(settings, FakeEmbedder(), letters, chunks)
+    monkeypatch.undo()
+    searcher = open_searcher(settings, embedder=FakeEmbedder())
+    assert len(searcher.snapshot.chunks) == 5
+    assert searcher.search("MitID", k=1)[0].chunk.id == "kst-26643-1371#1"
+    assert not list(settings.index_dir.glob(".tmp-*"))
+
+
+def test_missing_index_files_give_a_clear_error(settings):
+    letters, chunks = sample_corpus()
+    snap = build(settings, FakeEmbedder(), letters, chunks)
+    (snap.dir / "dense" / "vectors.npy").unlink()
+    with pytest.raises(IndexNotFoundError, match="--rebuild"):
+        open_searcher(settings, embedder=FakeEmbedder())
+
+
+def test_no_index_at_all(settings):
+    with pytest.raises(IndexNotFoundError):
+        open_searcher(settings, embedder=FakeEmbedder())

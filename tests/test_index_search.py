@@ -1,0 +1,143 @@
+"""Hybrid search behaviour: identifiers first, filters, modes, English expansion, the LangChain retriever."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from index.bm25 import BM25Index
+from index.build import update_index
+from index.dense import DenseIndex, choose_kind
+from index.fake import FakeEmbedder, sample_corpus
+from index.hybrid import open_searcher, rrf
+from index.retriever import BrievenRetriever
+from ingest.model import CommitmentMention, Member, SearchFilter
+from ingest.settings import Settings
+from ingest.store import Store
+
+
+@pytest.fixture
+def searcher(tmp_path):
+    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
+    letters, chunks = sample_corpus()
+    mention = CommitmentMention(kind="motie", identifiers=("kst-26643-1287",), title="open source",
+                                letter_id="kst-26643-1371", section_path=(), chunk_id="kst-26643-1371#2",
+                                members=(Member("Buijsse", "VVD"),))
+    update_index(Store(settings.index_dir), letters, chunks, [mention], settings, FakeEmbedder())
+    return open_searcher(settings, embedder=FakeEmbedder())
+
+
+def test_toezegging_number_finds_citing_chunk_first(searcher):
+    hits = searcher.search("Wat is de stand van TZ202504-147?", k=3)
+    assert hits[0].chunk.id == "kst-26643-1371#1"
+    assert "id" in hits[0].found_by
+
+
+@pytest.mark.parametrize("variant", ["26643 nr. 1287", "26 643, nr. 1287", "kst-26643-1287", "Kamerstuk 26643-1287"])
+def test_kamerstuk_variants_find_the_citing_chunk(searcher, variant):
+    hits = searcher.search(f"Wat staat er over {variant}?", k=2)
+    assert hits[0].chunk.id == "kst-26643-1371#2"
+
+
+def test_motie_name_finds_its_section(searcher):
+    assert searcher.search("what happened with the Buijsse motion?", k=1)[0].chunk.id == "kst-26643-1371#2"
+    assert searcher.search("motie buijsse", k=1)[0].chunk.id == "kst-26643-1371#2"
+
+
+def test_old_style_toezegging_in_heading(searcher):
+    assert searcher.search("T03926", k=1)[0].chunk.id == "brief-a#1"
+
+
+def test_letter_named_by_number_ranks_its_chunks_first(searcher):
+    hits = searcher.search("toegankelijkheid in 26643 nr. 1371", k=3)
+    assert {h.letter.id for h in hits} == {"kst-26643-1371"}
+    assert hits[0].chunk.id == "kst-26643-1371#3"
+
+
+def test_filters_by_letter_and_date(searcher):
+    only_c = SearchFilter(letter_ids=("brief-c",))
+    hits = searcher.search("toezegging kinderrechten cloud", k=10, filters=only_c)
+    assert hits and {h.letter.id for h in hits} == {"brief-c"}
+    in_2025 = SearchFilter(date_from=date(2025, 1, 1), date_to=date(2025, 6, 30))
+    for mode in ("hybrid", "bm25", "dense"):
+        hits = searcher.search("toezegging kinderrechten cloud algoritmes", k=10, filters=in_2025, mode=mode)
+        assert hits and {h.letter.id for h in hits} == {"brief-a"}, mode
+    # an identifier match outside the filter does not leak in
+    hits = searcher.search("TZ202504-147", k=5, filters=only_c)
+    assert all(h.letter.id == "brief-c" for h in hits)
+
+
+def test_english_question_is_expanded_to_dutch(searcher):
+    question = "How much money goes to children's rights?"
+    hits = searcher.search(question, k=1, mode="bm25")
+    assert hits[0].chunk.id == "brief-a#2"
+    assert searcher.plan(question).language == "en"
+    searcher.settings = searcher.settings.with_(expand_english=False)
+    assert searcher.search(question, k=1, mode="bm25") == []
+
+
+def test_modes_and_bad_mode(searcher):
+    for mode in ("hybrid", "bm25", "dense"):
+        hits = searcher.search("algoritmeregister", k=2, mode=mode)
+        assert hits[0].chunk.id == "brief-c#2", mode
+        assert mode == "hybrid" or hits[0].found_by == (mode,)
+    with pytest.raises(ValueError):
+        searcher.search("x", mode="fuzzy")
+    assert searcher.search("   ") == []
+
+
+def test_retriever_returns_documents_with_provenance(searcher):
+    retriever = BrievenRetriever(searcher=searcher, k=2)
+    docs = retriever.invoke("MitID Kathmann")
+    assert len(docs) == 2
+    top = docs[0]
+    assert top.metadata["chunk_id"] == "kst-26643-1371#1"
+    assert top.metadata["letter_id"] == "kst-26643-1371"
+    assert top.metadata["date"] == "2025-07-11"
+    assert top.metadata["section_path"] == ["Digitale overheid", "MitID"]
+    assert top.metadata["footnotes"] == [{"number": 20, "text": "TZ202504-147"}]
+    assert top.metadata["title"] == "Moties en toezeggingen digitalisering"
+    assert top.metadata["page"] == 1
+    assert "MitID" in top.page_content
+
+
+def test_rrf_prefers_items_ranked_high_in_both():
+    scores = rrf([["a", "b", "c"], ["b", "d"]], k=60)
+    assert scores["b"] == pytest.approx(1 / 62 + 1 / 61)
+    assert scores["b"] > scores["a"] > scores["d"] > scores["c"]
+
+
+@pytest.mark.parametrize("kind", ["flat", "hnsw", "ivf"])
+def test_dense_index_kinds_save_load_and_agree(tmp_path, kind):
+    rng = np.random.default_rng(1)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = [f"c{i}" for i in range(400)]
+    index = DenseIndex(kind, nprobe=64).fit(ids, vectors)
+    index.save(tmp_path / kind)
+    loaded = DenseIndex.load(tmp_path / kind)
+    assert loaded.kind == kind
+    top = loaded.search(vectors[7], k=1)
+    assert top[0][0] == "c7" and top[0][1] == pytest.approx(1.0, abs=1e-4)
+    mask = np.zeros(400, dtype=bool)
+    mask[200:] = True
+    assert all(int(cid[1:]) >= 200 for cid, _ in loaded.search(vectors[7], k=5, allowed=mask))
+
+
+def test_choose_kind():
+    assert choose_kind(10, "auto", 100) == "flat"
+    assert choose_kind(100, "auto", 100) == "hnsw"
+    assert choose_kind(10, "ivf", 100) == "ivf"
+    with pytest.raises(ValueError):
+        choose_kind(10, "lsh")
+
+
+def test_bm25_save_load_keeps_identifier_tokens(tmp_path):
+    index = BM25Index().fit(["a", "b"], ["toezegging TZ202504-147 over MitID", "motie over cloud"])
+    index.save(tmp_path)
+    loaded = BM25Index.load(tmp_path)
+    assert loaded.search("TZ202504-147", 2) == index.search("TZ202504-147", 2)
+    assert [c for c, _ in loaded.search("TZ202504-147", 2)] == ["a"]
+    assert loaded.search("tz202504-148", 2) == []
