@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Quotes and dashes a PDF extraction or a cleaner may swap for one another.
 _TRANSLATE = str.maketrans(
@@ -36,6 +37,7 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text).strip().lower()
 
 
+@lru_cache(maxsize=8192)  # passages are compared with many snippets
 def variants(text: str) -> tuple[str, ...]:
     """The normalised text in the three ways a cleaner may treat a line-end hyphen.
 
@@ -49,6 +51,7 @@ def variants(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((base, keep, drop)))
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     """A lossy form in which every hyphen (and the space around a broken one) is gone."""
     base = normalise(text)

@@ -75,7 +75,8 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
         # XML footnotes are marked "[n]" in the text by the XML reader.
         defined[(BRACKETED if fn.style == XML else fn.style, fn.number)].append(fn)
     styles = {style for style, _ in defined}
-    expected = {s: 1 for s in styles}
+    # a text may start mid-letter: the sequence starts at its first footnote number
+    expected = {s: min(n for st, n in defined if st == s) for s in styles}
     series = {s: 0 for s in styles}
     markers: list[Marker] = []
     for m in CANDIDATE_RE.finditer(text):

@@ -136,7 +136,9 @@ class _Scanner:
             if not (after_blank or in_block or (number == exp and STRONG_FOOTNOTE.search(rest))):
                 continue
             restart = number == 1 and exp > 1 and after_blank and STRONG_FOOTNOTE.search(rest)
-            if not (exp <= number <= exp + MAX_GAP or restart):
+            # a text that starts mid-letter: its first footnote may carry any number
+            first = exp == 1 and self.series[style] == 0 and after_blank and STRONG_FOOTNOTE.search(rest)
+            if not (exp <= number <= exp + MAX_GAP or restart or first):
                 continue
             if restart:
                 self.series[style] += 1

@@ -32,10 +32,16 @@ def _escape(line: str) -> bytes:
 
 def pdf_bytes(pages: list[list[str]]) -> bytes:
     """A valid PDF with one Helvetica text line per entry; an empty list is a page without text."""
-    objects: list[bytes] = [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    objects: list[bytes] = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    ]
     contents = []
     for lines in pages:
-        ops = [b"BT /F1 11 Tf 14 TL 72 760 Td"] + [b"(" + _escape(line) + b") Tj T*" for line in lines] + [b"ET"]
+        ops = (
+            [b"BT /F1 11 Tf 14 TL 72 760 Td"]
+            + [b"(" + _escape(line) + b") Tj T*" for line in lines]
+            + [b"ET"]
+        )
         stream = b"\n".join(ops) if lines else b""
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         contents.append(len(objects))
@@ -58,7 +64,11 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(objects), xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        len(objects),
+        xref,
+    )
     return bytes(out)
 
 
@@ -103,10 +113,10 @@ def docx_bytes(footnotes: bool = True) -> bytes:
         notes_xml = (
             f'<w:footnotes xmlns:w="{w}">'
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            '<w:footnote w:id="5"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> TZ202504-147'
-            "</w:t></w:r></w:p></w:footnote>"
-            '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Kamerstukken II'
-            " 2024/25, 26643, nr. 1287</w:t></w:r></w:p></w:footnote></w:footnotes>"
+            '<w:footnote w:id="5"><w:p><w:r><w:footnoteRef/></w:r>'
+            '<w:r><w:t xml:space="preserve"> TZ202504-147</w:t></w:r></w:p></w:footnote>'
+            '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">'
+            " Kamerstukken II 2024/25, 26643, nr. 1287</w:t></w:r></w:p></w:footnote></w:footnotes>"
         ).encode()
         part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes_xml, doc.part.package)
         doc.part.relate_to(part, RT.FOOTNOTES)
@@ -159,8 +169,8 @@ def publication_xml(with_notes: bool = True, root: str = "officiele-publicatie")
       <titel>BRIEF VAN DE STAATSSECRETARIS</titel>
       <algemeen><vrije-tekst><tekst>
         <divisie><kop><nr>2.</nr><titel>Onderzoek MitID</titel></kop>
-          <al>Het kabinet heeft <nadruk type="cur">onderzoek</nadruk> gedaan naar MitID.{body_notes[0]} Zie ook
-          de toezegging.{body_notes[1]}</al>
+          <al>Het kabinet heeft <nadruk type="cur">onderzoek</nadruk> gedaan naar
+          MitID.{body_notes[0]} Zie ook de toezegging.{body_notes[1]}</al>
           <lijst><li><li.nr>–</li.nr><al>eerste punt</al></li></lijst>
         </divisie>
       </tekst></vrije-tekst></algemeen>

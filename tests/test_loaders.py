@@ -71,7 +71,9 @@ def test_html_text_is_unescaped_data(tmp_path: Path) -> None:
 
 
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
-    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Geïnformeerd over één café.</p></body></html>'
+    page = (
+        '<html><head><meta charset="iso-8859-1"></head><body><p>Geïnformeerd over één café.</p></body></html>'
+    )
     doc = load_document(f.write(tmp_path, "oud.htm", page.encode("latin-1")))
     assert doc.text.strip() == "Geïnformeerd over één café." and doc.notes == ()
 
@@ -130,12 +132,17 @@ def test_xml_metadata_text_and_noot_markers(tmp_path: Path) -> None:
 
 def test_xml_noot_with_nr_attribute_and_restart() -> None:
     data = (
-        b"<officiele-publicatie><brief><al>Een<noot nr='1'>eerste</noot> en twee<noot nr='2'>tweede</noot>.</al>"
+        b"<officiele-publicatie><brief>"
+        b"<al>Een<noot nr='1'>eerste</noot> en twee<noot nr='2'>tweede</noot>.</al>"
         b"<bijlage><al>Bijlage<noot nr='1'>opnieuw</noot></al></bijlage></brief></officiele-publicatie>"
     )
     pub = read_publication(data)
     assert pub.text == "Een[1] en twee[2].\n\nBijlage[1]\n"
-    assert [(n.id, n.text) for n in pub.footnotes] == [("fn1", "eerste"), ("fn2", "tweede"), ("fn1.2", "opnieuw")]
+    assert [(n.id, n.text) for n in pub.footnotes] == [
+        ("fn1", "eerste"),
+        ("fn2", "tweede"),
+        ("fn1.2", "opnieuw"),
+    ]
 
 
 @pytest.mark.skipif(not MOTIES.is_dir(), reason="shared moties corpus not present")
