@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.provenance import footnotes_for
 from ingest.model import Answer, Citation, Hit
 
 
@@ -20,7 +21,9 @@ def citation_to_json(citation: Citation) -> dict[str, Any]:
         "page": chunk.page,
         "quote": citation.quote,
         "quote_span": list(citation.quote_span),
-        "footnotes": [{"number": f.number, "label": f.label, "text": f.text} for f in chunk.footnotes],
+        "footnotes": [
+            {"number": f.number, "label": f.label, "text": f.text} for f in footnotes_for(chunk, letter)
+        ],
     }
 
 

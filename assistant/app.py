@@ -10,13 +10,12 @@ import gradio as gr
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel, Field
 
-from ingest.errors import BrievenError
-from ingest.model import Answer, SearchFilter
-from ingest.settings import Settings
-
 from assistant import render
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
+from ingest.errors import BrievenError
+from ingest.model import Answer, SearchFilter
+from ingest.settings import Settings
 
 EXAMPLES = [
     "what was promised on MitID?",
@@ -67,7 +66,9 @@ def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
     def reset() -> tuple[str, str, list[Answer]]:
         return render.transcript_html([]), render.sources_html([]), []
 
-    def ask_api(question: str, letters: list[str] | None = None, date_from: str = "", date_to: str = "") -> dict:
+    def ask_api(
+        question: str, letters: list[str] | None = None, date_from: str = "", date_to: str = ""
+    ) -> dict:
         """The same answer as `brieven ask --json`, for one question without conversation."""
         answer = engine.answer(question, filters=parse_filters(letters, date_from, date_to))
         return answer_to_json(answer)

@@ -24,9 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--index",
         metavar="DIR",
         default=None,
-        help=f"where the ingested corpus and its indexes live (env BRIEVEN_INDEX; default {default_index_dir()})",
+        help="where the ingested corpus and its indexes live "
+        f"(env BRIEVEN_INDEX; default {default_index_dir()})",
     )
-    common.add_argument("--model", default=None, help="embedding model name or local path (env BRIEVEN_MODEL)")
+    common.add_argument(
+        "--model", default=None, help="embedding model name or local path (env BRIEVEN_MODEL)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"assistant.commands.{name}").register(sub, common)

@@ -6,14 +6,13 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, Protocol
 
-from ingest.model import Answer, Chunk, Hit, Letter, SearchFilter
-from ingest.settings import Settings
-from ingest.store import Store
-
 from assistant import terms
 from assistant.extractive import extractive_answer
 from assistant.followup import resolve
 from assistant.query import Query, build_query
+from ingest.model import Answer, Chunk, Hit, Letter, SearchFilter
+from ingest.settings import Settings
+from ingest.store import Store
 
 RETRIEVE_K = 8  # passages read per question; the answer cites the few that carry it
 
@@ -53,7 +52,11 @@ class Engine:
         self.answer("warm-up: MitID toezegging")
 
     def prepare(
-        self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None, k: int | None = None
+        self,
+        question: str,
+        history: Sequence[Answer] = (),
+        filters: SearchFilter | None = None,
+        k: int | None = None,
     ) -> tuple[Query, list[Hit]]:
         """Resolve follow-ups, weigh the terms, retrieve; the letters in focus are ranked first on ties."""
         resolved = resolve(question, history)

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.model import Answer, Citation, Hit
-
 from assistant import terms
 from assistant.facts import KIND_EN, VERDICT_EN, CommitmentFacts, commitment_facts
+from assistant.provenance import footnotes_for
 from assistant.query import Query, coverage
 from assistant.sentences import one_line, split_spans
+from ingest.model import Answer, Citation, Hit
 
 # Calibrated on the project's question set (see tests/test_assistant_grounding.py):
 MIN_TOPIC_COVERAGE = 0.55  # share of the question's own topic weight the best passage must contain
@@ -43,7 +43,7 @@ class Scored:
 
 def passage_text(hit: Hit) -> str:
     """The passage with its headings and footnotes: all that shows what it is about."""
-    notes = " ".join(f.text for f in hit.chunk.footnotes)
+    notes = " ".join(f.text for f in footnotes_for(hit.chunk, hit.letter))
     return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
 
 
@@ -81,7 +81,8 @@ def score_sentences(hits: Sequence[Hit], query: Query, focus: Sequence[str] = ()
                 continue  # a heading names the topic; it does not answer
             stems = set(terms.content_stems(sentence))
             own = coverage(stems, query.concepts, sentence.lower())
-            score = 0.55 * own + 0.25 * passage_cov + 0.1 * prior + focus_bonus + _intent_bonus(sentence, query)
+            score = 0.55 * own + 0.25 * passage_cov + 0.1 * prior + focus_bonus
+            score += _intent_bonus(sentence, query)
             if own == 0 and passage_cov < MIN_TOPIC_COVERAGE:
                 continue
             scored.append(Scored(hit=hit, span=(a, b), score=score, stems=frozenset(stems)))
@@ -149,14 +150,15 @@ def extractive_answer(question: str, query: Query, hits: Sequence[Hit]) -> Answe
     wants_facts = bool(query.intents & {"promise", "status", "who", "when"})
     if wants_facts:
         for hit in relevant[:2]:
-            facts = commitment_facts(hit.chunk)
+            facts = commitment_facts(hit.chunk, footnotes_for(hit.chunk, hit.letter))
             lead = lead_sentence(hit, facts, query.language, 1)
             if lead and facts.verdict_span:
                 citations.append(_citation(1, hit, facts.verdict_span))
                 lines.append(lead)
                 break
     for cand in chosen:
-        existing = next((c for c in citations if c.chunk.id == cand.hit.chunk.id and c.quote_span == cand.span), None)
+        same = (c for c in citations if c.chunk.id == cand.hit.chunk.id and c.quote_span == cand.span)
+        existing = next(same, None)
         n = existing.n if existing else len(citations) + 1
         if not existing:
             citations.append(_citation(n, cand.hit, cand.span))
@@ -176,7 +178,8 @@ def extractive_answer(question: str, query: Query, hits: Sequence[Hit]) -> Answe
 
 
 def _citation(n: int, hit: Hit, span: tuple[int, int]) -> Citation:
-    return Citation(n=n, chunk=hit.chunk, letter=hit.letter, quote=hit.chunk.text[span[0] : span[1]], quote_span=span)
+    quote = hit.chunk.text[span[0] : span[1]]
+    return Citation(n=n, chunk=hit.chunk, letter=hit.letter, quote=quote, quote_span=span)
 
 
 def abstain(question: str, language: str, hits: Sequence[Hit], see_also: int = 3) -> Answer:

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.model import AFGEDAAN, DEELS, OPENSTAAND, Chunk, Member, Span
-
 from assistant import terms
 from assistant.sentences import split_spans
+from ingest.model import AFGEDAAN, DEELS, OPENSTAAND, Chunk, Footnote, Member, Span
 
 _PARTICLE = r"(?:(?:van|de|der|den|ter|te|in\s+'t|el)\s+)"
 _NAME = rf"{_PARTICLE}*[A-Z][\w'’-]+"
 _PARTY = r"\s*\(([A-Za-z0-9][\w-]{0,15})\)"
 _ONE = rf"({_NAME})(?:{_PARTY})?"
-# "het lid Kathmann", "de leden Six Dijkstra (NSC) en Kathmann (GL-PvdA)", "Motie Ceder", "motie van het lid X"
+# "het lid Kathmann", "de leden Six Dijkstra (NSC) en Kathmann (GL-PvdA)", "Motie Ceder"
 _MEMBERS = re.compile(
     rf"\b(?:het\s+lid|de\s+leden|Kamerlid|Kamerleden|[Mm]otie(?:\s+van\s+(?:het\s+lid|de\s+leden))?)\s+"
     rf"({_NAME}(?:{_PARTY})?(?:\s*(?:,|\s+en\b)\s*{_NAME}(?:{_PARTY})?)*)"
@@ -70,10 +69,10 @@ def verdict_of(sentence: str) -> str | None:
     return None
 
 
-def commitment_facts(chunk: Chunk) -> CommitmentFacts:
+def commitment_facts(chunk: Chunk, footnotes: tuple[Footnote, ...] | None = None) -> CommitmentFacts:
     """The facts one passage states; identifiers come from its text and the footnotes it cites."""
     ids: list[str] = []
-    for footnote in chunk.footnotes:
+    for footnote in chunk.footnotes if footnotes is None else footnotes:
         ids.extend(footnote.toezeggingen)
     ids.extend(terms.identifiers(chunk.text))
     heading = " ".join(chunk.section_path).lower()

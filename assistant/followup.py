@@ -6,9 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.model import Answer
-
 from assistant import terms
+from ingest.model import Answer
 
 # Openers that make a question lean on the previous one.
 _LEAN_OPENERS = re.compile(

@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ingest.model import Citation, Hit
-
 from assistant import terms
 from assistant.extractive import format_date
+from assistant.provenance import footnotes_for
 from assistant.sentences import split_spans
+from ingest.model import Citation, Hit
 
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _LEADING_MARKERS = re.compile(r"^(?:\s*\[\d+(?:\s*,\s*\d+)*\])+[.,;:]?")
@@ -64,7 +64,8 @@ def evidence_text(hit: Hit) -> str:
     header = [letter.title or "", letter.kamerstuk or "", " ".join(hit.chunk.section_path)]
     if letter.date:
         header += [format_date(letter.date, "nl"), format_date(letter.date, "en")]
-    body = hit.chunk.text + "\n" + "\n".join(f"{f.label} {f.text}" for f in hit.chunk.footnotes)
+    notes = "\n".join(f"{f.label} {f.text}" for f in footnotes_for(hit.chunk, hit.letter))
+    body = hit.chunk.text + "\n" + notes
     kept = [body[a:b] for a, b in split_spans(body) if not INSTRUCTION.search(body[a:b])]
     return "\n".join(header + kept)
 
@@ -73,9 +74,7 @@ def _numbers(text: str) -> set[str]:
     return {n.lstrip("0") or "0" for n in terms.numbers(text)}
 
 
-def supports(
-    claim: str, hit: Hit, language: str, translate: Callable[[str], str] | None = None
-) -> bool:
+def supports(claim: str, hit: Hit, language: str, translate: Callable[[str], str] | None = None) -> bool:
     """True when the passage states the claim: its numbers all appear, and enough of its words do."""
     evidence = evidence_text(hit)
     if not _numbers(claim) <= _numbers(evidence):

@@ -1,17 +1,17 @@
-"""The language-model mode through LangChain: a prompt that treats passages as data, then a grounding check."""
+"""The language-model mode through LangChain: passages given as data, then every citation checked."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from assistant.extractive import NOT_FOUND, abstain, format_date
+from assistant.grounding import check, split_statements
+from assistant.provenance import footnotes_for
+from assistant.query import Query
 from ingest.errors import ModelLoadError
 from ingest.model import Answer, Hit
 from ingest.settings import Settings
-
-from assistant.extractive import NOT_FOUND, abstain, format_date
-from assistant.grounding import check, split_statements
-from assistant.query import Query
 
 NOT_FOUND_TOKEN = "NOT_FOUND"
 LANGUAGE_NAME = {"nl": "Dutch (Nederlands)", "en": "English"}
@@ -44,7 +44,8 @@ def format_passages(hits: Sequence[Hit]) -> str:
             attrs.append(f'kamerstuk="{letter.kamerstuk}"')
         if hit.chunk.section_path:
             attrs.append(f'section="{_escape(" > ".join(hit.chunk.section_path))}"')
-        notes = "".join(f"\nFootnote {f.label}: {_escape(f.text)}" for f in hit.chunk.footnotes)
+        footnotes = footnotes_for(hit.chunk, hit.letter)
+        notes = "".join(f"\nFootnote {f.label}: {_escape(f.text)}" for f in footnotes)
         blocks.append(f"<passage {' '.join(attrs)}>\n{_escape(hit.chunk.text.strip())}{notes}\n</passage>")
     return "\n".join(blocks)
 

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.glossary import Glossary, default_glossary
-
 from assistant import terms
 from assistant.followup import Resolved
+from index.glossary import Glossary, default_glossary
 
 _INTENTS: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"\b(?:wie|who|welk(?:e)? (?:kamer)?lid|which member|asked by|gevraagd door)\b", re.I),

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from assistant.provenance import footnotes_for
 from ingest.model import Answer, Citation, Letter
 
 CSS = """
@@ -14,14 +15,16 @@ CSS = """
 .brieven-chat .a { white-space: pre-wrap; line-height: 1.5; }
 .brieven-chat .abstained { color: #8a4b00; }
 .brieven-chat a.cite { font-weight: 600; text-decoration: none; padding: 0 .1em; }
-.brieven-sources .source { border: 1px solid #ccc; border-radius: 6px; padding: .6em .8em; margin-bottom: .8em; }
+.brieven-sources .source { border: 1px solid #ccc; border-radius: 6px; padding: .6em .8em;
+  margin-bottom: .8em; }
 .brieven-sources .source:target { border-color: #d08a00; box-shadow: 0 0 0 3px #ffd27a; }
 .brieven-sources .passage { white-space: normal; font-size: .92em; max-height: 22em; overflow-y: auto; }
 .brieven-sources mark { background: #ffe58a; }
 .brieven-sources .meta { color: #555; font-size: .9em; }
 .brieven-sources .footnotes { font-size: .88em; margin: .4em 0 0 0; padding-left: 1.2em; }
 .brieven-letters table { border-collapse: collapse; width: 100%; }
-.brieven-letters td, .brieven-letters th { border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; }
+.brieven-letters td, .brieven-letters th { border-bottom: 1px solid #ddd; padding: .3em .5em;
+  text-align: left; }
 """
 
 # A citation marker as the engine writes it: after a space, a closing quote or another marker.
@@ -86,7 +89,8 @@ def source_html(citation: Citation, turn: int) -> str:
     where = " &gt; ".join(escape(s) for s in chunk.section_path)
     page = f", p. {chunk.page}" if chunk.page else ""
     notes = "".join(
-        f'<li data-footnote="{f.number}">[{escape(f.label)}] {escape(f.text)}</li>' for f in chunk.footnotes
+        f'<li data-footnote="{f.number}">[{escape(f.label)}] {escape(f.text)}</li>'
+        for f in footnotes_for(chunk, citation.letter)
     )
     footnotes = f'<ul class="footnotes">{notes}</ul>' if notes else ""
     return (

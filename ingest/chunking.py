@@ -42,7 +42,9 @@ def _paragraph_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-def _pieces(letter: Letter, section: Section, limit: int, count: TokenCounter, overlap: int) -> list[tuple[int, int]]:
+def _pieces(
+    letter: Letter, section: Section, limit: int, count: TokenCounter, overlap: int
+) -> list[tuple[int, int]]:
     """Paragraph spans, with paragraphs over the limit split at sentence ends (overlapping by `overlap`)."""
     pieces: list[tuple[int, int]] = []
     for a, b in _paragraph_spans(letter.text, section.span):
@@ -72,7 +74,12 @@ def chunk_letter(
         pieces = _pieces(letter, section, max_tokens, count_tokens, overlap)
         groups: list[tuple[int, int]] = []
         for a, b in pieces:
-            if groups and b > groups[-1][1] and a >= groups[-1][1] and count_tokens(letter.text[groups[-1][0] : b]) <= max_tokens:
+            if (
+                groups
+                and b > groups[-1][1]
+                and a >= groups[-1][1]
+                and count_tokens(letter.text[groups[-1][0] : b]) <= max_tokens
+            ):
                 groups[-1] = (groups[-1][0], b)
             else:
                 groups.append((a, b))

@@ -9,8 +9,34 @@ from ingest.model import AFGEDAAN, DEELS, OPENSTAAND, Member, Span
 
 # --- sentences ---------------------------------------------------------------------------------
 
-_ABBREVIATIONS = {"o.a", "c.s", "nr", "jl", "a.s", "d.d", "i.v.m", "bijv", "e.d", "m.b.t", "t.b.v", "incl", "ca",
-                  "blz", "resp", "zgn", "o.m", "e.a", "m.n", "z.s.m", "t.a.v", "mr", "dhr", "mw", "prof", "dr"}
+_ABBREVIATIONS = {
+    "o.a",
+    "c.s",
+    "nr",
+    "jl",
+    "a.s",
+    "d.d",
+    "i.v.m",
+    "bijv",
+    "e.d",
+    "m.b.t",
+    "t.b.v",
+    "incl",
+    "ca",
+    "blz",
+    "resp",
+    "zgn",
+    "o.m",
+    "e.a",
+    "m.n",
+    "z.s.m",
+    "t.a.v",
+    "mr",
+    "dhr",
+    "mw",
+    "prof",
+    "dr",
+}
 # A sentence ends at . ! ? (a footnote marker may be glued after it) followed by a capital, or at a
 # blank line or a bullet: letters run headings and list items into the text without a full stop.
 _END = re.compile(r"[.!?](?:\d{1,3}|(?:\[\d{1,3}\](?:,\s*)?)+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?[”\"’)]?(?=\s+[A-Z“\"‘(•À-Ý])")
@@ -51,7 +77,8 @@ _WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*"
 NAME = rf"{_PARTICLE}{{0,3}}{_WORD}(?:\s+(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Kamer)\b){_WORD})?"
 _PARTY = r"\s*\((?P<party>[^()]{2,40})\)"
 _ONE = re.compile(rf"(?P<name>{NAME})(?:{_PARTY})?")
-_LIST = re.compile(rf"{NAME}(?:{_PARTY.replace('?P<party>', '')})?(?:\s*(?:,|\ben\b)\s*{NAME}(?:{_PARTY.replace('?P<party>', '')})?)*")
+_ANY_PARTY = _PARTY.replace("?P<party>", "")
+_LIST = re.compile(rf"{NAME}(?:{_ANY_PARTY})?(?:\s*(?:,|\ben\b)\s*{NAME}(?:{_ANY_PARTY})?)*")
 MEMBER_CONTEXTS = [
     re.compile(rf"\b(?:[Ll]id|Kamerlid)\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Ll]eden\s+(?P<list>{_LIST.pattern})"),
@@ -119,19 +146,31 @@ class VerdictPhrase:
 
 _K = r"(?P<kind>motie|toezegging)"
 _VERDICT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (OPENSTAAND, re.compile(r"\bals\s+openstaand\s+(?:handhaven|te\s+blijven\s+aanmerken|aan\s+te\s+merken)")),
+    (
+        OPENSTAAND,
+        re.compile(r"\bals\s+openstaand\s+(?:handhaven|te\s+blijven\s+aanmerken|aan\s+te\s+merken)"),
+    ),
     (OPENSTAAND, re.compile(rf"\b(?:staat|staan)\s+nog\s+(?:een\s+)?{_K}?\w*\s*open\b")),
     (OPENSTAAND, re.compile(rf"\b{_K}\w*\s+(?:is|zijn)\s+nog\s+niet\s+(?:afgedaan|voldaan)")),
     (DEELS, re.compile(rf"\bhet\s+deel\s+van\s+de\s+{_K}\b[^;]*?\bafgedaan\b")),
-    (DEELS, re.compile(rf"\b(?:deels|gedeeltelijk)\s+(?:voldaan|afgedaan)\b")),
+    (DEELS, re.compile(r"\b(?:deels|gedeeltelijk)\s+(?:voldaan|afgedaan)\b")),
     (AFGEDAAN, re.compile(rf"\b{_K}\b[^;]*?\bafgedaan\b")),
     (AFGEDAAN, re.compile(r"\bafgedaan\b")),
     (AFGEDAAN, re.compile(rf"\bdoe\s+ik\s+(?:deze|die|de)\s+{_K}\s+af\b")),
-    (AFGEDAAN, re.compile(rf"\binvulling\s+(?:is\s+|wordt\s+)?gegeven\s+aan\s+(?:zowel\s+)?(?:de|deze|die)\s+{_K}")),
-    (AFGEDAAN, re.compile(rf"\baan\s+(?:de|deze|die)\s+{_K}\b[^;]{{0,80}}?\binvulling\s+(?:is\s+|wordt\s+)?gegeven")),
+    (
+        AFGEDAAN,
+        re.compile(rf"\binvulling\s+(?:is\s+|wordt\s+)?gegeven\s+aan\s+(?:zowel\s+)?(?:de|deze|die)\s+{_K}"),
+    ),
+    (
+        AFGEDAAN,
+        re.compile(rf"\baan\s+(?:de|deze|die)\s+{_K}\b[^;]{{0,80}}?\binvulling\s+(?:is\s+|wordt\s+)?gegeven"),
+    ),
     (AFGEDAAN, re.compile(rf"\b(?:hebben\s+we|heb\s+ik|is)\s+invulling\s+gegeven\s+aan\s+de\s+{_K}")),
     (AFGEDAAN, re.compile(rf"\bgeef\s+ik\s+uitvoering\s+aan\s+de\s+{_K}")),
-    (AFGEDAAN, re.compile(rf"\bkom[t]?\s+(?:ik|het\s+kabinet)\s+(?:de|deze|die|mijn)\s+{_K}\b[^;]{{0,120}}?\bna\b")),
+    (
+        AFGEDAAN,
+        re.compile(rf"\bkom[t]?\s+(?:ik|het\s+kabinet)\s+(?:de|deze|die|mijn)\s+{_K}\b[^;]{{0,120}}?\bna\b"),
+    ),
     (AFGEDAAN, re.compile(rf"\b(?:de|deze|die)\s+{_K}\b[^;]{{0,80}}?\bkom\s+ik\s+na\b")),
     (AFGEDAAN, re.compile(rf"\bkom\s+ik\s+tegemoet\s+aan\s+(?:mijn|de|deze)\s+{_K}")),
     (AFGEDAAN, re.compile(rf"\b(?:deze|die|de)\s+{_K}\s+(?:is\s+|wordt\s+)?nagekomen")),
@@ -140,7 +179,8 @@ _VERDICT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _VERDICT_PATTERNS = [(v, re.compile(p.pattern, re.I)) for v, p in _VERDICT_PATTERNS]
 # Phrases that look like a verdict but are not one: an aside about the status before, an intention.
 _NOT_A_VERDICT = re.compile(
-    r"\(huidige status:[^)]*\)|\bwaarop\s+invulling\s+wordt\s+gegeven\b|\bwil\s+ik\b[^.]*\bafdoen\b|\bin\s+hoeverre\b[^.]*\bafgedaan\b|"
+    r"\(huidige status:[^)]*\)|\bwaarop\s+invulling\s+wordt\s+gegeven\b|\bwil\s+ik\b[^.]*\bafdoen\b|"
+    r"\bin\s+hoeverre\b[^.]*\bafgedaan\b|"
     r"\bniet\s+als\s+afgedaan\b|\bnog\s+niet\s+afgedaan\b",
     re.I,
 )

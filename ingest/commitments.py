@@ -1,4 +1,4 @@
-"""Extraction of the moties and toezeggingen a letter reports on, with members, verdict and deadlines (pure)."""
+"""Extraction of the moties and toezeggingen a letter reports on: members, verdict, deadlines (pure)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,17 @@ from ingest.commitment_text import (
 )
 from ingest.committee_memo import is_committee_memo, memo_mentions
 from ingest.dates import find_deadlines
-from ingest.model import NO_VERDICT, OPENSTAAND, Chunk, CommitmentMention, Deadline, Footnote, Letter, Member, Section
+from ingest.model import (
+    NO_VERDICT,
+    OPENSTAAND,
+    Chunk,
+    CommitmentMention,
+    Deadline,
+    Footnote,
+    Letter,
+    Member,
+    Section,
+)
 
 GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
 HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
@@ -28,7 +38,10 @@ ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,200})[”\"]")
-PROMISE_CUE = re.compile(r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I)
+PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
+PROMISE_CUE = re.compile(
+    r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
+)
 
 
 @dataclass
@@ -104,14 +117,16 @@ class _Reader:
             if found < 0:
                 break
             pos = found + len(w)
-        while pos < section.span[1] and (self.masked[pos] in " ,\t" or self.letter.text[pos] != self.masked[pos]):
+        while pos < section.span[1] and (
+            self.masked[pos] in " ,\t" or self.letter.text[pos] != self.masked[pos]
+        ):
             pos += 1
         return pos
 
     # -- one section --------------------------------------------------------------------------
 
     def read_section(self, section: Section, inherited: list[_Draft]) -> list[_Draft]:
-        """Drafts this section adds; inherited drafts (of the commitment it is a subsection of) are updated."""
+        """Drafts this section adds; inherited drafts (of a commitment it is a subsection of) are updated."""
         text, masked = self.letter.text, self.masked
         head_end = self.heading_end(section)
         heading = squash(section.heading)
@@ -123,8 +138,9 @@ class _Reader:
             here = self._sentence_mentions(section, heading, drafts, spans, i, a, b)
             if drafts and drafts[0].promise is None and drafts[0].pos <= a and PROMISE_CUE.search(sent):
                 drafts[0].promise = squash(sent)
-            self._verdict(drafts, here, a, sent)
-            self._deadlines(drafts, here, a, sent)
+            verbatim = text[a:b]  # what is stored and cited: the letter's own words, markers included
+            self._verdict(drafts, here, a, sent, verbatim)
+            self._deadlines(drafts, here, a, sent, verbatim)
         new = drafts[len(inherited) :]
         for d in new:
             d.section = section
@@ -144,9 +160,15 @@ class _Reader:
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
                 names, title = "", rest
-            members = tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
+            members = (
+                tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
+            )
             if m.group("kind") == "Moties" and len(members) > 1:  # two moties under one heading
-                pairs = [[fn] for fn in footnotes] if len(footnotes) == len(members) else [footnotes] * len(members)
+                pairs = (
+                    [[fn] for fn in footnotes]
+                    if len(footnotes) == len(members)
+                    else [footnotes] * len(members)
+                )
                 group = [
                     _Draft("motie", squash(title), pos, _ids_for("motie", fns), (mem,))
                     for mem, fns in zip(members, pairs, strict=True)
@@ -165,8 +187,10 @@ class _Reader:
     ) -> list[_Draft]:
         """Commitments this sentence names; new ones are appended to drafts. Returns those named here."""
         sent = self.masked[a:b]
-        kinds = [(a + k.start(), "motie" if k.group("w").lower().startswith("moti") else "toezegging", k)
-                 for k in KIND_RE.finditer(sent)]
+        kinds = [
+            (a + k.start(), "motie" if k.group("w").lower().startswith("moti") else "toezegging", k)
+            for k in KIND_RE.finditer(sent)
+        ]
         members = [(a + p, mem) for p, mem in find_members(sent)]
         markers = self.markers_in(a, b)
         here: list[_Draft] = []
@@ -196,10 +220,21 @@ class _Reader:
             if word == "moties" and not mine:
                 continue
             draft = self._match(drafts, kind, ids, mine)
-            if draft is None and kind == "toezegging" and not ids and not mine and re.search(r"\bmotie\b", sent, re.I):
+            if (
+                draft is None
+                and kind == "toezegging"
+                and not ids
+                and not mine
+                and re.search(r"\bmotie\b", sent, re.I)
+            ):
                 continue  # 'is toegezegd ... te informeren over de motie': the motie is the commitment
             if draft is None:
-                strong = bool(ids or mine or MOTION_EVENT_RE.search(sent) or (kind == "toezegging" and ADDRESSED_RE.search(sent)))
+                strong = bool(
+                    ids
+                    or mine
+                    or MOTION_EVENT_RE.search(sent)
+                    or (kind == "toezegging" and ADDRESSED_RE.search(sent))
+                )
                 if not strong:
                     continue
                 promoted = not drafts and (i < 3 or ids)
@@ -210,7 +245,7 @@ class _Reader:
                 if draft is None:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids = _ids_for(kind, self.footnotes_in(spans[0][0], a))
-                    title = NUMBER_RE.sub("", heading) if not drafts else self._snippet(sent, pos - a)
+                    title = NUMBER_RE.sub("", heading) if promoted else self._snippet(sent, pos - a)
                     draft = _Draft(kind, title, pos, ids, mine, promise=squash(sent))
                     drafts.append(draft)
             else:
@@ -244,18 +279,24 @@ class _Reader:
         words = squash(sent[at:]).split()
         return " ".join(words[:14])
 
-    def _target(self, drafts: list[_Draft], here: list[_Draft], pos: int, kind: str, sent: str) -> _Draft | None:
+    def _target(
+        self, drafts: list[_Draft], here: list[_Draft], pos: int, kind: str, sent: str
+    ) -> _Draft | None:
         named = [d for d in here if not kind or d.kind == kind]
         if named:
             return named[0]
         keys = {member_key(m.name) for _, m in find_members(sent)}
-        by_member = [d for d in drafts if keys & {member_key(m.name) for m in d.members} and (not kind or d.kind == kind)]
+        by_member = [
+            d
+            for d in drafts
+            if keys & {member_key(m.name) for m in d.members} and (not kind or d.kind == kind)
+        ]
         if by_member:
             return by_member[0]
         before = [d for d in drafts if d.pos <= pos and (not kind or d.kind == kind)]
         return before[-1] if before else None
 
-    def _verdict(self, drafts: list[_Draft], here: list[_Draft], a: int, sent: str) -> None:
+    def _verdict(self, drafts: list[_Draft], here: list[_Draft], a: int, sent: str, verbatim: str) -> None:
         found = find_verdict(sent)
         if not found:
             return
@@ -265,9 +306,9 @@ class _Reader:
         # 'de motie Kathmann c.s.' under 'Moties Kathmann en Van der Werf': the verdict settles both.
         together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]
         for t in together:
-            t.verdict, t.verdict_sentence, t.anchor = found.verdict, squash(sent), a
+            t.verdict, t.verdict_sentence, t.anchor = found.verdict, verbatim, a
 
-    def _deadlines(self, drafts: list[_Draft], here: list[_Draft], a: int, sent: str) -> None:
+    def _deadlines(self, drafts: list[_Draft], here: list[_Draft], a: int, sent: str, verbatim: str) -> None:
         found = find_deadlines(sent, self.ref)
         if not found:
             return
@@ -275,10 +316,10 @@ class _Reader:
         if target is None:
             return
         target.deadlines += [d for _, d in found if d not in target.deadlines]
-        if FUTURE_CUE.search(sent):
+        if FUTURE_CUE.search(sent) and not PAST_PROMISE.search(sent):
             future = [d for _, d in found if d.date is None or self.ref is None or d.date >= self.ref]
             if future:
-                target.open_deadline, target.open_sentence, target.open_anchor = future[-1], squash(sent), a
+                target.open_deadline, target.open_sentence, target.open_anchor = future[-1], verbatim, a
 
 
 def _chunk_at(chunks: list[Chunk], offset: int) -> Chunk | None:
@@ -311,7 +352,9 @@ def extract_mentions(letter: Letter, chunks: list[Chunk]) -> list[CommitmentMent
     parent: tuple[tuple[str, ...], list[_Draft]] = ((), [])
     for s in sections:
         # A subsection of a motie or toezegging ('Leren', 'Implementeren') still reports on it.
-        inherited = parent[1] if parent[1] and s.path[: len(parent[0])] == parent[0] and s.path != parent[0] else []
+        inherited = (
+            parent[1] if parent[1] and s.path[: len(parent[0])] == parent[0] and s.path != parent[0] else []
+        )
         new = reader.read_section(s, inherited)
         drafts += new
         if not inherited:
@@ -320,7 +363,12 @@ def extract_mentions(letter: Letter, chunks: list[Chunk]) -> list[CommitmentMent
     for d in _merge_by_identifier(drafts):
         verdict, sentence, anchor, new_deadline = d.verdict, d.verdict_sentence, d.anchor, None
         if verdict == NO_VERDICT and d.open_sentence:  # no settling verdict, but a moment for the next step
-            verdict, sentence, anchor, new_deadline = OPENSTAAND, d.open_sentence, d.open_anchor, d.open_deadline
+            verdict, sentence, anchor, new_deadline = (
+                OPENSTAAND,
+                d.open_sentence,
+                d.open_anchor,
+                d.open_deadline,
+            )
         elif verdict == OPENSTAAND:
             new_deadline = d.open_deadline
         path, chunk_id = locate(anchor if anchor is not None else d.pos)
@@ -357,6 +405,10 @@ def _merge_by_identifier(drafts: list[_Draft]) -> list[_Draft]:
         if same.verdict == NO_VERDICT and d.verdict != NO_VERDICT:
             same.verdict, same.verdict_sentence, same.anchor = d.verdict, d.verdict_sentence, d.anchor
         if d.open_sentence and not same.open_sentence:
-            same.open_deadline, same.open_sentence, same.open_anchor = d.open_deadline, d.open_sentence, d.open_anchor
+            same.open_deadline, same.open_sentence, same.open_anchor = (
+                d.open_deadline,
+                d.open_sentence,
+                d.open_anchor,
+            )
         same.deadlines += [x for x in d.deadlines if x not in same.deadlines]
     return merged

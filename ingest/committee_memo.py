@@ -16,9 +16,11 @@ ITEM_RE = re.compile(
     re.M,
 )
 PROPOSAL_RE = re.compile(r"Ambtelijk voorstel:", re.I)
-MEMBERS_RE = re.compile(r"Betrokken\s+(?:lid|leden)\s*:\s*(?P<list>[^\n•]+(?:\n(?![ \t]*(?:\n|•))[^\n•]+)*)", re.I)
+MEMBERS_RE = re.compile(
+    r"Betrokken\s+(?:lid|leden)\s*:\s*(?P<list>[^\n•]+(?:\n(?![ \t]*(?:\n|•))[^\n•]+)*)", re.I
+)
 REACTION_RE = re.compile(r"Reactie\s+staatssecretaris\s*:", re.I)
-# The committee's proposal: the last status it names wins ("besloot ... openstaand ..., voorgesteld ... deels voldaan").
+# The committee's proposal: the last status it names wins ("besloot ... openstaand", "voorgesteld ... deels").
 STATUS_RE = re.compile(r"\bals\s+(?P<status>openstaand|deels\s+voldaan|voldaan|afgedaan)\b", re.I)
 DEADLINE_RE = re.compile(r"\b(?:nieuwe|huidige)\s+deadline\s+(?:van\s+)?(?P<when>[^,.;)]{4,40})", re.I)
 STATUS_MAP = {"openstaand": OPENSTAAND, "deels voldaan": DEELS, "voldaan": AFGEDAAN, "afgedaan": AFGEDAAN}
@@ -40,7 +42,9 @@ def _blocks(text: str) -> list[tuple[int, int, list[re.Match[str]]]]:
             blocks.append((m.start(), len(text), [m]))
         else:
             blocks[-1][2].append(m)
-    return [(s, blocks[i + 1][0] if i + 1 < len(blocks) else len(text), ms) for i, (s, _, ms) in enumerate(blocks)]
+    return [
+        (s, blocks[i + 1][0] if i + 1 < len(blocks) else len(text), ms) for i, (s, _, ms) in enumerate(blocks)
+    ]
 
 
 def _members(block: str, ids: list[str]) -> dict[str, tuple[Member, ...]]:
@@ -58,11 +62,13 @@ def _members(block: str, ids: list[str]) -> dict[str, tuple[Member, ...]]:
 def _sentence_at(text: str, start: int, end: int, offset: int) -> str:
     for a, b in sentences(text, start, end):
         if a <= offset < b:
-            return squash(text[a:b])
-    return squash(text[offset:end])
+            return text[a:b]
+    return text[offset:end].strip()
 
 
-def memo_mentions(text: str, letter_id: str, letter_date: date | None, locate: Locate) -> list[CommitmentMention]:
+def memo_mentions(
+    text: str, letter_id: str, letter_date: date | None, locate: Locate
+) -> list[CommitmentMention]:
     """One mention per toezegging in the memo; the verdict is the committee staff's proposal."""
     mentions: list[CommitmentMention] = []
     for start, end, items in _blocks(text):
@@ -86,7 +92,7 @@ def memo_mentions(text: str, letter_id: str, letter_date: date | None, locate: L
             for a, b in sentences(text, react_start, prop_start):
                 found = find_verdict(text[a:b])
                 if found:
-                    verdict, sentence, anchor = found.verdict, squash(text[a:b]), a
+                    verdict, sentence, anchor = found.verdict, text[a:b], a
         deadlines = [resolve_deadline(m.group("when"), letter_date) for m in DEADLINE_RE.finditer(prop_text)]
         deadlines_found: list[Deadline] = [d for d in deadlines if d is not None]
         new_deadline = deadlines_found[-1] if deadlines_found and verdict != AFGEDAAN else None

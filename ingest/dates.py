@@ -1,4 +1,4 @@
-"""Deadlines and expected dates as letters word them ("voor de zomer", "Q4 van dit jaar"), resolved to a date."""
+"""Deadlines and expected dates as letters word them ("voor de zomer", "Q4 van dit jaar"), resolved."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], da
     (re.compile(rf"\b(?:eind|einde)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d{{2}}))?"), _month),
     (re.compile(rf"\b(?:(?:aan\s+|voor\s+)?het\s+einde?\s+van|eind|einde)\s+{_YEAR}"), _fixed(12, 31)),
     (re.compile(rf"\b(?:in\s+){_MONTH}\s+(?P<year>(?:19|20)\d{{2}}|dit jaar)"), _month),
-    (re.compile(rf"\b(?:later\s+in|in|voor)\s+(?P<year>(?:19|20)\d{{2}})\b(?![\s-]*\d)"), _fixed(12, 31)),
+    (re.compile(r"\b(?:later\s+in|in|voor)\s+(?P<year>(?:19|20)\d{2})\b(?![\s-]*\d)"), _fixed(12, 31)),
     (re.compile(r"\b(?:nog\s+|in\s+de\s+loop\s+van\s+)?(?P<year>dit jaar)"), _fixed(12, 31)),
 ]
 

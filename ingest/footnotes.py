@@ -10,7 +10,9 @@ from ingest.layout import SUP_TO_INT, FootnoteDef
 from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
-CONT_RE = re.compile(r",\s?(\d{1,3})(?![\d\w])")  # a marker may skip this many numbers whose marker was lost in extraction
+CONT_RE = re.compile(
+    r",\s?(\d{1,3})(?![\d\w])"
+)  # a marker may skip this many numbers whose marker was lost in extraction
 
 CANDIDATE_RE = re.compile(
     r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"

@@ -144,8 +144,14 @@ class _Scanner:
                 self.series[style] += 1
             self.expected[style] = number + 1
             self.defs.append(
-                {"number": number, "label": label, "style": style, "series": self.series[style],
-                 "lines": [rest], "page": page}
+                {
+                    "number": number,
+                    "label": label,
+                    "style": style,
+                    "series": self.series[style],
+                    "lines": [rest],
+                    "page": page,
+                }
             )
             return True
         return False

@@ -19,7 +19,9 @@ DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", r
 HEADER_DATE_RE = re.compile(
     r"(?:Den Haag,|\b[Dd]atum)\s+(\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})", re.I
 )
-SUBJECT_RE = re.compile(r"(?m)^\s*[Bb]etreft\s+(.+?)(?=\n\s*\n\s*\n|\n\s*(?:Geachte|Datum|Kenmerk|Op \d)|\Z)", re.S)
+SUBJECT_RE = re.compile(
+    r"(?m)^\s*[Bb]etreft\s+(.+?)(?=\n\s*\n\s*\n|\n\s*(?:Geachte|Datum|Kenmerk|Op \d)|\Z)", re.S
+)
 STUK_TITLE_RE = re.compile(r"Nr\.\s*\d+\s+(.+?)\s+(?:Aan de|Den Haag)", re.S)
 KAMERSTUK_RE = re.compile(r"^\s*(\d{2}\s?\d{3})\s{2,}(\S.*?)\s*\n\s*Nr\.\s*(\d+)\s+(.+?)\s*$", re.M)
 ROLE_RE = re.compile(r"^(?:De\s+)?(staatssecretaris|minister)\b(.*)$", re.I)
@@ -114,7 +116,9 @@ def extract_metadata(raw_text: str, paragraphs: list[str], footnotes: tuple[Foot
         if sm:
             title = " ".join(sm.group(1).split())
     sender = _signature(paragraphs)
-    committee = re.search(r"\baan\s+De leden van de (vaste commissie voor [\w -]+?)(?:\s+datum|\s{2,}|$)", flat, re.I)
+    committee = re.search(
+        r"\baan\s+De leden van de (vaste commissie voor [\w -]+?)(?:\s+datum|\s{2,}|$)", flat, re.I
+    )
     if sender is None and committee:
         # a committee memo with "ambtelijk advies": written by the committee's staff
         sender = f"staf van de {committee.group(1).strip()}"

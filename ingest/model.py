@@ -172,7 +172,9 @@ class Commitment:
     title: str
     members: tuple[Member, ...]
     mentions: tuple[CommitmentMention, ...] = field(default=())
-    cited_in_corpus: tuple[str, ...] = ()  # ids of letters in the corpus that are this commitment (a motie's XML)
+    cited_in_corpus: tuple[
+        str, ...
+    ] = ()  # ids of letters in the corpus that are this commitment (a motie's XML)
 
     @property
     def latest(self) -> CommitmentMention:

@@ -11,7 +11,9 @@ from ingest.layout import BodyLine, join_two
 BULLET_RE = re.compile(r"^\s*(?:[•\uf0b7\uf0a7\uf0d8\uf02d\u25aa\u25cf\u2022�]|[-–o](?=\s+\S))\s+")
 NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S|^\s*\d+\.\s+(?:[A-Z(]|T\d{5})")
 KEYWORD_START_RE = re.compile(r"^\s*(?:Motie|Moties|Toezegging|Toezeggingen|T\d{5}:)\b")
-TRAILING_MARKER_RE = re.compile(r"(?:\s?\[\d{1,3}\](?:,\s?\[\d{1,3}\])*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\d{1,3}(?:,\s?\d{1,3})*)$")
+TRAILING_MARKER_RE = re.compile(
+    r"(?:\s?\[\d{1,3}\](?:,\s?\[\d{1,3}\])*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\d{1,3}(?:,\s?\d{1,3})*)$"
+)
 TERMINAL = (".", "!", "?", ";", ":", ".”", "?”", "!”", '."', ".’", ")”")
 # Function words: a line ending in one of these continues on the next line, whatever its case.
 # Capitalised words that open a sentence: after a heading line they start the body, not the heading.
@@ -90,7 +92,9 @@ def _is_heading_start(line: str) -> bool:
 
 
 def _starts_heading(line: str, cur_text: str) -> bool:
-    return bool(KEYWORD_START_RE.match(line)) and (not cur_text or ends_sentence(cur_text) or _is_short_title(cur_text))
+    return bool(KEYWORD_START_RE.match(line)) and (
+        not cur_text or ends_sentence(cur_text) or _is_short_title(cur_text)
+    )
 
 
 def _is_short_title(text: str) -> bool:
@@ -113,6 +117,11 @@ def _breaks(prev_line: str, cur_text: str, text: str, ln: BodyLine, width: int) 
             return False
         return not (ln.page_break_before and not ends_sentence(cur_text) and continues)
     short = len(prev_line) < 0.7 * width
-    if short and not prev_line.endswith("-") and not continues and (first.isupper() or ends_sentence(prev_line)):
+    if (
+        short
+        and not prev_line.endswith("-")
+        and not continues
+        and (first.isupper() or ends_sentence(prev_line))
+    ):
         return True
     return False

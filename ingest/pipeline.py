@@ -36,11 +36,17 @@ class IngestReport:
     notes: tuple[str, ...] = field(default=())
 
 
-def read_letter(path: Path, settings: Settings, count_tokens) -> tuple[Letter, list[Chunk], list[CommitmentMention]]:
-    """One file to a letter with its chunks and commitment mentions; raises InputError."""
+def read_letter(
+    path: Path, settings: Settings, count_tokens, notes: list[str] | None = None
+) -> tuple[Letter, list[Chunk], list[CommitmentMention]]:
+    """One file to a letter with its chunks and commitment mentions; raises InputError.
+
+    What the reader had to do to read the file (e.g. a legacy encoding) is appended to notes."""
     from ingest.commitments import extract_mentions  # the register's extraction runs at ingest time
 
     raw = load_document(path)
+    if notes is not None:
+        notes.extend(f"{path}: {note}" for note in raw.notes)
     try:
         letter = parse_letter(raw)
     except Exception as exc:  # a parser bug must not stop the other files
@@ -82,7 +88,7 @@ def ingest_paths(
         if progress:
             progress(str(path))
         try:
-            letter, letter_chunks, letter_mentions = read_letter(path, settings, embedder.count_tokens)
+            letter, letter_chunks, letter_mentions = read_letter(path, settings, embedder.count_tokens, notes)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -99,11 +105,15 @@ def ingest_paths(
     all_mentions = [m for lid in letters for m in mentions.get(lid, [])]
     snapshot = current
     if added or replaced or rebuild:
-        snapshot = update_index(store, letters.values(), all_chunks, all_mentions, settings, embedder, rebuild=rebuild)
+        snapshot = update_index(
+            store, letters.values(), all_chunks, all_mentions, settings, embedder, rebuild=rebuild
+        )
     return _report(settings, snapshot, added, replaced, unchanged, errors, new_chunks, notes)
 
 
-def _report(settings, snapshot: Snapshot, added, replaced, unchanged, errors, new_chunks, notes) -> IngestReport:
+def _report(
+    settings, snapshot: Snapshot, added, replaced, unchanged, errors, new_chunks, notes
+) -> IngestReport:
     letters = list(snapshot.letters.values())
     missing = tuple(
         f"{x.id}: marker {m.label}" + (f" (page {m.page})" if m.page else "")

@@ -111,7 +111,9 @@ def find_commitments(register: Iterable[Commitment], question: str) -> list[Comm
     if ids:
         return [c for c in register if ids & set(c.identifiers)]
     q = question.lower()
-    kinds = {k for k, pat in (("toezegging", r"\btoezegging"), ("motie", r"\bmoties?\b")) if re.search(pat, q)}
+    kinds = {
+        k for k, pat in (("toezegging", r"\btoezegging"), ("motie", r"\bmoties?\b")) if re.search(pat, q)
+    }
     named = [
         c
         for c in register

@@ -14,8 +14,8 @@ GROUP_RE = re.compile(r"^(Moties|Toezeggingen|Beleidsupdates|Bijlagen?(?: \d+)?|
 COMMITMENT_RE = re.compile(r"^(Motie|Moties|Toezegging)\b")
 T_ITEM_RE = re.compile(r"^T\d{5}:")
 HEADER_FIELD_RE = re.compile(
-    r"^(Datum|datum|Betreft|betreft|Kenmerk|Retouradres|> Retouradres|Geachte|Aan|aan|Den Haag|Nr\.|Bijlage\(n\)"
-    r"|Prinses|Postbus|De Voorzitter|Bewindspersoon)\b"
+    r"^(Datum|datum|Betreft|betreft|Kenmerk|Retouradres|> Retouradres|Geachte|Aan|aan|Den Haag|Nr\."
+    r"|Bijlage\(n\)|Prinses|Postbus|De Voorzitter|Bewindspersoon)\b"
 )
 SIGNATURE_RE = re.compile(r"^(De |)(staatssecretaris|minister|Staatssecretaris|Minister)\b")
 

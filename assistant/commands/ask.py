@@ -7,12 +7,12 @@ import json
 import sys
 from datetime import date
 
+from assistant.answer_json import answer_to_json
+from assistant.provenance import footnotes_for
+from assistant.sentences import one_line
 from ingest.errors import BrievenError
 from ingest.model import Answer, SearchFilter
 from ingest.settings import Settings
-
-from assistant.answer_json import answer_to_json
-from assistant.sentences import one_line
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,7 +26,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("question", help="the question; '-' reads questions from standard input, one per line")
     p.add_argument("--json", action="store_true", help="print JSON (always JSON lines for '-')")
     p.add_argument("-k", type=int, default=None, metavar="N", help="passages to read (default 8)")
-    p.add_argument("--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)")
+    p.add_argument(
+        "--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)"
+    )
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     p.add_argument("--llm", default=None, metavar="PROVIDER:MODEL", help="language model (env BRIEVEN_LLM)")
@@ -41,16 +43,21 @@ def format_answer(answer: Answer) -> str:
     for c in answer.citations:
         letter = c.letter
         meta = ", ".join(
-            x for x in (letter.date.isoformat() if letter.date else None, f"Kamerstuk {letter.kamerstuk}"
-                        if letter.kamerstuk else None) if x
+            x
+            for x in (
+                letter.date.isoformat() if letter.date else None,
+                f"Kamerstuk {letter.kamerstuk}" if letter.kamerstuk else None,
+            )
+            if x
         )
         where = " > ".join(c.chunk.section_path)
         page = f", p. {c.chunk.page}" if c.chunk.page else ""
-        lines.append(f"[{c.n}] {letter.title or letter.id} ({meta})" if meta else f"[{c.n}] {letter.title or letter.id}")
+        title = letter.title or letter.id
+        lines.append(f"[{c.n}] {title} ({meta})" if meta else f"[{c.n}] {title}")
         if where or page:
             lines.append(f"    {where}{page}")
         lines.append(f"    “{one_line(c.quote)}”")
-        for f in c.chunk.footnotes:
+        for f in footnotes_for(c.chunk, c.letter):
             lines.append(f"    [{f.label}] {one_line(f.text)}")
     if answer.see_also:
         lines += ["", "Zie ook:" if answer.language == "nl" else "See also:"]

@@ -1,4 +1,4 @@
-"""`brieven commitments`: the register of moties and toezeggingen with their status, as a table, JSON or CSV."""
+"""`brieven commitments`: the register of moties and toezeggingen with status, as table, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -14,7 +14,17 @@ from ingest.serialize import to_dict
 from ingest.settings import Settings
 from ingest.store import Store
 
-CSV_FIELDS = ("key", "kind", "status", "deadline", "deadline_date", "members", "title", "letters", "verdict_sentence")
+CSV_FIELDS = (
+    "key",
+    "kind",
+    "status",
+    "deadline",
+    "deadline_date",
+    "members",
+    "title",
+    "letters",
+    "verdict_sentence",
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,11 +34,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="list moties and toezeggingen with their status over time",
         description="The commitments register: every motie and toezegging the ingested letters report on.",
     )
-    p.add_argument("--status", choices=("open", "closed", "all"), default="all",
-                   help="open: not (yet) reported as done; closed: afgedaan (default: all)")
-    p.add_argument("--member", metavar="NAME", default=None, help="only commitments of this member of parliament")
+    p.add_argument(
+        "--status",
+        choices=("open", "closed", "all"),
+        default="all",
+        help="open: not (yet) reported as done; closed: afgedaan (default: all)",
+    )
+    p.add_argument(
+        "--member", metavar="NAME", default=None, help="only commitments of this member of parliament"
+    )
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print JSON (one array, with each commitment's timeline)")
+    fmt.add_argument(
+        "--json", action="store_true", help="print JSON (one array, with each commitment's timeline)"
+    )
     fmt.add_argument("--csv", action="store_true", help="print CSV, one row per commitment")
     p.set_defaults(run=run)
 

@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Read letters (files or folders) into the index folder; unchanged letters are skipped.",
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    p.add_argument("--rebuild", action="store_true", help="re-embed everything (after changing model or chunking)")
+    p.add_argument(
+        "--rebuild", action="store_true", help="re-embed everything (after changing model or chunking)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
 
@@ -51,6 +53,7 @@ def format_report(r: IngestReport) -> str:
         f"markers without footnote text: {len(r.markers_without_text)}",
     ]
     lines += [f"  {m}" for m in r.markers_without_text]
+    lines += [f"note: {n}" for n in r.notes]
     lines.append(f"files skipped: {len(r.skipped)}")
     lines += [f"  {e.path}: {e.reason}" for e in r.skipped]
     return "\n".join(lines)

@@ -1,0 +1,191 @@
+"""Unit tests of the commitments pieces: dates, members, verdict phrases, memo rule, register merging."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.commitment_text import find_members, find_verdict
+from ingest.committee_memo import memo_mentions
+from ingest.dates import find_deadlines, resolve_deadline
+from ingest.model import AFGEDAAN, DEELS, NO_VERDICT, OPENSTAAND, CommitmentMention, Letter, Member
+from ingest.register import build_register, filter_register, find_commitments
+
+JULY = date(2025, 7, 11)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("voor de zomer", date(2025, 6, 30)),
+        ("in het vierde kwartaal van dit jaar", date(2025, 12, 31)),
+        ("eind 2026", date(2026, 12, 31)),
+        ("1 juli 2025", date(2025, 7, 1)),
+        ("uiterlijk eind juni", date(2025, 6, 30)),
+        ("dit najaar", date(2025, 11, 30)),
+        ("medio 2026", date(2026, 6, 30)),
+        ("in Q4 van dit jaar", date(2025, 12, 31)),
+        ("in de eerste helft van 2027", date(2027, 6, 30)),
+        ("na de zomer van 2025", None),  # open-ended: the text is kept, no date invented
+    ],
+)
+def test_deadlines_resolve_against_the_letter_date(phrase, expected):
+    found = resolve_deadline(phrase, JULY)
+    assert found is not None and found.date == expected
+
+
+def test_relative_deadline_without_letter_date_keeps_text_only():
+    ((_, d),) = find_deadlines("Dat zal voor de zomer zijn.", None)
+    assert (d.text, d.date) == ("voor de zomer", None)
+
+
+def test_members_with_and_without_party():
+    assert [
+        m for _, m in find_members("vragen van de leden Van den Berg (VVD) en Talsma (ChristenUnie)")
+    ] == [
+        Member("Van den Berg", "VVD"),
+        Member("Talsma", "ChristenUnie"),
+    ]
+    assert [m for _, m in find_members("het lid Van Hattem (PVV), toe")] == [Member("Van Hattem", "PVV")]
+    assert [m for _, m in find_members("de motie Six Dijkstra en Omtzigt (beide NSC)")] == [
+        Member("Six Dijkstra", "NSC"),
+        Member("Omtzigt", "NSC"),
+    ]
+    assert [m for _, m in find_members("lid Kathmann gewezen op MitID")] == [Member("Kathmann", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Hiermee is de toezegging afgedaan.", AFGEDAAN),
+        ("Ik beschouw de motie hiermee als afgedaan.", AFGEDAAN),
+        ("Met onderstaande informatie doe ik deze toezegging af.", AFGEDAAN),
+        ("Hiermee is invulling gegeven aan de motie.", AFGEDAAN),
+        ("Op deze manier wordt aan de motie invulling gegeven.", AFGEDAAN),
+        ("Daarmee is het deel van de toezegging met betrekking tot het 5-sterrenmodel afgedaan.", DEELS),
+        (
+            "De commissie kan de toezeggingen als openstaand handhaven, met als nieuwe deadline 1 juli 2025.",
+            OPENSTAAND,
+        ),
+        ("De toezegging aan het lid Verkerk wil ik in samenhang afdoen met de motie.", None),
+        ("Hieronder sta ik stil bij de routes waarop invulling wordt gegeven aan deze motie.", None),
+        ("Momenteel spreek ik met de ministeries om daar invulling aan te geven.", None),
+    ],
+)
+def test_verdict_phrases(sentence, verdict):
+    found = find_verdict(sentence)
+    assert (found.verdict if found else None) == verdict
+
+
+MEMO = "\n".join(
+    [
+        "1. T03659: Toezegging Onderzoek ondergrens opensourcecommunities (34.972)",
+        "",
+        "De staatssecretaris zegt de Kamer, naar aanleiding van vragen van de leden Van "
+        "den Berg (VVD) en Talsma (ChristenUnie), toe dat zij onderzoek zal doen.",
+        "",
+        "• Betrokken leden: Van den Berg (VVD) en Talsma (ChristenUnie)",
+        "",
+        "• Reactie staatssecretaris: “Hiermee acht ik de toezegging afgedaan.”",
+        "",
+        "• Ambtelijk voorstel: De commissie BIZA besloot de toezegging als openstaand te "
+        "blijven aanmerken. Voorgesteld wordt om de toezegging als deels voldaan aan te "
+        "merken en de huidige deadline van 1 januari 2026 te handhaven.",
+        "",
+        "2. T03664: Toezegging Implementatiekader voor zomer (CXLVII)",
+        "",
+        "De staatssecretaris zegt de Kamer, naar aanleiding van een vraag van het lid "
+        "Prins (CDA), toe dat het kader verschijnt.",
+        "",
+        "• Betrokken lid: Prins (CDA)",
+        "",
+        "• Reactie staatssecretaris: “Waarmee ik de toezegging als afgedaan beschouw.”",
+        "",
+        "• Ambtelijk voorstel: De toezegging kan mogelijk als voldaan worden aangemerkt "
+        "(huidige status: deels voldaan).",
+        "",
+        "3. T03667: Toezegging Publicatie mensenrechtentoetsen (CXLVII)",
+        "",
+        "• Betrokken lid: Veldhoen (GroenLinks-PvdA)",
+        "",
+        "• Reactie staatssecretaris: “Hiermee acht ik de toezegging afgedaan.”",
+        "",
+        "• Ambtelijk voorstel: Oordeel commissie.",
+    ]
+)
+
+
+def test_memo_verdict_is_the_committee_proposal():
+    found = {
+        m.identifiers[0]: m for m in memo_mentions(MEMO, "memo", date(2025, 1, 16), lambda o: ((), None))
+    }
+    assert (
+        found["T03659"].verdict == DEELS
+    )  # not the staatssecretaris's 'afgedaan', not the earlier 'openstaand'
+    assert found["T03659"].new_deadline.date == date(2026, 1, 1)
+    assert found["T03659"].members == (Member("Van den Berg", "VVD"), Member("Talsma", "ChristenUnie"))
+    assert found["T03664"].verdict == AFGEDAAN  # '(huidige status: deels voldaan)' is not the proposal
+    assert found["T03667"].verdict == AFGEDAAN  # no proposal: the staatssecretaris's verdict is the only one
+    assert "Hiermee acht ik de toezegging afgedaan" in found["T03667"].verdict_sentence
+
+
+def _letter(lid: str, when: date | None, not_before: date | None = None) -> Letter:
+    return Letter(
+        id=lid, source=lid, format="text", digest=lid, text="", date=when, date_not_before=not_before
+    )
+
+
+def _mention(
+    lid: str, ids: tuple[str, ...], verdict: str, title: str = "Titel", members=()
+) -> CommitmentMention:
+    return CommitmentMention("toezegging", ids, title, lid, (), None, members=members, verdict=verdict)
+
+
+def test_register_merges_by_identifier_and_orders_by_date():
+    letters = {
+        "memo": _letter("memo", date(2025, 1, 16)),
+        "undated": _letter("undated", None, date(2024, 4, 30)),
+    }
+    mentions = [
+        _mention("memo", ("T03667",), AFGEDAAN, members=(Member("Veldhoen", "GroenLinks-PvdA"),)),
+        _mention(
+            "undated", ("T03667",), NO_VERDICT, "toezegging aan het lid Veldhoen", (Member("Veldhoen"),)
+        ),
+        _mention("memo", (), OPENSTAAND, "Zonder nummer"),
+        _mention("undated", (), NO_VERDICT, "Zonder  nummer"),
+    ]
+    register = {c.key: c for c in build_register(mentions, letters)}
+    t = register["T03667"]
+    assert [m.letter_id for m in t.mentions] == ["undated", "memo"]
+    assert t.status == AFGEDAAN and t.title == "Titel"
+    assert t.members == (Member("Veldhoen", "GroenLinks-PvdA"),)
+    untitled = register["toezegging:zonder nummer"]
+    assert [m.letter_id for m in untitled.mentions] == ["undated", "memo"] and untitled.status == OPENSTAAND
+
+
+def test_filter_and_find():
+    letters = {"a": _letter("a", date(2025, 7, 11))}
+    mentions = [
+        _mention(
+            "a",
+            ("TZ202504-147",),
+            AFGEDAAN,
+            "Onderzoeken MitID en vergelijkbare technologieën",
+            (Member("Kathmann"),),
+        ),
+        _mention("a", ("T03667",), OPENSTAAND, "Publicatie mensenrechtentoetsen AI-gebruik"),
+        _mention("a", ("T03926",), NO_VERDICT, "Gesprek met IPO"),
+    ]
+    register = build_register(mentions, letters)
+    assert {c.key for c in filter_register(register, status="open")} == {"T03667", "T03926"}
+    assert [c.key for c in filter_register(register, status="closed")] == ["TZ202504-147"]
+    assert [c.key for c in filter_register(register, member="kathmann")] == ["TZ202504-147"]
+    assert [c.key for c in find_commitments(register, "is the MitID commitment fulfilled?")] == [
+        "TZ202504-147"
+    ]
+    assert [c.key for c in find_commitments(register, "welke toezeggingen over AI staan nog open?")] == [
+        "T03667"
+    ]
+    assert [c.key for c in find_commitments(register, "Wat is de status van T03926?")] == ["T03926"]
+    assert find_commitments(register, "iets heel anders") == []
