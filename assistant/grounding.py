@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant import terms
 from assistant.extractive import format_date
 from assistant.provenance import footnotes_for
+from assistant.query import COMPOUND_PART, Concept, english_concepts, satisfied
 from assistant.sentences import split_spans
 from ingest.model import Citation, Hit
 
@@ -23,7 +24,7 @@ INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 MIN_SUPPORT = 0.6  # share of a Dutch statement's content words its passage must contain
-MIN_SUPPORT_TRANSLATED = 0.5  # the same for an English statement, through the English-Dutch expansion
+MIN_SUPPORT_TRANSLATED = 0.5  # the same for an English statement, through the English-Dutch glossary
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _numbers(text: str) -> set[str]:
     return {n.lstrip("0") or "0" for n in terms.numbers(text)}
 
 
-def supports(claim: str, hit: Hit, language: str, translate: Callable[[str], str] | None = None) -> bool:
+def supports(claim: str, hit: Hit, language: str) -> bool:
     """True when the passage states the claim: its numbers all appear, and enough of its words do."""
     evidence = evidence_text(hit)
     if not _numbers(claim) <= _numbers(evidence):
@@ -84,15 +85,18 @@ def supports(claim: str, hit: Hit, language: str, translate: Callable[[str], str
     if not neutral <= evidence_words:
         return False  # a name or identifier the passage does not mention
     evidence_stems = set(terms.content_stems(evidence))
-    claim_stems = set(terms.content_stems(claim))
+    lowered = evidence.lower()
     if language == "nl":
-        return bool(claim_stems) and len(claim_stems & evidence_stems) / len(claim_stems) >= MIN_SUPPORT
-    # English: names and numbers carry across languages; the rest through the expansion, if any.
-    if translate is not None:
-        dutch = set(terms.content_stems(translate(claim)))
-        if dutch and len(dutch & evidence_stems) / len(dutch) >= MIN_SUPPORT_TRANSLATED:
-            return True
-    return bool(neutral)
+        claim_stems = set(terms.content_stems(claim))
+        found = [s for s in claim_stems if s in evidence_stems or (len(s) >= COMPOUND_PART and s in lowered)]
+        return bool(claim_stems) and len(found) / len(claim_stems) >= MIN_SUPPORT
+    # English: names and numbers carry across languages; other words through the glossary.
+    pairs = english_concepts(claim)
+    concepts = [Concept(stems, 1.0, True) for phrase, stems in pairs if phrase.lower() not in neutral]
+    if not concepts:
+        return bool(neutral)
+    found = [c for c in concepts if satisfied(c, evidence_stems, lowered)]
+    return len(found) / len(concepts) >= MIN_SUPPORT_TRANSLATED
 
 
 def best_sentence(claim: str, hit: Hit) -> tuple[int, int]:
@@ -108,9 +112,7 @@ def best_sentence(claim: str, hit: Hit) -> tuple[int, int]:
     return max(spans, key=overlap)
 
 
-def check(
-    text: str, hits: Sequence[Hit], language: str, translate: Callable[[str], str] | None = None
-) -> Checked:
+def check(text: str, hits: Sequence[Hit], language: str) -> Checked:
     """Keep statements whose citations support them; drop unknown citation numbers; renumber."""
     kept: list[str] = []
     flagged: list[str] = []
@@ -120,7 +122,7 @@ def check(
         numbers = [n for n in cited_numbers(statement) if 1 <= n <= len(hits)]
         if not set(terms.content_stems(claim)) and not terms.neutral_tokens(claim):
             continue  # no claim at all ("In short:"): nothing to show or to check
-        good = [n for n in numbers if supports(claim, hits[n - 1], language, translate)]
+        good = [n for n in numbers if supports(claim, hits[n - 1], language)]
         if not good:
             flagged.append(statement)
             continue

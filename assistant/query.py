@@ -28,7 +28,7 @@ _INTENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
-_CUE_INTENTS = ("status", "promise", "when", "who")
+_CUE_INTENTS = ("status", "promise", "when", "who", "amount")
 CURRENT_WEIGHT = 2.0  # concepts of the question as asked count more than those carried over
 # An English word that neither the glossary nor the letters know may be a topic the letters never
 # discuss ("navy"), or just a word the glossary lacks ("fulfilled"); it counts, but for less.
@@ -91,7 +91,7 @@ def coverage(stems: set[str] | frozenset[str], concepts: Iterable[Concept], lowe
     return found / total if total else 0.0
 
 
-def _english_concepts(text: str, glossary: Glossary) -> list[tuple[str, frozenset[str]]]:
+def english_concepts(text: str, glossary: Glossary | None = None) -> list[tuple[str, frozenset[str]]]:
     """Each English word or glossary phrase as the set of Dutch stems that would show it is discussed.
 
     A word the glossary translates stands for its Dutch equivalents (and itself, for loanwords); other

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ingest.model import Span
 
@@ -67,6 +68,7 @@ def _soft_breaks(text: str) -> Iterator[int]:
             yield match.end()
 
 
+@lru_cache(maxsize=8192)  # passages come back again and again; their sentences do not change
 def split_spans(text: str, first_line_heading: str | None = None) -> list[Span]:
     """Spans of the sentences in text, whitespace trimmed; concatenated they cover all non-blank text.
 
@@ -77,7 +79,7 @@ def split_spans(text: str, first_line_heading: str | None = None) -> list[Span]:
         newline = text.find("\n")
         if newline > 0 and _squash(text[:newline]).startswith(_squash(first_line_heading)[:40]):
             cuts.add(newline)
-    spans: list[Span] = []
+    spans: list[Span] = []  # callers get the cached list: they must not change it
     start = 0
     for cut in sorted(cuts) + [len(text)]:
         if cut <= start:

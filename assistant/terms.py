@@ -94,10 +94,11 @@ def is_stop(word: str) -> bool:
     return word in DUTCH_STOP or word in ENGLISH_STOP or len(word) < 2
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=32768)
+def content_stems(text: str) -> tuple[str, ...]:
     """Dutch stems of the content words of text, identifiers kept whole, in order (repeats kept)."""
     found = [stem(w) for w in words(text) if not is_stop(w)]
-    return found + [i.lower() for i in identifiers(text)] + years(text)
+    return tuple(found + [i.lower() for i in identifiers(text)] + years(text))
 
 
 def years(text: str) -> list[str]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
 from ingest.layout import SUP_TO_INT, FootnoteDef
-from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
+from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
 CONT_RE = re.compile(
@@ -27,7 +28,7 @@ CANDIDATE_RE = re.compile(
 
 
 def footnote_id(style: str, number: int, series: int, styles_used: set[str]) -> str:
-    prefix = {PLAIN: "fn", XML: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
+    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
     if style == SUPERSCRIPT and PLAIN in styles_used:
         prefix = "fns"
     return f"{prefix}{number}" + (f".{series + 1}" if series else "")
@@ -48,6 +49,13 @@ def build_footnotes(defs: tuple[FootnoteDef, ...]) -> tuple[Footnote, ...]:
             page=d.page,
         )
         for d in defs
+    )
+
+
+def with_identifiers(fn: Footnote) -> Footnote:
+    """A footnote from a structured reader (XML, DOCX) with the identifiers its text cites."""
+    return replace(
+        fn, toezeggingen=toezegging_ids(fn.text), kamerstukken=kamerstuk_ids(fn.text), urls=urls(fn.text)
     )
 
 
@@ -75,7 +83,7 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
         # XML footnotes are marked "[n]" in the text by the XML reader.
-        defined[(BRACKETED if fn.style == XML else fn.style, fn.number)].append(fn)
+        defined[(BRACKETED if fn.style in (XML, DOCX) else fn.style, fn.number)].append(fn)
     styles = {style for style, _ in defined}
     # a text may start mid-letter: the sequence starts at its first footnote number
     expected = {s: min(n for st, n in defined if st == s) for s in styles}

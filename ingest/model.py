@@ -13,6 +13,7 @@ PLAIN = "plain"  # "20 TZ202504-147" at the start of a line at the page bottom
 BRACKETED = "bracketed"  # "[2] TZ202411-104"
 SUPERSCRIPT = "superscript"  # "¹² Kamerstukken II ..."
 XML = "xml"  # <noot> in the official publication XML
+DOCX = "docx"  # Word footnotes
 
 FORMATS = ("pdf", "docx", "html", "text", "xml")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.footnotes import build_footnotes, link_markers
+from ingest.footnotes import build_footnotes, link_markers, with_identifiers
 from ingest.layout import analyse
 from ingest.loaders import RawDocument
 from ingest.metadata import extract_metadata
@@ -45,7 +45,7 @@ def parse_letter(raw: RawDocument) -> Letter:
         text_parts.append(p.text)
         pos += len(p.text)
     text = SEP.join(text_parts)
-    footnotes = raw.footnotes or build_footnotes(layout.footnotes)
+    footnotes = tuple(with_identifiers(f) for f in raw.footnotes) or build_footnotes(layout.footnotes)
     markers = link_markers(text, footnotes)
     meta = extract_metadata(raw.text, [p.text for p in paragraphs], footnotes)
     kamerstuk = raw.kamerstuk or meta.kamerstuk

@@ -137,3 +137,21 @@ def test_commitment_headings_and_chunks_stay_in_their_section():
     assert [c.id for c in chunk_letter(letter, Settings(chunk_max_tokens=80), approx_tokens)] == [
         c.id for c in chunks
     ]
+
+
+def test_structured_footnotes_from_xml_get_their_identifiers_and_markers():
+    from ingest.model import Footnote
+
+    raw = RawDocument(
+        source="motie.xml",
+        format="xml",
+        digest="x",
+        text="De Kamer,\n\nverzoekt de regering[1] een loket te borgen.\n",
+        footnotes=(Footnote("fn1", 1, "1", "xml", "Kamerstukken II 2024/2025, 26 643, nr. 1287"),),
+        identifier="kst-26643-1341",
+    )
+    letter = parse_letter(raw)
+    assert letter.id == "kst-26643-1341"
+    (m,) = letter.markers
+    assert (m.label, m.footnote_id) == ("[1]", "fn1")
+    assert letter.footnotes[0].kamerstukken == ("kst-26643-1287",)
