@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant import terms
 from assistant.facts import KIND_EN, VERDICT_EN, CommitmentFacts, commitment_facts
 from assistant.provenance import footnotes_for
-from assistant.query import Query, coverage
+from assistant.query import Query, coverage, intents_of
 from assistant.sentences import one_line, split_spans
 from ingest.model import Answer, Citation, Hit
 
@@ -29,6 +29,9 @@ _DATE = re.compile(
     r"\b\d{1,2}\s+(?:" + "|".join(_MONTHS_NL) + r")\b|\b(?:voor|na)\s+de\s+zomer\b|\b(?:eerste|tweede|derde|"
     r"vierde)\s+kwartaal\b|\b(?:begin|eind|medio)\s+20\d\d\b|\b20\d\d\b",
     re.I,
+)
+_QUANTITY = re.compile(
+    r"\d|€|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend)\b", re.I
 )
 _PROMISE = re.compile(r"toegezegd|toezegging|zeg\w*\s+toe|beloofd|verzocht|motie|\bzal\b|\bzullen\b", re.I)
 
@@ -90,6 +93,10 @@ def score_sentences(hits: Sequence[Hit], query: Query, focus: Sequence[str] = ()
     return scored
 
 
+def _text(scored: Scored) -> str:
+    return scored.hit.chunk.text[scored.span[0] : scored.span[1]]
+
+
 def pick(scored: Sequence[Scored], limit: int = MAX_SENTENCES) -> list[Scored]:
     chosen: list[Scored] = []
     for cand in scored:
@@ -144,10 +151,14 @@ def extractive_answer(question: str, query: Query, hits: Sequence[Hit]) -> Answe
     chosen = pick(score_sentences(relevant, query, query.resolved.focus_letters))
     if not chosen:
         return abstain(question, query.language, hits)
+    asked = intents_of(query.resolved.question)
+    if asked & {"count", "amount"} and not any(_QUANTITY.search(_text(c)) for c in chosen):
+        return abstain(question, query.language, hits)  # "how many?" is not answered without a number
 
     citations: list[Citation] = []
     lines: list[str] = []
-    wants_facts = bool(query.intents & {"promise", "status", "who", "when"})
+    # A lead of facts when this question asks for them ("and what about DigiD?" asks for the topic).
+    wants_facts = bool(intents_of(query.resolved.question) & {"promise", "status", "who", "when"})
     if wants_facts:
         for hit in relevant[:2]:
             facts = commitment_facts(hit.chunk, footnotes_for(hit.chunk, hit.letter))

@@ -16,11 +16,12 @@ _LEAN_OPENERS = re.compile(
     re.IGNORECASE,
 )
 # Pronouns and demonstratives that point back ("wie heeft dat gevraagd?", "is it done?").
+# Articles and determiners ("het", "de", "deze motie") are not pointers: they start full questions too.
 _POINTERS = frozenset(
-    "dat die dit deze het hij zij ze daarvan daarover hiervan hierover ervan erover "
+    "dat hij zij ze daarvan daarover hiervan hierover ervan erover daarmee "
     "it that this they them those these its he she his her".split()
 )
-_SHORT = 3  # a question with at most this many content words is elliptic
+_SHORT = 2  # a question with a pointer and at most this many content words is elliptic
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,10 @@ def supports(claim: str, hit: Hit, language: str) -> bool:
     if not _numbers(claim) <= _numbers(evidence):
         return False
     evidence_words = set(terms.words(evidence)) | {i.lower() for i in terms.identifiers(evidence)}
-    neutral = set(terms.neutral_tokens(claim)) - {n for n in terms.numbers(claim)}
+    pairs = english_concepts(claim) if language == "en" else []
+    # "Dutch" or "Senate" are capitalised but translated by the glossary: words, not names.
+    glossed = {p for p, stems in pairs if stems - set(terms.content_stems(p))}
+    neutral = set(terms.neutral_tokens(claim)) - set(terms.numbers(claim)) - glossed
     if not neutral <= evidence_words:
         return False  # a name or identifier the passage does not mention
     evidence_stems = set(terms.content_stems(evidence))
@@ -90,24 +93,30 @@ def supports(claim: str, hit: Hit, language: str) -> bool:
         claim_stems = set(terms.content_stems(claim))
         found = [s for s in claim_stems if s in evidence_stems or (len(s) >= COMPOUND_PART and s in lowered)]
         return bool(claim_stems) and len(found) / len(claim_stems) >= MIN_SUPPORT
-    # English: names and numbers carry across languages; other words through the glossary.
-    pairs = english_concepts(claim)
-    concepts = [Concept(stems, 1.0, True) for phrase, stems in pairs if phrase.lower() not in neutral]
-    if not concepts:
-        return bool(neutral)
-    found = [c for c in concepts if satisfied(c, evidence_stems, lowered)]
-    return len(found) / len(concepts) >= MIN_SUPPORT_TRANSLATED
+    # English: names and numbers carry across languages; other words only through the glossary, so a
+    # word it does not know cannot be checked. What can be checked must mostly be there, and at least
+    # two things must be there: one shared name does not make a passage state a claim.
+    translated = [Concept(stems, 1.0, True) for phrase, stems in pairs if phrase in glossed]
+    found = [c for c in translated if satisfied(c, evidence_stems, lowered)]
+    if translated and len(found) / len(translated) < MIN_SUPPORT_TRANSLATED:
+        return False
+    return len(neutral) + len(found) >= 2
 
 
-def best_sentence(claim: str, hit: Hit) -> tuple[int, int]:
-    """The span of the passage sentence that shares most with the claim: the quote to show."""
-    claim_terms = set(terms.content_stems(claim)) | set(terms.neutral_tokens(claim))
+def best_sentence(claim: str, hit: Hit, language: str) -> tuple[int, int]:
+    """The span of the passage sentence that shows most of the claim: the quote to show."""
+    if language == "en":
+        concepts = [Concept(stems, 1.0, True) for _, stems in english_concepts(claim)]
+    else:
+        concepts = [Concept(frozenset({s}), 1.0, True) for s in set(terms.content_stems(claim))]
     text = hit.chunk.text
     spans = [s for s in split_spans(text) if not INSTRUCTION.search(text[s[0] : s[1]])] or [(0, len(text))]
 
-    def overlap(span: tuple[int, int]) -> int:
+    def overlap(span: tuple[int, int]) -> tuple[int, bool]:
         sentence = text[span[0] : span[1]]
-        return len(claim_terms & (set(terms.content_stems(sentence)) | set(terms.words(sentence))))
+        stems, lowered = set(terms.content_stems(sentence)), sentence.lower()
+        shown = sum(satisfied(c, stems, lowered) for c in concepts)
+        return shown, len(terms.words(sentence)) >= 5  # on a tie, a sentence over a heading
 
     return max(spans, key=overlap)
 
@@ -129,7 +138,7 @@ def check(text: str, hits: Sequence[Hit], language: str) -> Checked:
         marks = []
         for n in good:
             hit = hits[n - 1]
-            span = best_sentence(claim, hit)
+            span = best_sentence(claim, hit, language)
             existing = next(
                 (c for c in citations if c.chunk.id == hit.chunk.id and c.quote_span == span), None
             )

@@ -22,13 +22,14 @@ _INTENTS: dict[str, re.Pattern[str]] = {
         r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit\w*|pledge\w*|motie\w*|motion\w*)\b",
         re.I,
     ),
+    "count": re.compile(r"\b(?:hoeveel|how many|how much|aantal|number of)\b", re.I),
     "amount": re.compile(
         r"\b(?:hoeveel|bedrag|geld|euro|budget|kosten|kost|how much|money|cost\w*|funding|fund\w*|"
         r"financ\w*|miljoen|million|spend\w*)\b|€",
         re.I,
     ),
 }
-_CUE_INTENTS = ("status", "promise", "when", "who", "amount")
+_CUE_INTENTS = ("status", "promise", "when", "who", "amount", "count")
 CURRENT_WEIGHT = 2.0  # concepts of the question as asked count more than those carried over
 # An English word that neither the glossary nor the letters know may be a topic the letters never
 # discuss ("navy"), or just a word the glossary lacks ("fulfilled"); it counts, but for less.
@@ -97,6 +98,7 @@ def english_concepts(text: str, glossary: Glossary | None = None) -> list[tuple[
     A word the glossary translates stands for its Dutch equivalents (and itself, for loanwords); other
     words stand for themselves, so a question about something the letters never mention finds nothing.
     """
+    glossary = glossary or default_glossary()
     words = [w.lower() for w in _PHRASE.findall(text)]
     found: list[frozenset[str]] = []
     i = 0
@@ -121,7 +123,7 @@ def english_concepts(text: str, glossary: Glossary | None = None) -> list[tuple[
 def _concepts(text: str, english: bool) -> list[tuple[str, frozenset[str]]]:
     """(words as asked, stems that show them) for each thing the text mentions."""
     if english:
-        found = _english_concepts(text, default_glossary())
+        found = english_concepts(text)
     else:
         found = [(w, frozenset({terms.stem(w)})) for w in terms.words(text) if not terms.is_stop(w)]
         found += [(y, frozenset({y})) for y in terms.years(text)]
@@ -138,8 +140,9 @@ def build_query(resolved: Resolved, stats: terms.TermStats) -> Query:
         english = terms.detect_language(text) == "en"
         for phrase, stems in _concepts(text, english):
             cue = any(p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS)
+            # A concept shown by any of its stems is as common as its most common stem.
             known = [stats.idf(s) for s in stems if stats.known(s)]
-            idf = max(known) if known else max(stats.idf(s) for s in stems)
+            idf = min(known) if known else max(stats.idf(s) for s in stems)
             if english and not known and len(stems) == 1:
                 idf *= UNKNOWN_ENGLISH
             weight = idf * (CURRENT_WEIGHT if own else 1.0)

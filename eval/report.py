@@ -48,7 +48,8 @@ def answer_table(results: dict[str, Any]) -> str:
         rows.append(
             f"| {lang} | {a['n_answered']} / {a['n_answerable']} | {_f(a['citation_recall'])} "
             f"| {_f(a['citation_precision'])} | {_f(a['abstention_accuracy'])} (n={a['n_unanswerable']}) "
-            f"| {_f(a['false_abstention_rate'])} | {_f(a['footnote_accuracy'])} | {_f(p50, 0)} | {_f(p95, 0)} |"
+            f"| {_f(a['false_abstention_rate'])} | {_f(a['footnote_accuracy'])} "
+            f"| {_f(p50, 0)} | {_f(p95, 0)} |"
         )
     return "\n".join(rows)
 
@@ -69,7 +70,8 @@ def markdown(results: dict[str, Any], check: list[str] | None = None) -> str:
     parts = [
         "# brieven evaluation",
         "",
-        f"{s['questions']} questions ({s['answerable']} answerable), embedding model `{s['embedding_model']}`, "
+        f"{s['questions']} questions ({s['answerable']} answerable), "
+        f"embedding model `{s['embedding_model']}`, "
         f"{s['chunks']} structured chunks vs {s['textbook_chunks']} textbook chunks, judge: {s['judge']}, "
         f"run time {results['duration_s']} s.",
         "",

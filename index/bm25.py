@@ -9,9 +9,10 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from index.tokenize import tokenize
+from index.tokenize import Decompounder, tokenize
 
 IDS_FILE = "bm25_ids.json"
+VOCAB_FILE = "bm25_compound_vocab.json"
 MODEL_DIR = "bm25"
 
 
@@ -21,6 +22,7 @@ class BM25Index:
     def __init__(self) -> None:
         self.ids: list[str] = []
         self._model: bm25s.BM25 | None = None
+        self.decompounder = Decompounder(set())
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -30,16 +32,19 @@ class BM25Index:
             raise ValueError("ids and texts differ in length")
         self.ids = list(ids)
         self._model = None
+        # compounds are split into words the corpus itself uses, on both the passage and the query side
+        self.decompounder = Decompounder.from_texts(texts)
         if self.ids:
             model = bm25s.BM25()
             # an empty token list would break bm25s; a placeholder keeps row numbers aligned
-            model.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+            tokens = [tokenize(t, self.decompounder) or ["\u2205"] for t in texts]
+            model.index(tokens, show_progress=False)
             self._model = model
         return self
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (row order of self.ids) for query."""
-        tokens = tokenize(query)
+        tokens = tokenize(query, self.decompounder)
         if self._model is None or not tokens:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
@@ -59,6 +64,8 @@ class BM25Index:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         (directory / IDS_FILE).write_text(json.dumps(self.ids), encoding="utf-8")
+        vocab = sorted(self.decompounder.vocabulary)
+        (directory / VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         if self._model is not None:
             self._model.save(str(directory / MODEL_DIR), show_progress=False)
 
@@ -67,6 +74,9 @@ class BM25Index:
         directory = Path(directory)
         index = cls()
         index.ids = json.loads((directory / IDS_FILE).read_text(encoding="utf-8"))
+        index.decompounder = Decompounder(
+            set(json.loads((directory / VOCAB_FILE).read_text(encoding="utf-8")))
+        )
         if index.ids:
             index._model = bm25s.BM25.load(str(directory / MODEL_DIR), show_progress=False)
         return index

@@ -21,7 +21,7 @@ from ingest.store import Snapshot, Store
 
 DENSE_DIR = "dense"
 BM25_DIR = "bm25"
-FORMAT = 1
+FORMAT = 2  # 2: BM25 with compound splitting
 
 
 def index_text(chunk: Chunk) -> str:
@@ -34,7 +34,9 @@ def index_text(chunk: Chunk) -> str:
     return f"{heading}\n{chunk.clean_text}" if heading else chunk.clean_text
 
 
-def corpus_digest(letters: Iterable[Letter], chunks: Iterable[Chunk], mentions: Iterable[CommitmentMention]) -> str:
+def corpus_digest(
+    letters: Iterable[Letter], chunks: Iterable[Chunk], mentions: Iterable[CommitmentMention]
+) -> str:
     """sha256 over everything a snapshot holds, so an unchanged re-ingest is recognised exactly."""
     h = hashlib.sha256()
     for kind, items in (("letter", letters), ("chunk", chunks), ("mention", mentions)):
@@ -47,9 +49,10 @@ def corpus_digest(letters: Iterable[Letter], chunks: Iterable[Chunk], mentions: 
 def check_compatible(snapshot: Snapshot, settings: Settings) -> None:
     """Refuse an index built with another model or other chunking than settings ask for."""
     built = snapshot.manifest.get("fingerprint")
-    if built is None:
-        raise IndexNotFoundError(
-            f"{snapshot.dir} holds no search index; run `brieven ingest --rebuild PATH` to build one"
+    if built is None or snapshot.manifest.get("format") != FORMAT:
+        raise IndexMismatchError(
+            f"{snapshot.dir} holds no search index of this version of brieven; "
+            "run `brieven ingest --rebuild PATH` to build one"
         )
     wanted = settings.index_fingerprint()
     differ = {k: (built.get(k), v) for k, v in wanted.items() if built.get(k) != v}
@@ -73,7 +76,9 @@ def load_indexes(snapshot: Snapshot) -> tuple[DenseIndex, BM25Index]:
         ) from exc
 
 
-def _reusable_vectors(current: Snapshot, settings: Settings, embedder: TextEmbedder) -> dict[str, tuple[str, np.ndarray]]:
+def _reusable_vectors(
+    current: Snapshot, settings: Settings, embedder: TextEmbedder
+) -> dict[str, tuple[str, np.ndarray]]:
     """chunk id -> (indexed text, vector) from the current snapshot, when it was built compatibly."""
     manifest = current.manifest
     if manifest.get("fingerprint") != settings.index_fingerprint() or manifest.get("dim") != embedder.dim:
@@ -129,7 +134,9 @@ def update_index(
 
     ids = [c.id for c in chunks]
     kind = choose_kind(len(ids), settings.ann, settings.ann_threshold)
-    dense = DenseIndex(kind, settings.hnsw_m, settings.hnsw_ef_search, nprobe=settings.ivf_nprobe).fit(ids, vectors)
+    dense = DenseIndex(kind, settings.hnsw_m, settings.hnsw_ef_search, nprobe=settings.ivf_nprobe).fit(
+        ids, vectors
+    )
     bm25 = BM25Index().fit(ids, texts)
 
     def write_indexes(folder: Path) -> None:

@@ -144,8 +144,14 @@ class DenseIndex:
         directory.mkdir(parents=True, exist_ok=True)
         np.save(directory / VECTORS_FILE, self.vectors)
         (directory / IDS_FILE).write_text(json.dumps(self.ids), encoding="utf-8")
-        meta = {"kind": self.kind, "dim": self.dim, "count": len(self.ids), "hnsw_m": self.hnsw_m,
-                "ef_search": self.ef_search, "nprobe": self.nprobe}
+        meta = {
+            "kind": self.kind,
+            "dim": self.dim,
+            "count": len(self.ids),
+            "hnsw_m": self.hnsw_m,
+            "ef_search": self.ef_search,
+            "nprobe": self.nprobe,
+        }
         (directory / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
         # an exact index is rebuilt from the vectors on load; graphs and lists are worth keeping
         if self._index is not None and self.kind != "flat":

@@ -109,8 +109,10 @@ def load_embedder(settings: Settings) -> Embedder:
 
         model = SentenceTransformer(where, device="cpu", local_files_only=True)
     except Exception as exc:  # any loader failure becomes one actionable message
-        how = "the folder is not a readable sentence-transformers model" if local else (
-            "it is not in the local Hugging Face cache and brieven works offline"
+        how = (
+            "the folder is not a readable sentence-transformers model"
+            if local
+            else ("it is not in the local Hugging Face cache and brieven works offline")
         )
         raise ModelLoadError(
             f"embedding model {name!r} could not be loaded ({how}: {type(exc).__name__}: {exc}); "

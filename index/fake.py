@@ -69,42 +69,95 @@ def sample_corpus():
     from ingest.model import Chunk, Footnote, Letter
 
     def letter(lid, title, when, kamerstuk=None):
-        return Letter(id=lid, source=f"{lid}.txt", format="text", digest=lid * 4, text="", title=title,
-                      date=when, kamerstuk=kamerstuk)
+        return Letter(
+            id=lid,
+            source=f"{lid}.txt",
+            format="text",
+            digest=lid * 4,
+            text="",
+            title=title,
+            date=when,
+            kamerstuk=kamerstuk,
+        )
 
     letters = [
         letter("brief-a", "Stand van zaken toezeggingen", date(2025, 1, 16)),
-        letter("kst-26643-1371", "Moties en toezeggingen digitalisering", date(2025, 7, 11), "26643 nr. 1371"),
+        letter(
+            "kst-26643-1371", "Moties en toezeggingen digitalisering", date(2025, 7, 11), "26643 nr. 1371"
+        ),
         letter("brief-c", "Verzamelbrief AI en algoritmes", date(2024, 6, 20)),
     ]
     mitid = Footnote("fn20", 20, "20", "plain", "TZ202504-147", toezeggingen=("TZ202504-147",))
-    buijsse = Footnote("fn3", 3, "3", "plain", "Kamerstukken II 2023/24, 26643, nr. 1287",
-                       kamerstukken=("kst-26643-1287",))
+    buijsse = Footnote(
+        "fn3", 3, "3", "plain", "Kamerstukken II 2023/24, 26643, nr. 1287", kamerstukken=("kst-26643-1287",)
+    )
     rows = [
-        ("brief-a", ("Toezeggingen", "T03926: Gesprek met IPO over hergebruik van onderzoeksgegevens"),
-         "De staatssecretaris zegt toe in gesprek te gaan met IPO, de VNG en de Unie van Waterschappen "
-         "over hergebruik van onderzoeksgegevens.", ()),
-        ("brief-a", ("Toezeggingen", "Kinderrechten online"),
-         "Voor de bescherming van kinderrechten online is in 2025 twee miljoen euro beschikbaar.", ()),
-        ("kst-26643-1371", ("Digitale overheid", "MitID"),
-         "Tijdens het debat heeft mijn voorganger toegezegd om MitID en vergelijkbare technologieën te "
-         "onderzoeken. Het lid Kathmann vroeg of DigiD net zo kan werken.", (mitid,)),
-        ("kst-26643-1371", ("Digitale overheid", "Motie Buijsse – open source communities"),
-         "De motie Buijsse verzoekt de regering open source communities te ondersteunen; de overheid "
-         "publiceert haar broncode.", (buijsse,)),
-        ("kst-26643-1371", ("Toegankelijkheid",),
-         "De digitale toegankelijkheid van overheidswebsites verbetert; het dashboard toont de voortgang.", ()),
-        ("brief-c", ("AI-verordening",),
-         "De AI-verordening stelt eisen aan risicovolle AI-systemen voordat ze op de markt komen.", ()),
-        ("brief-c", ("Algoritmeregister",),
-         "Het algoritmeregister bevat nu meer dan achthonderd algoritmes van overheidsorganisaties.", ()),
-        ("brief-c", ("Cloud",),
-         "Het kabinet werkt aan cloudbeleid en digitale autonomie; clouddiensten van Europese bodem.", ()),
+        (
+            "brief-a",
+            ("Toezeggingen", "T03926: Gesprek met IPO over hergebruik van onderzoeksgegevens"),
+            "De staatssecretaris zegt toe in gesprek te gaan met IPO, de VNG en de Unie van Waterschappen "
+            "over hergebruik van onderzoeksgegevens.",
+            (),
+        ),
+        (
+            "brief-a",
+            ("Toezeggingen", "Kinderrechten online"),
+            "Voor de bescherming van kinderrechten online is in 2025 twee miljoen euro beschikbaar.",
+            (),
+        ),
+        (
+            "kst-26643-1371",
+            ("Digitale overheid", "MitID"),
+            "Tijdens het debat heeft mijn voorganger toegezegd om MitID en vergelijkbare technologieën te "
+            "onderzoeken. Het lid Kathmann vroeg of DigiD net zo kan werken.",
+            (mitid,),
+        ),
+        (
+            "kst-26643-1371",
+            ("Digitale overheid", "Motie Buijsse – open source communities"),
+            "De motie Buijsse verzoekt de regering open source communities te ondersteunen; de overheid "
+            "publiceert haar broncode.",
+            (buijsse,),
+        ),
+        (
+            "kst-26643-1371",
+            ("Toegankelijkheid",),
+            "De digitale toegankelijkheid van overheidswebsites verbetert; het dashboard toont voortgang.",
+            (),
+        ),
+        (
+            "brief-c",
+            ("AI-verordening",),
+            "De AI-verordening stelt eisen aan risicovolle AI-systemen voordat ze op de markt komen.",
+            (),
+        ),
+        (
+            "brief-c",
+            ("Algoritmeregister",),
+            "Het algoritmeregister bevat nu meer dan achthonderd algoritmes van overheidsorganisaties.",
+            (),
+        ),
+        (
+            "brief-c",
+            ("Cloud",),
+            "Het kabinet werkt aan cloudbeleid en digitale autonomie; clouddiensten van Europese bodem.",
+            (),
+        ),
     ]
     chunks = []
     counters: dict[str, int] = {}
     for lid, path, text, notes in rows:
         n = counters[lid] = counters.get(lid, 0) + 1
-        chunks.append(Chunk(id=f"{lid}#{n}", letter_id=lid, text=text, clean_text=text, section_path=path,
-                            span=(0, len(text)), page=n, footnotes=notes))
+        chunks.append(
+            Chunk(
+                id=f"{lid}#{n}",
+                letter_id=lid,
+                text=text,
+                clean_text=text,
+                section_path=path,
+                span=(0, len(text)),
+                page=n,
+                footnotes=notes,
+            )
+        )
     return letters, chunks

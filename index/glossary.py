@@ -64,22 +64,28 @@ def default_glossary() -> Glossary:
     return parse_glossary(text)
 
 
-def translate_terms(query: str, glossary: Glossary | None = None) -> list[str]:
-    """Dutch equivalents of the English words and phrases in query, longest phrase first."""
+def translate_groups(query: str, glossary: Glossary | None = None) -> list[tuple[str, ...]]:
+    """For each English word or phrase the glossary knows (longest phrase first), its Dutch equivalents."""
     glossary = glossary or default_glossary()
     words = tuple(_WORD.findall(query.lower()))
-    found: list[str] = []
+    groups: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
         for size in range(min(glossary.longest, len(words) - i), 0, -1):
             hit = glossary.lookup(words[i : i + size])
             if hit:
-                found.extend(hit)
+                if hit not in groups:
+                    groups.append(hit)
                 i += size
                 break
         else:
             i += 1
-    return list(dict.fromkeys(found))
+    return groups
+
+
+def translate_terms(query: str, glossary: Glossary | None = None) -> list[str]:
+    """Dutch equivalents of the English words and phrases in query, flattened, without repeats."""
+    return list(dict.fromkeys(t for group in translate_groups(query, glossary) for t in group))
 
 
 def expand_query(query: str, glossary: Glossary | None = None) -> str:

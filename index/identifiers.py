@@ -23,7 +23,16 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’-]+")
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "het", "'t", "in"}
 # Capitalised words in headings that are not member names.
 _NOT_NAMES = {
-    "motie", "moties", "toezegging", "toezeggingen", "gewijzigde", "nader", "lid", "leden", "de", "het",
+    "motie",
+    "moties",
+    "toezegging",
+    "toezeggingen",
+    "gewijzigde",
+    "nader",
+    "lid",
+    "leden",
+    "de",
+    "het",
 }
 
 
@@ -42,7 +51,11 @@ def find_ids(text: str, loose: bool = False) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), m.group(1).upper()) for m in _TZ.finditer(text)]
     found += [(m.start(), kamerstuk_key(*m.groups())) for m in _KST_NORMAL.finditer(text)]
     for m in _KST_PRINTED.finditer(text):
-        if loose or _KST_HINT.search(m.group(0)) or _KST_HINT.search(text[max(0, m.start() - 40) : m.start()]):
+        if (
+            loose
+            or _KST_HINT.search(m.group(0))
+            or _KST_HINT.search(text[max(0, m.start() - 40) : m.start()])
+        ):
             found.append((m.start(), kamerstuk_key(*m.groups())))
     seen: dict[str, None] = {}
     for _, ident in sorted(found):

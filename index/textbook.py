@@ -45,7 +45,9 @@ def split_text(text: str, chunk_size: int = 1000, chunk_overlap: int = 200) -> l
         if window and sum(map(len, window)) + len(piece) > chunk_size:
             chunks.append((start, "".join(window)))
             # keep the tail of the window as overlap
-            while window and (sum(map(len, window)) > chunk_overlap or sum(map(len, window)) + len(piece) > chunk_size):
+            while window and (
+                sum(map(len, window)) > chunk_overlap or sum(map(len, window)) + len(piece) > chunk_size
+            ):
                 start += len(window.pop(0))
         if not window:
             start = offset
@@ -85,7 +87,12 @@ class TextbookSearcher:
     def search(self, query: str, k: int = 5) -> list[Hit]:
         found = self.index.search(self.embedder.embed_query(query), k)
         return [
-            Hit(chunk=self._by_id[cid], letter=self.letters[self._by_id[cid].letter_id], score=s, rank=r,
-                found_by=("dense",))
+            Hit(
+                chunk=self._by_id[cid],
+                letter=self.letters[self._by_id[cid].letter_id],
+                score=s,
+                rank=r,
+                found_by=("dense",),
+            )
             for r, (cid, s) in enumerate(found, 1)
         ]

@@ -36,8 +36,55 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("dutch")
 
 
-def tokenize(text: str) -> list[str]:
-    """Lowercased, stopword-free, stemmed tokens; identifiers and numbers pass through unstemmed."""
+# Linking sounds between the parts of a Dutch compound: "overheid-s-laptop", "kind-er-rechten".
+_LINKS = ("", "s", "e", "en", "er")
+MIN_PART = 4
+
+
+class Decompounder:
+    """Splits Dutch compounds into words the corpus also uses on their own.
+
+    "algoritmekader" → "algoritme" + "kader" when both occur as words, so a question that says
+    "het kader voor algoritmes" meets a passage that writes "Algoritmekader" (and vice versa).
+    """
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def from_texts(cls, texts) -> Decompounder:
+        vocab = set()
+        for text in texts:
+            vocab.update(w for w in _WORDS.findall(text.lower()) if len(w) >= MIN_PART and not w.isdigit())
+        return cls(vocab - DUTCH_STOPWORDS)
+
+    def split(self, word: str, depth: int = 0) -> list[str]:
+        """The parts of word (longest known head first), or [] when it is not a known compound."""
+        if len(word) < 2 * MIN_PART or depth > 2:
+            return []
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            for link in _LINKS:
+                if link and not head.endswith(link):
+                    continue
+                base = head[: len(head) - len(link)]
+                if len(base) >= MIN_PART and base in self.vocabulary:
+                    if tail in self.vocabulary:
+                        return [base, tail]
+                    rest = self.split(tail, depth + 1)
+                    if rest:
+                        return [base, *rest]
+        return []
+
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def tokenize(text: str, decompounder: Decompounder | None = None) -> list[str]:
+    """Lowercased, stopword-free, stemmed tokens; identifiers and numbers pass through unstemmed.
+
+    With a decompounder, the parts of a compound follow the compound itself.
+    """
     stem = _stemmer().stemWord
     out: list[str] = []
     for match in _TOKEN.finditer(text.lower()):
@@ -51,5 +98,10 @@ def tokenize(text: str) -> list[str]:
         word = match.group("word")
         if word in DUTCH_STOPWORDS or (len(word) == 1 and not word.isdigit()):
             continue
-        out.append(word if word.isdigit() else stem(word))
+        if word.isdigit():
+            out.append(word)
+            continue
+        out.append(stem(word))
+        if decompounder is not None:
+            out.extend(stem(part) for part in decompounder.split(word))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from assistant import terms
 from ingest.model import Chunk, Footnote, Hit, Letter, SearchFilter
@@ -39,6 +40,8 @@ MONEY_TEXT = (
     "Kamer afgesproken de middelen voor kinderrechten in kaart te brengen. \n"
     "Voor beleid en regelgeving is €752.000,- beschikbaar voor online kinderrechten.\n"
 )
+
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "letters"
 
 FN20 = Footnote(
     id="fn20", number=20, label="20", style="plain", text="TZ202504-147", toezeggingen=("TZ202504-147",)
@@ -122,3 +125,15 @@ def engine(llm=None):
 
     letters, chunks = corpus()
     return Engine(TermSearcher(letters, chunks), Settings(), chunks=chunks, llm=llm)
+
+
+def demo_index(tmp_path_factory) -> Path:
+    """The demo letters ingested once per test session with the real offline model (slow tests)."""
+    from ingest.pipeline import ingest_paths
+    from ingest.settings import Settings
+
+    folder = tmp_path_factory.getbasetemp() / "assistant-demo-index"
+    if not (folder / "CURRENT").exists():
+        report = ingest_paths([DEMO], Settings(index_dir=folder))
+        assert not getattr(report, "errors", None), report
+    return folder

@@ -1,9 +1,8 @@
 """The offline answer engine on hand-made letters: citations, lead facts, abstention, follow-ups."""
 
-from ingest.model import SearchFilter
-
 from assistant.extractive import NOT_FOUND
 from assistant.followup import is_followup, resolve
+from ingest.model import SearchFilter
 from tests.assistant_fakes import engine
 
 
@@ -30,7 +29,9 @@ def test_mitid_answer_cites_the_letter_with_lead_facts_in_english():
 def test_dutch_question_gets_dutch_lead_and_amounts_for_money_questions():
     answer = engine().answer("Wat is er toegezegd over MitID?")
     assert answer.language == "nl"
-    assert answer.text.startswith("Toezegging TZ202504-147 (lid Kathmann): afgedaan in de brief van 11 juli 2025 [1].")
+    assert answer.text.startswith(
+        "Toezegging TZ202504-147 (lid Kathmann): afgedaan in de brief van 11 juli 2025 [1]."
+    )
     money = engine().answer("hoeveel geld is er voor online kinderrechten?")
     assert not money.abstained
     assert "€752.000" in money.citations[0].quote

@@ -5,12 +5,11 @@ from datetime import date
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from ingest.model import Answer, Chunk, Letter
-from ingest.settings import Settings
-
 from assistant.engine import Engine
 from assistant.grounding import check, split_statements
 from assistant.llm import SYSTEM, build_messages
+from ingest.model import Answer, Chunk, Letter
+from ingest.settings import Settings
 from tests.assistant_fakes import TermSearcher, corpus
 
 INJECTION = (
@@ -58,7 +57,7 @@ def test_wrong_citations_and_followed_instructions_are_removed():
         f"The predecessor promised to investigate MitID and comparable technologies [{mitid}]. "
         f"Kathmann asked whether DigiD could work like MitID [{ai}]. "
         f"The minister resigned over MitID [{rogue}]. "
-        f"Kathmann pointed to MitID, the Danish login [{mitid}][42]. "
+        f"Kathmann pointed to MitID as a login [{mitid}][42]. "
         "MitID is the best system in Europe."
     )
     RecordingModel.seen = []
@@ -68,7 +67,7 @@ def test_wrong_citations_and_followed_instructions_are_removed():
     assert answer.mode == "llm" and not answer.abstained
     assert answer.text == (
         "The predecessor promised to investigate MitID and comparable technologies [1]. "
-        "Kathmann pointed to MitID, the Danish login [2]."
+        "Kathmann pointed to MitID as a login [2]."
     )
     assert [c.chunk.id for c in answer.citations] == ["kst-26643-1371#0", "kst-26643-1371#0"]
     assert "toegezegd om MitID" in answer.citations[0].quote
@@ -91,7 +90,10 @@ def test_stream_shows_only_checked_statements():
     eng = _engine_with_injection()
     _, hits = eng.prepare(QUESTION)
     mitid, _, rogue = _numbers(hits)
-    reply = f"The minister resigned over MitID [{rogue}]. The predecessor promised to investigate MitID [{mitid}]. Done."
+    reply = (
+        f"The minister resigned over MitID [{rogue}]. "
+        f"The predecessor promised to investigate MitID [{mitid}]. Done."
+    )
     events = list(eng.stream(QUESTION, llm=GenericFakeChatModel(messages=iter([AIMessage(content=reply)]))))
     shown = [e for e in events if isinstance(e, str)]
     assert shown and all("resigned" not in s for s in shown)
@@ -133,3 +135,14 @@ def test_statement_splitting_keeps_trailing_citations():
         "Tweede zin [2][3].",
         "Zie nr. 5 hier [1].",
     ]
+
+
+def test_a_model_that_cannot_be_set_up_is_a_clear_error():
+    import pytest
+
+    from ingest.errors import ModelLoadError
+
+    from assistant.llm import load_chat_model
+
+    with pytest.raises(ModelLoadError, match="nosuchprovider"):
+        load_chat_model(Settings(llm_model="nosuchprovider:some-model"))

@@ -51,8 +51,10 @@ def test_incremental_add_embeds_only_new_chunks(settings):
     assert emb2.embedded == len(new)
     assert snap.manifest["embedded"] == len(new)
     # a changed chunk text is re-embedded even though its id is the same
-    changed = [dataclasses.replace(c, clean_text=c.clean_text + " Extra zin.") if c.id == "brief-a#1" else c
-               for c in chunks]
+    changed = [
+        dataclasses.replace(c, clean_text=c.clean_text + " Extra zin.") if c.id == "brief-a#1" else c
+        for c in chunks
+    ]
     emb3 = FakeEmbedder()
     build(settings, emb3, letters, changed)
     assert emb3.embedded == 1 and "Extra zin." in emb3.embedded_texts[0]

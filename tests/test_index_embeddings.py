@@ -34,15 +34,23 @@ def tiny_model(tmp_path_factory):
     tok.normalizer = normalizers.BertNormalizer(lowercase=True)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tok.decoder = decoders.WordPiece()
-    trainer = trainers.WordPieceTrainer(vocab_size=300, special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"])
+    trainer = trainers.WordPieceTrainer(
+        vocab_size=300, special_tokens=["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    )
     tok.train_from_iterator(TEXTS * 5, trainer)
     vocab = sorted(tok.get_vocab().items(), key=lambda kv: kv[1])
     (root / "vocab.txt").write_text("\n".join(w for w, _ in vocab) + "\n", encoding="utf-8")
     hf = root / "hf"
     BertTokenizerFast(vocab_file=str(root / "vocab.txt")).save_pretrained(hf)
     torch.manual_seed(0)
-    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=64)
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=64,
+    )
     BertModel(config).save_pretrained(hf)
     transformer = models.Transformer(str(hf), max_seq_length=64)
     pooling = models.Pooling(transformer.get_embedding_dimension(), pooling_mode="mean")
@@ -68,8 +76,10 @@ def test_loads_a_local_model_folder(tiny_model):
 def test_prefixes_from_settings_and_family(tiny_model):
     emb = load_embedder(Settings(embedding_model=str(tiny_model), query_prefix="q: ", passage_prefix="p: "))
     assert (emb.query_prefix, emb.passage_prefix) == ("q: ", "p: ")
-    assert not np.allclose(emb.embed_query("MitID"), load_embedder(Settings(embedding_model=str(tiny_model)))
-                           .embed_query("MitID"))
+    assert not np.allclose(
+        emb.embed_query("MitID"),
+        load_embedder(Settings(embedding_model=str(tiny_model))).embed_query("MitID"),
+    )
     assert family_prefixes("intfloat/multilingual-e5-small") == ("query: ", "passage: ")
     assert family_prefixes("/models/all-MiniLM-L6-v2") == ("", "")
 
@@ -103,8 +113,19 @@ def test_search_cli_hybrid_with_a_real_model(tiny_model, tmp_path, capsys):
     settings = Settings(index_dir=tmp_path / "idx", embedding_model=str(tiny_model))
     letters, chunks = sample_corpus()
     update_index(Store(settings.index_dir), letters, chunks, [], settings, load_embedder(settings))
-    code = main(["search", "TZ202504-147", "-k", "2", "--json", "--index", str(settings.index_dir),
-                 "--model", str(tiny_model)])
+    code = main(
+        [
+            "search",
+            "TZ202504-147",
+            "-k",
+            "2",
+            "--json",
+            "--index",
+            str(settings.index_dir),
+            "--model",
+            str(tiny_model),
+        ]
+    )
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     assert out["results"][0]["chunk_id"] == "kst-26643-1371#1"

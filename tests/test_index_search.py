@@ -22,9 +22,15 @@ from ingest.store import Store
 def searcher(tmp_path):
     settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
     letters, chunks = sample_corpus()
-    mention = CommitmentMention(kind="motie", identifiers=("kst-26643-1287",), title="open source",
-                                letter_id="kst-26643-1371", section_path=(), chunk_id="kst-26643-1371#2",
-                                members=(Member("Buijsse", "VVD"),))
+    mention = CommitmentMention(
+        kind="motie",
+        identifiers=("kst-26643-1287",),
+        title="open source",
+        letter_id="kst-26643-1371",
+        section_path=(),
+        chunk_id="kst-26643-1371#2",
+        members=(Member("Buijsse", "VVD"),),
+    )
     update_index(Store(settings.index_dir), letters, chunks, [mention], settings, FakeEmbedder())
     return open_searcher(settings, embedder=FakeEmbedder())
 
@@ -35,7 +41,9 @@ def test_toezegging_number_finds_citing_chunk_first(searcher):
     assert "id" in hits[0].found_by
 
 
-@pytest.mark.parametrize("variant", ["26643 nr. 1287", "26 643, nr. 1287", "kst-26643-1287", "Kamerstuk 26643-1287"])
+@pytest.mark.parametrize(
+    "variant", ["26643 nr. 1287", "26 643, nr. 1287", "kst-26643-1287", "Kamerstuk 26643-1287"]
+)
 def test_kamerstuk_variants_find_the_citing_chunk(searcher, variant):
     hits = searcher.search(f"Wat staat er over {variant}?", k=2)
     assert hits[0].chunk.id == "kst-26643-1371#2"

@@ -33,7 +33,10 @@ def test_printed_kamerstuk_needs_a_hint_in_passages():
 
 
 def test_heading_names():
-    assert heading_names("Motie Thijssen (PRO) en Bruyning (NSC) – 30% cloudopslag") == ["thijssen", "bruyning"]
+    assert heading_names("Motie Thijssen (PRO) en Bruyning (NSC) – 30% cloudopslag") == [
+        "thijssen",
+        "bruyning",
+    ]
     assert heading_names("Gewijzigde motie van het lid Van Hattem over data") == ["hattem"]
     assert heading_names("AI-verordening") == []
 

@@ -32,7 +32,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("question", help="the question, or - to read questions from standard input")
     p.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
     p.add_argument("--json", action="store_true", help="JSON output (always on when reading stdin)")
-    p.add_argument("--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)")
+    p.add_argument(
+        "--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)"
+    )
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="letters dated on/after")
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="letters dated on/before")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval method (default hybrid)")

@@ -1,0 +1,106 @@
+"""The chat page in Debian's Chromium: a cited MitID answer with footnote 20, a follow-up, an abstention."""
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.assistant_fakes import demo_index
+from tests.test_assistant_http import free_port
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    import uvicorn
+
+    from assistant.app import create_server
+    from assistant.engine import open_engine
+    from ingest.settings import Settings
+
+    settings = Settings(index_dir=demo_index(tmp_path_factory))
+    engine = open_engine(settings)
+    engine.warm_up()
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_server(settings, engine), host="127.0.0.1", port=port, log_level="error")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(600):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _ask(page, question: str, turns: int) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+    page.locator(f"#transcript .turn[data-turn='{turns}']").wait_for(timeout=60_000)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)")
+def test_chat_page_answers_cites_follows_up_and_abstains(served, tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    shot = tmp_path_factory.getbasetemp() / "chat-page.png"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(served, wait_until="domcontentloaded")
+
+            _ask(page, "what was promised on MitID?", 1)
+            answer = page.locator("#transcript .turn[data-turn='1'] .a")
+            assert "MitID" in page.locator("#sources").inner_text()
+            cards = page.locator("#sources .source")
+            texts = [cards.nth(i).inner_text() for i in range(cards.count())]
+            cited = [t for t in texts if "Kamerstuk 26643 nr. 1371" in t and "2025-07-11" in t]
+            assert cited, texts
+            assert any("[20] TZ202504-147" in t for t in cited)
+            assert page.locator("#sources mark").count() >= 1
+            # A citation opens its source card.
+            link = answer.locator("a.cite").first
+            target = link.get_attribute("href")
+            link.click()
+            assert page.evaluate("location.hash") == target
+            assert page.locator(target).is_visible()
+
+            _ask(page, "and what about DigiD?", 2)
+            followup = page.locator("#transcript .turn[data-turn='2'] .a")
+            assert "abstained" not in (followup.get_attribute("class") or "")
+            assert "DigiD" in followup.inner_text()
+            assert "Kamerstuk 26643 nr. 1371" in page.locator("#sources").inner_text()
+
+            _ask(page, "Wat is het standpunt over de hondenbelasting?", 3)
+            last = page.locator("#transcript .turn[data-turn='3'] .a")
+            assert last.inner_text().strip() == "Niet gevonden in de brieven."
+            assert last.locator("a.cite").count() == 0
+            assert page.locator("#sources .source").count() == 0
+            assert page.locator("#sources .see-also li").count() >= 1
+
+            page.get_by_role("tab", name="Letters").click()
+            assert "26643 nr. 1371" in page.locator("#letters-table").inner_text()
+            page.get_by_role("tab", name="Chat").click()
+            page.screenshot(path=str(shot), full_page=True)
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 0

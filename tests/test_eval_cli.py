@@ -1,0 +1,46 @@
+"""`brieven eval` as a user runs it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_judge_agreement_command(capsys):
+    assert main(["eval", "--judge-agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "nl: n=41 accuracy=0.805 kappa=0.611" in out
+
+
+def test_llm_judge_without_model_is_a_clear_error(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("BRIEVEN_LLM", raising=False)
+    argv = ["eval", "--judge", "llm", "--index", str(tmp_path / "idx"), "--out", str(tmp_path / "o")]
+    assert main(argv) == 2
+    assert "needs a language model" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_brieven_eval_end_to_end(tmp_path):
+    out = tmp_path / "results"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "eval", "--out", str(out), "--check"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["plot.png", "report.md", "results.json"]
+    results = json.loads((out / "results.json").read_text())
+    assert set(results["retrieval"]) == {"hybrid", "bm25", "dense", "textbook"}
+    assert results["settings"]["answerable"] >= 48
+    assert "## Retrieval" in (out / "report.md").read_text()
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
