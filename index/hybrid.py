@@ -35,6 +35,7 @@ DENSE_WEIGHT = 0.3
 CITED_BONUS = 1.0
 SECTION_BONUS = 0.75  # the rest of a section whose heading or text cites the identifier
 PROXIMITY = 0.1  # plus 0.1/distance to the citing chunk: next chunks first, unless the words say otherwise
+MATE_REACH = 8  # section chunks farther than this from the citing one get no bonus (long undivided sections)
 NAMED_LETTER_BONUS = 0.5
 
 
@@ -198,7 +199,7 @@ class Searcher:
             members = self._section.get(self._section_of[cid], [])
             here = members.index(cid)
             for pos, other in enumerate(members):
-                if other not in cited:
+                if other not in cited and 0 < abs(pos - here) <= MATE_REACH:
                     mates[other] = min(mates.get(other, 10**6), abs(pos - here))
         return mates
 

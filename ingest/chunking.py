@@ -47,7 +47,11 @@ def _pieces(
 ) -> list[tuple[int, int]]:
     """Paragraph spans, with paragraphs over the limit split at sentence ends (overlapping by `overlap`)."""
     pieces: list[tuple[int, int]] = []
-    for a, b in _paragraph_spans(letter.text, section.span):
+    paragraphs = _paragraph_spans(letter.text, section.span)
+    if section.heading and len(paragraphs) > 1:
+        # the heading never stands alone: it opens the first passage under it
+        paragraphs[:2] = [(paragraphs[0][0], paragraphs[1][1])]
+    for a, b in paragraphs:
         if count(letter.text[a:b]) <= limit:
             pieces.append((a, b))
             continue
@@ -70,7 +74,12 @@ def chunk_letter(
     max_tokens, overlap = settings.chunk_max_tokens, settings.chunk_overlap_sentences
     chunks: list[Chunk] = []
     by_id = {fn.id: fn for fn in letter.footnotes}
+    heading_notes = _heading_footnotes(letter)
     for section in letter.sections:
+        # footnotes on a heading (the toezegging's TZ number) belong to every passage under it
+        inherited = [
+            f for i in range(1, len(section.path) + 1) for f in heading_notes.get(section.path[:i], ())
+        ]
         pieces = _pieces(letter, section, max_tokens, count_tokens, overlap)
         groups: list[tuple[int, int]] = []
         for a, b in pieces:
@@ -87,10 +96,10 @@ def chunk_letter(
             markers = tuple(m for m in letter.markers if a <= m.span[0] < b)
             text = letter.text[a:b]
             fns, seen = [], set()
-            for m in markers:
-                if m.footnote_id and m.footnote_id not in seen and m.footnote_id in by_id:
-                    seen.add(m.footnote_id)
-                    fns.append(by_id[m.footnote_id])
+            for fid in inherited + [m.footnote_id for m in markers if m.footnote_id]:
+                if fid not in seen and fid in by_id:
+                    seen.add(fid)
+                    fns.append(by_id[fid])
             chunks.append(
                 Chunk(
                     id=f"{letter.id}#{len(chunks):03d}",
@@ -105,3 +114,19 @@ def chunk_letter(
                 )
             )
     return chunks
+
+
+def _heading_footnotes(letter: Letter) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Footnote ids cited by each section's heading, keyed by the section path."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for section in letter.sections:
+        if not section.heading:
+            continue
+        end = letter.text.find("\n\n", section.span[0], section.span[1])
+        end = section.span[1] if end < 0 else end
+        ids = tuple(
+            m.footnote_id for m in letter.markers if section.span[0] <= m.span[0] < end and m.footnote_id
+        )
+        if ids:
+            out[section.path] = ids
+    return out

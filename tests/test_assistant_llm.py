@@ -140,9 +140,8 @@ def test_statement_splitting_keeps_trailing_citations():
 def test_a_model_that_cannot_be_set_up_is_a_clear_error():
     import pytest
 
-    from ingest.errors import ModelLoadError
-
     from assistant.llm import load_chat_model
+    from ingest.errors import ModelLoadError
 
     with pytest.raises(ModelLoadError, match="nosuchprovider"):
         load_chat_model(Settings(llm_model="nosuchprovider:some-model"))

@@ -149,3 +149,27 @@ def test_bm25_save_load_keeps_identifier_tokens(tmp_path):
     assert loaded.search("TZ202504-147", 2) == index.search("TZ202504-147", 2)
     assert [c for c, _ in loaded.search("TZ202504-147", 2)] == ["a"]
     assert loaded.search("tz202504-148", 2) == []
+
+
+def test_identifier_pulls_in_the_rest_of_its_section(tmp_path):
+    """A footnote on a toezegging's heading cites the whole section: the next chunks follow it."""
+    import dataclasses
+
+    from ingest.model import Chunk
+
+    letters, chunks = sample_corpus()
+    head = chunks[2]  # the MitID chunk with footnote TZ202504-147
+    body = [
+        dataclasses.replace(head, id=f"kst-26643-1371#m{i}", footnotes=(), text=t, clean_text=t)
+        for i, t in enumerate(["Gebruikers kiezen hoe zij inloggen.", "De uitgifte gaat digitaal of fysiek.",
+                               "Ook in Denemarken is er een app."])  # fmt: skip
+    ]
+    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
+    update_index(Store(settings.index_dir), letters, chunks + body, [], settings, FakeEmbedder())
+    searcher = open_searcher(settings, embedder=FakeEmbedder())
+    hits = searcher.search("Wat houdt TZ202504-147 in?", k=4)
+    assert [h.chunk.id for h in hits] == ["kst-26643-1371#1", "kst-26643-1371#m0", "kst-26643-1371#m1",
+                                          "kst-26643-1371#m2"]  # fmt: skip
+    # the question's own words still order the section: "Denemarken app" pulls the last chunk up
+    hits = searcher.search("TZ202504-147 Denemarken app", k=2)
+    assert hits[1].chunk.id == "kst-26643-1371#m2"

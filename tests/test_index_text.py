@@ -93,3 +93,15 @@ def test_textbook_split_is_verbatim_and_bounded():
     assert all(len(p) <= 1000 for _, p in pieces)
     assert all(text[o : o + len(p)] == p for o, p in pieces)
     assert pieces[0][1].startswith("Alinea een") and pieces[-1][1].endswith("Slot.")
+
+
+def test_decompounder_splits_into_corpus_words():
+    from index.tokenize import Decompounder
+
+    d = Decompounder.from_texts(["Het kader voor een algoritme", "rechten van het kind", "overheid en laptop"])
+    assert d.split("algoritmekader") == ["algoritme", "kader"]
+    assert d.split("kinderrechten") == ["kind", "rechten"]
+    assert d.split("overheidslaptop") == ["overheid", "laptop"]
+    assert d.split("kader") == [] and d.split("onbekendwoord") == []
+    # the parts are indexed next to the compound, so either spelling finds the other
+    assert set(tokenize("algoritmekader", d)) >= set(tokenize("algoritme kader"))

@@ -155,3 +155,12 @@ def test_structured_footnotes_from_xml_get_their_identifiers_and_markers():
     (m,) = letter.markers
     assert (m.label, m.footnote_id) == ("[1]", "fn1")
     assert letter.footnotes[0].kamerstukken == ("kst-26643-1287",)
+
+
+def test_heading_footnotes_go_with_every_passage_under_the_heading():
+    body = " ".join(["Er is onderzocht hoe MitID werkt en wat Nederland ervan kan leren."] * 12)
+    letter = parse(f"2.2.1 Onderzoeken MitID20\n\n{body}\n\n{body}\n\n20 TZ202504-147\n")
+    chunks = chunk_letter(letter, Settings(chunk_max_tokens=120), approx_tokens)
+    assert len(chunks) >= 2
+    assert chunks[0].text.startswith("2.2.1 Onderzoeken MitID20")  # the heading opens a passage
+    assert all([f.toezeggingen for f in c.footnotes] == [("TZ202504-147",)] for c in chunks)
