@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.provenance import footnotes_for
 from ingest.model import Answer, Citation, Hit
 
 
@@ -21,9 +20,7 @@ def citation_to_json(citation: Citation) -> dict[str, Any]:
         "page": chunk.page,
         "quote": citation.quote,
         "quote_span": list(citation.quote_span),
-        "footnotes": [
-            {"number": f.number, "label": f.label, "text": f.text} for f in footnotes_for(chunk, letter)
-        ],
+        "footnotes": [{"number": f.number, "label": f.label, "text": f.text} for f in chunk.footnotes],
     }
 
 

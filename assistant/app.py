@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 import gradio as gr
+import pandas as pd
 from fastapi import FastAPI, HTTPException
 from pydantic import BaseModel, Field
 
-from assistant import render
+from assistant import register_view, render
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
 from ingest.errors import BrievenError
@@ -37,6 +38,50 @@ def parse_filters(letters: list[str] | None, date_from: str, date_to: str) -> Se
     if not (letters or start or end):
         return None
     return SearchFilter(letter_ids=tuple(letters or ()), date_from=start, date_to=end)
+
+
+def register_tab(engine: Engine) -> None:
+    """The commitments table (searchable, sortable, status filter); a selected row opens its timeline."""
+    register, letters, chunks = engine.register, engine.letter_map, engine.chunk_map
+
+    def table(text: str, status: str) -> pd.DataFrame:
+        return pd.DataFrame(
+            register_view.rows(register, letters, text, status), columns=register_view.COLUMNS
+        )
+
+    def open_row(evt: gr.SelectData) -> str:
+        number = int((evt.row_value or [0])[0] or 0)
+        if not 1 <= number <= len(register):
+            return register_view.empty_html()
+        return register_view.timeline_html(register[number - 1], chunks, letters)
+
+    gr.Markdown(
+        f"{len(register)} moties en toezeggingen from the letters; the latest letter's verdict is the "
+        "status. Click a column header to sort, a row to see its letters."
+    )
+    with gr.Row():
+        text = gr.Textbox(
+            label="Search (number, title, member)",
+            placeholder="T03667, MitID, Kathmann",
+            elem_id="register-search",
+        )
+        status = gr.Radio(
+            register_view.STATUS_CHOICES, value="all", label="Status", elem_id="register-status"
+        )
+    grid = gr.Dataframe(
+        table("", "all"),
+        headers=register_view.COLUMNS,
+        datatype=register_view.DATATYPES,
+        interactive=False,
+        wrap=True,
+        max_height=420,
+        column_widths=register_view.WIDTHS,
+        elem_id="register-table",
+    )
+    detail = gr.HTML(register_view.empty_html(), elem_id="register-detail")
+    for event in (text.change, status.change):
+        event(table, [text, status], grid, api_visibility="private")
+    grid.select(open_row, None, detail, api_visibility="private")
 
 
 def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
@@ -100,6 +145,8 @@ def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
                         sources = gr.HTML(render.sources_html([]), elem_id="sources")
             with gr.Tab("Letters", id="letters-tab"):
                 gr.HTML(render.letters_html(engine.letters), elem_id="letters-table")
+            with gr.Tab("Toezeggingen en moties", id="register-tab"):
+                register_tab(engine)
         inputs = [question, letters, date_from, date_to, turns]
         outputs = [transcript, sources, turns, question]
         ask.click(respond, inputs, outputs, api_visibility="private")
@@ -133,4 +180,5 @@ def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
             raise HTTPException(status_code=400, detail=str(exc)) from exc
 
     blocks = build_app(settings, engine)
-    return gr.mount_gradio_app(api, blocks, path="/", css=render.CSS, theme=THEME, footer_links=["api"])
+    css = render.CSS + register_view.CSS
+    return gr.mount_gradio_app(api, blocks, path="/", css=css, theme=THEME, footer_links=["api"])

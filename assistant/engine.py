@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
-from assistant import terms
+from assistant import status, terms
 from assistant.extractive import extractive_answer
 from assistant.followup import resolve
 from assistant.query import Query, build_query
-from ingest.model import Answer, Chunk, Hit, Letter, SearchFilter
+from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Hit, Letter, SearchFilter
+from ingest.register import build_register
 from ingest.settings import Settings
 from ingest.store import Store
 
@@ -35,6 +37,7 @@ class Engine:
         chunks: Sequence[Chunk] | None = None,
         llm: Any | None = None,
         letters: Sequence[Letter] = (),
+        mentions: Sequence[CommitmentMention] = (),
     ) -> None:
         self.searcher = searcher
         self.settings = settings
@@ -43,6 +46,49 @@ class Engine:
         self.letters = sorted(letters, key=lambda x: (x.sort_date is None, x.sort_date or date.min, x.id))
         texts = [c.text + " " + " ".join(c.section_path) for c in (chunks or ())]
         self.stats = terms.TermStats(texts)
+        # The commitments register answers status questions and fills the register tab.
+        self.letter_map = {x.id: x for x in letters}
+        self.chunk_map = {c.id: c for c in chunks or ()}
+        self.mentions = tuple(mentions)
+        self.register = build_register(self.mentions, self.letter_map)
+
+    def register_for(self, filters: SearchFilter | None = None) -> list[Commitment]:
+        """The register over the letters the filters admit: a status as of those letters."""
+        if filters is None:
+            return self.register
+        admitted = [
+            m
+            for m in self.mentions
+            if (x := self.letter_map.get(m.letter_id)) is not None and filters.admits(x)
+        ]
+        return build_register(admitted, self.letter_map)
+
+    def status_answer(
+        self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None
+    ) -> Answer | None:
+        """The register's answer to a status question; None for other questions or when it cannot cite."""
+        if not self.mentions:
+            return None
+        language = terms.detect_language(question)
+        register = self.register_for(filters)
+        request = status.status_request(question)
+        if request is not None:
+            found = status.status_answer(
+                question, request, register, self.chunk_map, self.letter_map, language
+            )
+            if found is not None:
+                return found
+        resolved = resolve(question, history)
+        if not resolved.carried:
+            return None
+        # "is it fulfilled?" after "what was promised on MitID?": the topic comes from the conversation.
+        request = status.status_request(resolved.search_text)
+        if request is None:
+            return None
+        found = status.status_answer(
+            resolved.search_text, request, register, self.chunk_map, self.letter_map, language
+        )
+        return None if found is None else replace(found, question=question)
 
     def warm_up(self) -> None:
         """Load the models and indexes now, so the first question is as fast as the rest."""
@@ -95,10 +141,14 @@ class Engine:
         Only text that passed the grounding check is ever yielded in the language-model mode.
         """
         question = question.strip()
-        query, hits = self.prepare(question, history, filters, k)
+        # Status questions are answered from the register in both modes: its verdicts are cited verbatim.
+        result = self.status_answer(question, history, filters)
+        if result is None:
+            query, hits = self.prepare(question, history, filters, k)
         model = llm if llm is not None else self.llm
-        if model is None:
+        if result is None and model is None:
             result = extractive_answer(question, query, hits)
+        if result is not None:
             text = ""
             for line in result.text.split("\n"):
                 text = f"{text}\n{line}" if text else line
@@ -134,4 +184,6 @@ def open_engine(settings: Settings, llm: Any | None = None) -> Engine:
 
         llm = load_chat_model(settings)
     letters = list(snapshot.letters.values())
-    return Engine(searcher, settings, chunks=snapshot.chunks, llm=llm, letters=letters)
+    return Engine(
+        searcher, settings, chunks=snapshot.chunks, llm=llm, letters=letters, mentions=snapshot.mentions
+    )

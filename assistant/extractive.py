@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from assistant import terms
 from assistant.facts import KIND_EN, VERDICT_EN, CommitmentFacts, commitment_facts
-from assistant.provenance import footnotes_for
 from assistant.query import Query, coverage, intents_of
 from assistant.sentences import one_line, split_spans
 from ingest.model import Answer, Citation, Hit
@@ -46,7 +45,7 @@ class Scored:
 
 def passage_text(hit: Hit) -> str:
     """The passage with its headings and footnotes: all that shows what it is about."""
-    notes = " ".join(f.text for f in footnotes_for(hit.chunk, hit.letter))
+    notes = " ".join(f.text for f in hit.chunk.footnotes)
     return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
 
 
@@ -161,7 +160,7 @@ def extractive_answer(question: str, query: Query, hits: Sequence[Hit]) -> Answe
     wants_facts = bool(intents_of(query.resolved.question) & {"promise", "status", "who", "when"})
     if wants_facts:
         for hit in relevant[:2]:
-            facts = commitment_facts(hit.chunk, footnotes_for(hit.chunk, hit.letter))
+            facts = commitment_facts(hit.chunk, hit.chunk.footnotes)
             lead = lead_sentence(hit, facts, query.language, 1)
             if lead and facts.verdict_span:
                 citations.append(_citation(1, hit, facts.verdict_span))

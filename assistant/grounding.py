@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from assistant import terms
 from assistant.extractive import format_date
-from assistant.provenance import footnotes_for
 from assistant.query import COMPOUND_PART, Concept, english_concepts, satisfied
 from assistant.sentences import split_spans
 from ingest.model import Citation, Hit
@@ -65,7 +64,7 @@ def evidence_text(hit: Hit) -> str:
     header = [letter.title or "", letter.kamerstuk or "", " ".join(hit.chunk.section_path)]
     if letter.date:
         header += [format_date(letter.date, "nl"), format_date(letter.date, "en")]
-    notes = "\n".join(f"{f.label} {f.text}" for f in footnotes_for(hit.chunk, hit.letter))
+    notes = "\n".join(f"{f.label} {f.text}" for f in hit.chunk.footnotes)
     body = hit.chunk.text + "\n" + notes
     kept = [body[a:b] for a, b in split_spans(body) if not INSTRUCTION.search(body[a:b])]
     return "\n".join(header + kept)

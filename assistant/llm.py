@@ -7,7 +7,6 @@ from typing import Any
 
 from assistant.extractive import NOT_FOUND, abstain, format_date
 from assistant.grounding import check, split_statements
-from assistant.provenance import footnotes_for
 from assistant.query import Query
 from ingest.errors import ModelLoadError
 from ingest.model import Answer, Hit
@@ -44,7 +43,7 @@ def format_passages(hits: Sequence[Hit]) -> str:
             attrs.append(f'kamerstuk="{letter.kamerstuk}"')
         if hit.chunk.section_path:
             attrs.append(f'section="{_escape(" > ".join(hit.chunk.section_path))}"')
-        footnotes = footnotes_for(hit.chunk, hit.letter)
+        footnotes = hit.chunk.footnotes
         notes = "".join(f"\nFootnote {f.label}: {_escape(f.text)}" for f in footnotes)
         blocks.append(f"<passage {' '.join(attrs)}>\n{_escape(hit.chunk.text.strip())}{notes}\n</passage>")
     return "\n".join(blocks)

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from assistant.provenance import footnotes_for
 from ingest.model import Answer, Citation, Letter
 
 CSS = """
@@ -89,8 +88,7 @@ def source_html(citation: Citation, turn: int) -> str:
     where = " &gt; ".join(escape(s) for s in chunk.section_path)
     page = f", p. {chunk.page}" if chunk.page else ""
     notes = "".join(
-        f'<li data-footnote="{f.number}">[{escape(f.label)}] {escape(f.text)}</li>'
-        for f in footnotes_for(chunk, citation.letter)
+        f'<li data-footnote="{f.number}">[{escape(f.label)}] {escape(f.text)}</li>' for f in chunk.footnotes
     )
     footnotes = f'<ul class="footnotes">{notes}</ul>' if notes else ""
     return (

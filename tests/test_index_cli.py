@@ -69,7 +69,11 @@ def test_stdin_batch_writes_one_json_line_per_question(index_dir):
         "motie Buijsse",
         "hoeveel algoritmes staan in het algoritmeregister?",
     ]
-    assert [x["results"][0]["chunk_id"] for x in lines] == ["kst-26643-1371#1", "kst-26643-1371#2", "brief-c#2"]
+    assert [x["results"][0]["chunk_id"] for x in lines] == [
+        "kst-26643-1371#1",
+        "kst-26643-1371#2",
+        "brief-c#2",
+    ]
 
 
 def test_human_output(index_dir, capsys):

@@ -155,14 +155,17 @@ def test_identifier_pulls_in_the_rest_of_its_section(tmp_path):
     """A footnote on a toezegging's heading cites the whole section: the next chunks follow it."""
     import dataclasses
 
-    from ingest.model import Chunk
-
     letters, chunks = sample_corpus()
     head = chunks[2]  # the MitID chunk with footnote TZ202504-147
     body = [
         dataclasses.replace(head, id=f"kst-26643-1371#m{i}", footnotes=(), text=t, clean_text=t)
-        for i, t in enumerate(["Gebruikers kiezen hoe zij inloggen.", "De uitgifte gaat digitaal of fysiek.",
-                               "Ook in Denemarken is er een app."])  # fmt: skip
+        for i, t in enumerate(
+            [
+                "Gebruikers kiezen hoe zij inloggen.",
+                "De uitgifte gaat digitaal of fysiek.",
+                "Ook in Denemarken is er een app.",
+            ]
+        )  # fmt: skip
     ]
     settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
     update_index(Store(settings.index_dir), letters, chunks + body, [], settings, FakeEmbedder())
@@ -173,3 +176,19 @@ def test_identifier_pulls_in_the_rest_of_its_section(tmp_path):
     # the question's own words still order the section: "Denemarken app" pulls the last chunk up
     hits = searcher.search("TZ202504-147 Denemarken app", k=2)
     assert hits[1].chunk.id == "kst-26643-1371#m2"
+
+
+def test_textbook_baseline_searches_fixed_size_chunks():
+    import dataclasses
+
+    from index.textbook import TextbookSearcher
+
+    letters, _ = sample_corpus()
+    body = "Inleiding over de digitale overheid.\n\n" + "Het algoritmeregister groeit. " * 60
+    letters = [
+        dataclasses.replace(x, text=body if x.id == "brief-c" else "Brief over cloud.") for x in letters
+    ]
+    tb = TextbookSearcher(letters, FakeEmbedder())
+    assert all(len(c.text) <= 1000 for c in tb.chunks)
+    hits = tb.search("algoritmeregister groeit", k=2)
+    assert hits[0].letter.id == "brief-c" and hits[0].rank == 1 and hits[0].found_by == ("dense",)

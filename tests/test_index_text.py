@@ -98,7 +98,9 @@ def test_textbook_split_is_verbatim_and_bounded():
 def test_decompounder_splits_into_corpus_words():
     from index.tokenize import Decompounder
 
-    d = Decompounder.from_texts(["Het kader voor een algoritme", "rechten van het kind", "overheid en laptop"])
+    d = Decompounder.from_texts(
+        ["Het kader voor een algoritme", "rechten van het kind", "overheid en laptop"]
+    )
     assert d.split("algoritmekader") == ["algoritme", "kader"]
     assert d.split("kinderrechten") == ["kind", "rechten"]
     assert d.split("overheidslaptop") == ["overheid", "laptop"]

@@ -8,7 +8,6 @@ import sys
 from datetime import date
 
 from assistant.answer_json import answer_to_json
-from assistant.provenance import footnotes_for
 from assistant.sentences import one_line
 from ingest.errors import BrievenError
 from ingest.model import Answer, SearchFilter
@@ -57,7 +56,7 @@ def format_answer(answer: Answer) -> str:
         if where or page:
             lines.append(f"    {where}{page}")
         lines.append(f"    “{one_line(c.quote)}”")
-        for f in footnotes_for(c.chunk, c.letter):
+        for f in c.chunk.footnotes:
             lines.append(f"    [{f.label}] {one_line(f.text)}")
     if answer.see_also:
         lines += ["", "Zie ook:" if answer.language == "nl" else "See also:"]

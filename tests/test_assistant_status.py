@@ -1,0 +1,202 @@
+"""Status questions answered from the commitments register of the demo letters, citing the verdict."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.status import StatusRequest, locate, status_request
+from ingest.model import AFGEDAAN, SearchFilter
+from ingest.register import STATUS_GROUPS
+from ingest.settings import Settings
+from tests.assistant_fakes import DEMO, demo_index
+
+MITID_VERDICT = "Met onderstaande informatie doe ik deze toezegging af."
+LETTER_004 = "004-2db611365dd9d4ee"  # no printed date; not before 30 April 2024
+MEMO_000 = "000-942beb3f78852484"  # committee memo of 16 January 2025
+
+
+def fake_demo_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The demo letters ingested once with the model-free embedder: the real parser, chunker and register."""
+    from index.fake import FakeEmbedder
+    from index.hybrid import open_searcher
+    from ingest.pipeline import ingest_paths
+
+    folder = tmp_path_factory.getbasetemp() / "status-demo-index"
+    settings = Settings(index_dir=folder, embedding_model="fake-hash")
+    if not (folder / "CURRENT").exists():
+        ingest_paths([DEMO], settings, embedder=FakeEmbedder())
+    searcher = open_searcher(settings, embedder=FakeEmbedder())
+    snap = searcher.snapshot
+    return Engine(
+        searcher, settings, chunks=snap.chunks, letters=list(snap.letters.values()), mentions=snap.mentions
+    )
+
+
+@pytest.fixture(scope="module")
+def eng(tmp_path_factory):
+    return fake_demo_engine(tmp_path_factory)
+
+
+def by_id(eng: Engine, identifier: str):
+    (found,) = [c for c in eng.register if identifier in c.identifiers]
+    return found
+
+
+def assert_quotes_are_verbatim(answer) -> None:
+    assert answer.citations
+    for c in answer.citations:
+        a, b = c.quote_span
+        assert c.chunk.text[a:b] == c.quote and c.quote in c.chunk.text
+        assert f"[{c.n}]" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the MitID commitment fulfilled?", StatusRequest(False, None, frozenset())),
+        ("what is the status of T03667?", StatusRequest(False, None, frozenset())),
+        ("is motie Buijsse afgedaan?", StatusRequest(False, None, frozenset({"motie"}))),
+        (
+            "welke toezeggingen over AI staan nog open?",
+            StatusRequest(True, "open", frozenset({"toezegging"})),
+        ),
+        ("which commitments are still open?", StatusRequest(True, "open", frozenset())),
+        ("Welke moties zijn afgedaan?", StatusRequest(True, "closed", frozenset({"motie"}))),
+        ("what was promised on MitID?", None),
+        ("Wat is het standpunt over de hondenbelasting?", None),
+        ("is the door open?", None),  # a status word without a commitment is not a status question
+    ],
+)
+def test_status_questions_are_recognised_in_dutch_and_english(question, expected):
+    assert status_request(question) == expected
+
+
+def test_locate_finds_a_sentence_verbatim_or_across_line_breaks():
+    text = "Eerst dit. Met onderstaande informatie doe ik deze\ntoezegging af. Verder."
+    span = locate(MITID_VERDICT, text)
+    assert (
+        span is not None
+        and text[span[0] : span[1]] == "Met onderstaande informatie doe ik deze\ntoezegging af."
+    )
+    assert locate("Hiermee is de toezegging afgedaan.", text) is None
+
+
+def test_mitid_status_cites_the_verdict_sentence_of_11_july_2025(eng):
+    answer = eng.answer("is the MitID commitment fulfilled?")
+    assert not answer.abstained and answer.language == "en"
+    first = answer.citations[0]
+    assert first.quote == MITID_VERDICT
+    assert first.chunk.id == by_id(eng, "TZ202504-147").latest.chunk_id
+    assert first.letter.kamerstuk == "26643 nr. 1371" and first.letter.date.isoformat() == "2025-07-11"
+    assert "TZ202504-147" in [i for f in first.chunk.footnotes for i in f.toezeggingen]
+    assert "settled (afgedaan)" in answer.text and "11 July 2025 [1]" in answer.text
+    assert_quotes_are_verbatim(answer)
+
+
+def test_dutch_status_question_gets_a_dutch_answer(eng):
+    answer = eng.answer("Is de toezegging over MitID afgedaan?")
+    assert answer.language == "nl" and answer.citations[0].quote == MITID_VERDICT
+    assert "afgedaan in de brief van 11 juli 2025 [1]" in answer.text
+
+
+def test_t03667_status_shows_both_letters_in_date_order(eng):
+    answer = eng.answer("what is the status of T03667?")
+    assert_quotes_are_verbatim(answer)
+    letters = [c.letter.id for c in answer.citations]
+    assert letters == [MEMO_000, LETTER_004]  # [1] the current verdict, [2] the earlier letter
+    assert answer.citations[0].quote == "Hiermee acht ik de toezegging afgedaan.”"
+    lines = answer.text.splitlines()
+    assert "16 January 2025" in lines[0] and AFGEDAAN in lines[0]
+    assert "Earlier, in the letter of not before 30 April 2024" in lines[-1]
+
+
+def test_open_list_lists_open_commitments_only_each_with_a_citation(eng):
+    answer = eng.answer("Welke toezeggingen staan nog open?")
+    assert_quotes_are_verbatim(answer)
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert len(items) >= 3 and all("[" in line for line in items)
+    for commitment in eng.register:
+        listed = (
+            any(f" {commitment.identifiers[0]} " in line for line in items)
+            if commitment.identifiers
+            else False
+        )
+        if commitment.status == AFGEDAAN or commitment.kind != "toezegging":
+            assert not listed, commitment.key
+    assert any(" T03926 " in line for line in items)
+    assert "TZ202504-147" not in answer.text
+
+
+def test_open_list_about_a_topic_leaves_out_the_settled_ones(eng):
+    answer = eng.answer("welke toezeggingen over AI staan nog open?")
+    assert not answer.abstained and answer.text.startswith("Openstaande toezeggingen")
+    assert_quotes_are_verbatim(answer)
+    for settled in ("T03667", "T03661", "T03666"):
+        assert settled not in answer.text
+    for line in answer.text.splitlines()[1:]:
+        ids = [i for c in eng.register for i in c.identifiers if f" {i} " in line]
+        assert ids and all(by_id(eng, i).status in STATUS_GROUPS["open"] for i in ids), line
+
+
+def test_motie_by_member_lists_each_of_their_moties(eng):
+    answer = eng.answer("is motie Buijsse afgedaan?")
+    assert_quotes_are_verbatim(answer)
+    theirs = [c for c in eng.register if c.kind == "motie" and any(m.name == "Buijsse" for m in c.members)]
+    assert len(theirs) >= 2
+    for c in theirs:
+        assert f" {c.identifiers[0]} " in answer.text and c.status in answer.text
+
+
+def test_follow_up_asks_the_status_of_the_topic_in_the_conversation(eng):
+    first = eng.answer("what was promised on MitID?")
+    assert eng.status_answer("what was promised on MitID?") is None  # not a status question
+    follow = eng.answer("is it fulfilled?", history=(first,))
+    assert follow.question == "is it fulfilled?"
+    assert follow.citations[0].quote == MITID_VERDICT
+
+
+def test_letter_filter_gives_the_status_as_of_those_letters(eng):
+    answer = eng.answer("what is the status of T03667?", filters=SearchFilter(letter_ids=(LETTER_004,)))
+    assert [c.letter.id for c in answer.citations] == [LETTER_004]
+    assert "no verdict (geen oordeel)" in answer.text
+
+
+def test_a_verdict_not_found_in_its_passage_falls_back_to_retrieval(eng):
+    mentions = [
+        replace(m, verdict_sentence="Hiermee is de toezegging over MitID geheel afgedaan.")
+        if "TZ202504-147" in m.identifiers
+        else m
+        for m in eng.mentions
+    ]
+    chunks = list(eng.chunk_map.values())
+    other = Engine(eng.searcher, eng.settings, chunks=chunks, letters=eng.letters, mentions=mentions)
+    assert other.status_answer("is the MitID commitment fulfilled?") is None
+    answer = other.answer("is the MitID commitment fulfilled?")
+    assert all("geheel afgedaan" not in c.quote for c in answer.citations)
+    assert "“Onderzoeken MitID" not in answer.text  # the register's heading is not used
+
+
+def test_unknown_commitment_is_not_answered_from_the_register(eng):
+    question = "Wat is de status van de motie over gratis openbaar vervoer voor ouderen?"
+    assert eng.status_answer(question) is None
+    assert eng.answer(question).abstained
+
+
+@pytest.mark.slow
+def test_status_through_brieven_ask_on_the_real_demo_index(tmp_path_factory, capsys):
+    from assistant.cli import main
+
+    index = demo_index(tmp_path_factory)
+    assert main(["ask", "--index", str(index), "what is the status of T03667?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["abstained"] is False
+    assert [c["letter_id"] for c in data["citations"]] == [MEMO_000, LETTER_004]
+    assert data["citations"][0]["quote"] == "Hiermee acht ik de toezegging afgedaan.”"
+    assert main(["ask", "--index", str(index), "is the MitID commitment fulfilled?", "--json"]) == 0
+    mitid = json.loads(capsys.readouterr().out)["citations"][0]
+    assert (mitid["quote"], mitid["date"]) == (MITID_VERDICT, "2025-07-11")
+    assert {"number": 20, "label": "20", "text": "TZ202504-147"} in mitid["footnotes"]
