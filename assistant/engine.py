@@ -11,6 +11,7 @@ from assistant import status, terms
 from assistant.extractive import extractive_answer
 from assistant.followup import resolve
 from assistant.query import Query, build_query
+from assistant.status_answer import status_answer
 from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Hit, Letter, SearchFilter
 from ingest.register import build_register
 from ingest.settings import Settings
@@ -73,9 +74,7 @@ class Engine:
         register = self.register_for(filters)
         request = status.status_request(question)
         if request is not None:
-            found = status.status_answer(
-                question, request, register, self.chunk_map, self.letter_map, language
-            )
+            found = status_answer(question, request, register, self.chunk_map, self.letter_map, language)
             if found is not None:
                 return found
         resolved = resolve(question, history)
@@ -85,7 +84,7 @@ class Engine:
         request = status.status_request(resolved.search_text)
         if request is None:
             return None
-        found = status.status_answer(
+        found = status_answer(
             resolved.search_text, request, register, self.chunk_map, self.letter_map, language
         )
         return None if found is None else replace(found, question=question)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+import Stemmer
+
 from ingest.commitment_text import member_key, merge_members
 from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import AFGEDAAN, DEELS, NO_VERDICT, OPENSTAAND, Commitment, CommitmentMention, Letter
@@ -24,8 +26,28 @@ def _norm_title(title: str) -> str:
     return " ".join(re.findall(r"\w+", title.lower()))
 
 
+# Topic words that the letters write in several ways: a question about one finds the others.
+TOPIC_SYNONYMS = {
+    "ai": ("ai", "algoritm", "artificiel", "intelligentie", "kunstmatig"),
+    "algoritm": ("ai", "algoritm"),
+}
+_STEMMER = Stemmer.Stemmer("dutch")
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 2 and w not in STOPWORDS}
+    """Stemmed content words; "AI-gebruik" gives "ai" and "gebruik"."""
+    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) >= 2 and w not in STOPWORDS]
+    return set(_STEMMER.stemWords(words))
+
+
+def _matches(question_words: set[str], text_words: set[str]) -> int:
+    """Question words found in the text, a word counting when the text has it or one of its synonyms."""
+    hits = 0
+    for q in question_words:
+        alternatives = next((v for k, v in TOPIC_SYNONYMS.items() if q.startswith(k)), (q,))
+        if any(t.startswith(a) for a in alternatives for t in text_words):
+            hits += 1
+    return hits
 
 
 def _sort_key(m: CommitmentMention, letters: Mapping[str, Letter]) -> tuple[date, str]:
@@ -127,7 +149,7 @@ def find_commitments(register: Iterable[Commitment], question: str) -> list[Comm
     for c in register:
         if kinds and c.kind not in kinds:
             continue
-        overlap = len(words & _words(c.title + " " + " ".join(m.promise or "" for m in c.mentions)))
+        overlap = _matches(words, _words(c.title + " " + " ".join(m.promise or "" for m in c.mentions)))
         if overlap:
             scored.append((-overlap, c.key, c))
     return [c for _, _, c in sorted(scored, key=lambda t: (t[0], t[1]))]

@@ -151,6 +151,13 @@ def test_motie_by_member_lists_each_of_their_moties(eng):
         assert f" {c.identifiers[0]} " in answer.text and c.status in answer.text
 
 
+def test_the_topic_picks_among_a_members_moties(eng):
+    answer = eng.answer("Wat is de status van de motie Buijsse over soevereiniteit in cloudcontracten?")
+    assert_quotes_are_verbatim(answer)
+    assert answer.text.startswith("Motie kst-26643-1321 ")
+    assert len({c.chunk.id for c in answer.citations}) == 1
+
+
 def test_follow_up_asks_the_status_of_the_topic_in_the_conversation(eng):
     first = eng.answer("what was promised on MitID?")
     assert eng.status_answer("what was promised on MitID?") is None  # not a status question
