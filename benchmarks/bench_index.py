@@ -79,7 +79,7 @@ def recall_at(hits_for, qs, k: int) -> dict[str, float]:
 
 
 def bench_recall(searcher: Searcher, textbook: bool = True) -> None:
-    from index.textbook import TextbookSearcher
+    from index.textbook import TextbookSearcher, plain_bm25
 
     qs = questions()
     plain = Searcher(searcher.snapshot, searcher.dense, searcher.bm25,
@@ -88,7 +88,8 @@ def bench_recall(searcher: Searcher, textbook: bool = True) -> None:
         "hybrid": lambda q, k: searcher.search(q, k),
         "hybrid, no glossary": lambda q, k: plain.search(q, k),
         "bm25 (+glossary, ids)": lambda q, k: searcher.search(q, k, mode="bm25"),
-        "bm25 plain": lambda q, k: [h for h in plain.search(q, k, mode="bm25")],
+        "bm25 (ids, no glossary)": lambda q, k: plain.search(q, k, mode="bm25"),
+        "bm25s alone (no ids/glossary)": lambda q, k: plain_bm25(searcher, q, k),
         "dense (MiniLM, ids)": lambda q, k: searcher.search(q, k, mode="dense"),
     }
     if textbook:

@@ -8,7 +8,8 @@ from typing import Any
 
 SYSTEM_LABELS = {
     "hybrid": "brieven hybrid (BM25 + dense, RRF)",
-    "bm25": "plain BM25",
+    "bm25": "brieven BM25 leg (identifiers, glossary)",
+    "plain_bm25": "plain BM25 (bm25s, Dutch stemmer)",
     "dense": "dense only (structured chunks)",
     "textbook": "textbook recipe (1000-char chunks, dense)",
 }

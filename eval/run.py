@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO_LETTERS = REPO / "demo" / "letters"
 DEFAULT_OUT = REPO / "eval" / "results" / "latest"
 K = 10
-SYSTEMS = ("hybrid", "bm25", "dense", "textbook")  # hybrid is brieven; the others are baselines
+SYSTEMS = ("hybrid", "bm25", "plain_bm25", "dense", "textbook")  # hybrid is brieven; the others are baselines
 
 Progress = Callable[[str], None]
 
@@ -123,7 +123,7 @@ def run_eval(
     from assistant.engine import Engine
     from eval.report import write_outputs
     from index.hybrid import open_searcher
-    from index.textbook import TextbookSearcher
+    from index.textbook import TextbookSearcher, plain_bm25
 
     questions = load_questions(questions_path) if questions_path else load_questions()
     judge = make_judge(judge_name, settings, llm)
@@ -138,6 +138,7 @@ def run_eval(
     runs: dict[str, list[RetrievalRun]] = {}
     for mode in ("hybrid", "bm25", "dense"):
         runs[mode] = retrieval_runs(questions, lambda q, m=mode: searcher.search(q, k=K, mode=m), ours)
+    runs["plain_bm25"] = retrieval_runs(questions, lambda q: plain_bm25(searcher, q, K), ours)
     progress("retrieval: textbook recipe (1000-character chunks, dense only)")
     textbook = TextbookSearcher(snapshot.letters.values(), searcher.embedder)
     tb_relevant = _n_relevant(questions, [c.text for c in textbook.chunks])
@@ -145,7 +146,7 @@ def run_eval(
     retrieval = {name: retrieval_scores(questions, r) for name, r in runs.items()}
 
     progress(f"answers: offline engine, {len(questions)} questions")
-    engine = Engine(searcher, settings, chunks=snapshot.chunks)
+    engine = Engine(searcher, settings, chunks=snapshot.chunks, mentions=snapshot.mentions)
     engine.answer("wat is er toegezegd over MitID?")  # warm-up, not timed
     answers = answer_runs(questions, engine.answer)
     progress(f"judging citations ({judge_name} judge)")

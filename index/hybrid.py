@@ -31,9 +31,8 @@ DEPTH = 50
 # (min-max weighted score fusion, bm25 share 0.8, measured .87/.86 before the identifier boosts.)
 # MiniLM is an English model and weak on these Dutch letters (dense alone: .76/.57), so the dense
 # ranking gets a small voice: it rescues some paraphrases, and equal-weight RRF drags BM25 down.
-# A multilingual model (e5) deserves a re-measurement with more weight. settings.rrf_k is not used.
-FUSION_K = 10
-DENSE_WEIGHT = 0.2
+# A multilingual model (e5) deserves a re-measurement with more weight: settings.dense_weight.
+# The defaults (settings.rrf_k = 10, settings.dense_weight = 0.2) are the measured best.
 # Score bonuses that put identifier matches ahead of every fused score (fused scores stay below 0.2).
 CITED_BONUS = 1.0
 SECTION_BONUS = 0.75  # the rest of a section whose heading or text cites the identifier
@@ -52,13 +51,18 @@ def rrf(rankings: list[list[str]], k: int = 60, weights: list[float] | None = No
     return scores
 
 
-def fuse(bm25_hits: list[tuple[str, float]], dense_hits: list[tuple[str, float]]) -> dict[str, float]:
+def fuse(
+    bm25_hits: list[tuple[str, float]],
+    dense_hits: list[tuple[str, float]],
+    k: int = 10,
+    dense_weight: float = 0.2,
+) -> dict[str, float]:
     """Weighted RRF of the two rankings; with one of them empty, that ranking's own order."""
     if not dense_hits:
-        return rrf([[c for c, _ in bm25_hits]], FUSION_K)
+        return rrf([[c for c, _ in bm25_hits]], k)
     if not bm25_hits:
-        return rrf([[c for c, _ in dense_hits]], FUSION_K)
-    return rrf([[c for c, _ in bm25_hits], [c for c, _ in dense_hits]], FUSION_K, [1.0, DENSE_WEIGHT])
+        return rrf([[c for c, _ in dense_hits]], k)
+    return rrf([[c for c, _ in bm25_hits], [c for c, _ in dense_hits]], k, [1.0, dense_weight])
 
 
 @dataclass
@@ -167,13 +171,13 @@ class Searcher:
                 found_by.setdefault(cid, set()).add(name)
         # Scores are rank-based in every mode (raw BM25 scores run to ~20, cosines to 1), so the
         # identifier bonuses below always dominate and scores compare across modes.
-        scores = fuse(bm25_hits, dense_hits)
+        scores = fuse(bm25_hits, dense_hits, self.settings.rrf_k, self.settings.dense_weight)
 
         cited, named_letters = self.identifiers.lookup(self.identifiers.parse(query))
         if named_letters:
             # The question names a letter by its number: search inside it as well, and rank it first.
             inner_bm25, inner_dense = self._rankings(plan, mode, filters, named_letters, depth)
-            inner = fuse(inner_bm25, inner_dense)
+            inner = fuse(inner_bm25, inner_dense, self.settings.rrf_k, self.settings.dense_weight)
             for cid, score in inner.items():
                 scores[cid] = max(scores.get(cid, 0.0), score) + NAMED_LETTER_BONUS
                 found_by.setdefault(cid, set()).add("id")

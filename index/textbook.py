@@ -1,4 +1,4 @@
-"""The textbook baseline: fixed 1000-character chunks, one embedding model, dense search only.
+"""Baselines: the textbook recipe (1000-character chunks, dense only) and plain BM25.
 
 It mirrors LangChain's RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200) over the
 letter text, embedded with the same model and searched with an exact faiss index, so the evaluation
@@ -96,3 +96,14 @@ class TextbookSearcher:
             )
             for r, (cid, s) in enumerate(found, 1)
         ]
+
+
+def plain_bm25(searcher, query: str, k: int) -> list[Hit]:
+    """The plain BM25 baseline: the BM25 ranking alone (Dutch stemming, compounds split), without
+    identifier lookup, English glossary or dense fusion."""
+    snap = searcher.snapshot
+    hits = []
+    for rank, (cid, score) in enumerate(searcher.bm25.search(query, k), 1):
+        chunk = snap.chunk(cid)
+        hits.append(Hit(chunk=chunk, letter=snap.letter(chunk.letter_id), score=score, rank=rank))
+    return hits

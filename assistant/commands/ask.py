@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 from assistant.answer_json import answer_to_json
+from assistant.commands.filters import add_filter_args, filters_from
 from assistant.sentences import one_line
 from ingest.errors import BrievenError
-from ingest.model import Answer, SearchFilter
+from ingest.model import Answer
 from ingest.settings import Settings
 
 
@@ -25,11 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("question", help="the question; '-' reads questions from standard input, one per line")
     p.add_argument("--json", action="store_true", help="print JSON (always JSON lines for '-')")
     p.add_argument("-k", type=int, default=None, metavar="N", help="passages to read (default 8)")
-    p.add_argument(
-        "--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)"
-    )
-    p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    add_filter_args(p)
     p.add_argument("--llm", default=None, metavar="PROVIDER:MODEL", help="language model (env BRIEVEN_LLM)")
     p.set_defaults(run=run)
 
@@ -73,9 +69,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.llm:
         settings = settings.with_(llm_model=args.llm)
-    filters = None
-    if args.letter or args.date_from or args.date_to:
-        filters = SearchFilter(letter_ids=tuple(args.letter), date_from=args.date_from, date_to=args.date_to)
+    filters = filters_from(args)
     engine = open_engine(settings)
     if args.question != "-":
         answer = engine.answer(args.question, filters=filters, k=args.k)

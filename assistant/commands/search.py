@@ -6,19 +6,12 @@ import argparse
 import json
 import sys
 import textwrap
-from datetime import date
 from typing import Any, TextIO
 
+from assistant.commands.filters import add_filter_args, filters_from
 from index.hybrid import MODES, Searcher, open_searcher
-from ingest.model import Hit, SearchFilter
+from ingest.model import Hit
 from ingest.settings import Settings
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,11 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("question", help="the question, or - to read questions from standard input")
     p.add_argument("-k", type=int, default=5, help="number of passages (default 5)")
     p.add_argument("--json", action="store_true", help="JSON output (always on when reading stdin)")
-    p.add_argument(
-        "--letter", action="append", default=[], metavar="ID", help="only this letter (repeatable)"
-    )
-    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help="letters dated on/after")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="letters dated on/before")
+    add_filter_args(p)
     p.add_argument("--mode", choices=MODES, default="hybrid", help="retrieval method (default hybrid)")
     p.set_defaults(run=run)
 
@@ -82,9 +71,7 @@ def print_human(question: str, hits: list[Hit], out: TextIO) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     searcher: Searcher = open_searcher(settings)
-    filters = None
-    if args.letter or args.date_from or args.date_to:
-        filters = SearchFilter(tuple(args.letter), args.date_from, args.date_to)
+    filters = filters_from(args)
     out = sys.stdout
     if args.question == "-":
         for line in sys.stdin:
