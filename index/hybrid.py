@@ -183,8 +183,11 @@ class Searcher:
                 found_by.setdefault(cid, set()).add("id")
         admitted_cited = [c for c in cited if self._admits(c, filters)]
         for position, cid in enumerate(admitted_cited):
-            # within the group: fused order first, then corpus order for chunks no ranking found
-            scores[cid] = scores.get(cid, 0.0) + CITED_BONUS - position * 1e-6
+            # Within the group: a heading's footnote goes with every chunk of its section, so the
+            # section's opening chunks (the heading and what follows it) come first, then fused order.
+            members = self._section.get(self._section_of[cid], [])
+            in_section = members.index(cid) if cid in members else 0
+            scores[cid] = scores.get(cid, 0.0) + CITED_BONUS + PROXIMITY / (1 + in_section) - position * 1e-6
             found_by.setdefault(cid, set()).add("id")
         for cid, distance in self._section_mates(admitted_cited).items():
             # the chunks right after a citing heading say what the toezegging is; farther ones count

@@ -12,8 +12,9 @@ from ingest.settings import Settings
 TokenCounter = Callable[[str], int]
 # Sentence ends, but not after abbreviations common in the letters (nr., o.a., jl., c.s., d.d., a.s.).
 SENTENCE_END_RE = re.compile(
-    r"(?<!\bnr)(?<!\bo\.a)(?<!\bjl)(?<!\bc\.s)(?<!\bd\.d)(?<!\ba\.s)(?<!\bblz)(?<!\bart)"
-    r"(?<=[.!?])(?:[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}[”’\"]?)\s+(?=[A-Z•“‘(])"
+    r"(?<!\bnr\.)(?<!\bNr\.)(?<!\bo\.a\.)(?<!\bjl\.)(?<!\bc\.s\.)(?<!\bd\.d\.)(?<!\ba\.s\.)(?<!\bblz\.)"
+    # after the stop, a footnote marker may follow ("MitID.21 Zij"), but "3.2.1 Motie" is a heading number
+    r"(?<=[.!?])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|(?<=[^\d\s][.!?])\d{1,3})?[”’\"]?\s+(?=[A-Z•“‘(])"
 )
 
 
@@ -26,7 +27,8 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Spans of sentences in text, offset by start."""
     spans, pos = [], 0
     for m in SENTENCE_END_RE.finditer(text):
-        spans.append((start + pos, start + m.start()))
+        # a marker or closing quote after the stop stays with its sentence
+        spans.append((start + pos, start + m.start() + len(m.group(0).rstrip())))
         pos = m.end()
     if text[pos:].strip():
         spans.append((start + pos, start + len(text.rstrip())))

@@ -164,3 +164,15 @@ def test_heading_footnotes_go_with_every_passage_under_the_heading():
     assert len(chunks) >= 2
     assert chunks[0].text.startswith("2.2.1 Onderzoeken MitID20")  # the heading opens a passage
     assert all([f.toezeggingen for f in c.footnotes] == [("TZ202504-147",)] for c in chunks)
+
+
+def test_sentences_keep_markers_and_skip_abbreviations_and_heading_numbers():
+    from ingest.chunking import sentence_spans
+
+    text = "3.2.1 Motie Kathmann Tijdens het debat zei nr. 5 iets. Zie MitID.21 Zij gaan door. De motie c.s. is klaar."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "3.2.1 Motie Kathmann Tijdens het debat zei nr. 5 iets.",
+        "Zie MitID.21",
+        "Zij gaan door.",
+        "De motie c.s. is klaar.",
+    ]
