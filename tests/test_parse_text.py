@@ -169,7 +169,10 @@ def test_heading_footnotes_go_with_every_passage_under_the_heading():
 def test_sentences_keep_markers_and_skip_abbreviations_and_heading_numbers():
     from ingest.chunking import sentence_spans
 
-    text = "3.2.1 Motie Kathmann Tijdens het debat zei nr. 5 iets. Zie MitID.21 Zij gaan door. De motie c.s. is klaar."
+    text = (
+        "3.2.1 Motie Kathmann Tijdens het debat zei nr. 5 iets. Zie MitID.21 Zij gaan door. "
+        "De motie c.s. is klaar."
+    )
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "3.2.1 Motie Kathmann Tijdens het debat zei nr. 5 iets.",
         "Zie MitID.21",
