@@ -5,22 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from ingest.model import Answer, Citation, Hit
+from ingest.serialize import passage_json
 
 
 def citation_to_json(citation: Citation) -> dict[str, Any]:
-    letter, chunk = citation.letter, citation.chunk
     return {
         "n": citation.n,
-        "chunk_id": chunk.id,
-        "letter_id": letter.id,
-        "letter_title": letter.title,
-        "kamerstuk": letter.kamerstuk,
-        "date": letter.date.isoformat() if letter.date else None,
-        "section_path": list(chunk.section_path),
-        "page": chunk.page,
+        **passage_json(citation.chunk, citation.letter),
         "quote": citation.quote,
         "quote_span": list(citation.quote_span),
-        "footnotes": [{"number": f.number, "label": f.label, "text": f.text} for f in chunk.footnotes],
     }
 
 

@@ -11,23 +11,17 @@ from pydantic import ConfigDict
 
 from index.hybrid import Searcher
 from ingest.model import Hit, SearchFilter
+from ingest.serialize import passage_json
 
 
 def hit_metadata(hit: Hit) -> dict[str, Any]:
     """Provenance of a hit as plain JSON-ready values."""
-    chunk, letter = hit.chunk, hit.letter
     return {
-        "chunk_id": chunk.id,
-        "letter_id": letter.id,
-        "title": letter.title,
-        "date": letter.date.isoformat() if letter.date else None,
-        "section_path": list(chunk.section_path),
-        "page": chunk.page,
-        "footnotes": [{"number": f.number, "text": f.text} for f in chunk.footnotes],
+        **passage_json(hit.chunk, hit.letter),
         "score": hit.score,
         "rank": hit.rank,
         "found_by": list(hit.found_by),
-        "source": letter.source,
+        "source": hit.letter.source,
     }
 
 

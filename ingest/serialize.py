@@ -60,3 +60,17 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     if unknown:
         raise ValueError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
     return cls(**{k: _convert(hints[k], v) for k, v in data.items()})
+
+
+def passage_json(chunk: Any, letter: Any) -> dict[str, Any]:
+    """A passage's provenance as the CLI, the HTTP API and the LangChain retriever show it."""
+    return {
+        "chunk_id": chunk.id,
+        "letter_id": letter.id,
+        "letter_title": letter.title,
+        "kamerstuk": letter.kamerstuk,
+        "date": letter.date.isoformat() if letter.date else None,
+        "section_path": list(chunk.section_path),
+        "page": chunk.page,
+        "footnotes": [{"number": f.number, "label": f.label, "text": f.text} for f in chunk.footnotes],
+    }

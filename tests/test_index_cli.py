@@ -39,7 +39,7 @@ def test_json_output_has_every_field(index_dir, capsys):
     assert top["letter_title"] == "Moties en toezeggingen digitalisering"
     assert top["date"] == "2025-07-11" and top["page"] == 1
     assert top["section_path"] == ["Digitale overheid", "MitID"]
-    assert top["footnotes"] == [{"number": 20, "text": "TZ202504-147"}]
+    assert top["footnotes"] == [{"number": 20, "label": "20", "text": "TZ202504-147"}]
     assert [r["rank"] for r in out["results"]] == list(range(1, len(out["results"]) + 1))
 
 

@@ -105,8 +105,8 @@ def test_retriever_returns_documents_with_provenance(searcher):
     assert top.metadata["letter_id"] == "kst-26643-1371"
     assert top.metadata["date"] == "2025-07-11"
     assert top.metadata["section_path"] == ["Digitale overheid", "MitID"]
-    assert top.metadata["footnotes"] == [{"number": 20, "text": "TZ202504-147"}]
-    assert top.metadata["title"] == "Moties en toezeggingen digitalisering"
+    assert top.metadata["footnotes"] == [{"number": 20, "label": "20", "text": "TZ202504-147"}]
+    assert top.metadata["letter_title"] == "Moties en toezeggingen digitalisering"
     assert top.metadata["page"] == 1
     assert "MitID" in top.page_content
 

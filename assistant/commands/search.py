@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from assistant.commands.filters import add_filter_args, filters_from
 from index.hybrid import MODES, Searcher, open_searcher
 from ingest.model import Hit
+from ingest.serialize import passage_json
 from ingest.settings import Settings
 
 
@@ -31,18 +32,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def hit_json(hit: Hit) -> dict[str, Any]:
-    chunk, letter = hit.chunk, hit.letter
     return {
         "rank": hit.rank,
         "score": round(hit.score, 6),
-        "chunk_id": chunk.id,
-        "letter_id": letter.id,
-        "letter_title": letter.title,
-        "date": letter.date.isoformat() if letter.date else None,
-        "section_path": list(chunk.section_path),
-        "page": chunk.page,
-        "text": chunk.text,
-        "footnotes": [{"number": f.number, "text": f.text} for f in chunk.footnotes],
+        **passage_json(hit.chunk, hit.letter),
+        "text": hit.chunk.text,
         "found_by": list(hit.found_by),
     }
 
