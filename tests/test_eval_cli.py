@@ -40,7 +40,7 @@ def test_brieven_eval_end_to_end(tmp_path):
     )
     assert sorted(p.name for p in out.iterdir()) == ["plot.png", "report.md", "results.json"]
     results = json.loads((out / "results.json").read_text())
-    assert set(results["retrieval"]) == {"hybrid", "bm25", "dense", "textbook"}
+    assert set(results["retrieval"]) == {"hybrid", "bm25", "plain_bm25", "dense", "textbook"}
     assert results["settings"]["answerable"] >= 48
     assert "## Retrieval" in (out / "report.md").read_text()
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
