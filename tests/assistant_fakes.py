@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -137,3 +141,30 @@ def demo_index(tmp_path_factory) -> Path:
         report = ingest_paths([DEMO], Settings(index_dir=folder))
         assert not getattr(report, "errors", None), report
     return folder
+
+
+@contextmanager
+def serving(settings, engine, tries: int = 600):
+    """The chat page and its HTTP API on a free localhost port, in a thread; yields the base URL."""
+    import uvicorn
+
+    from assistant.app import create_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_server(settings, engine), host="127.0.0.1", port=port, log_level="error")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(tries):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

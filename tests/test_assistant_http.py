@@ -1,43 +1,20 @@
 """The HTTP API answered over a real socket: POST /api/ask, Gradio's /ask, and the page itself."""
 
 import json
-import socket
-import threading
-import time
 import urllib.request
 
 import pytest
-import uvicorn
 
-from assistant.app import create_server
 from ingest.settings import Settings
-from tests.assistant_fakes import corpus, engine
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.assistant_fakes import corpus, engine, serving
 
 
 @pytest.fixture(scope="module")
 def base_url():
     eng = engine()
     eng.letters = corpus()[0]
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_server(Settings(), eng), host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(300):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "server did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(Settings(), eng, tries=300) as url:
+        yield url
 
 
 def _post(url: str, payload: dict) -> tuple[int, dict]:

@@ -2,14 +2,11 @@
 a status question, and the commitments tab (search, filter, sort, a row's timeline)."""
 
 import re
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.assistant_fakes import demo_index
-from tests.test_assistant_http import free_port
+from tests.assistant_fakes import demo_index, serving
 
 pytestmark = pytest.mark.slow
 
@@ -28,29 +25,14 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    import uvicorn
-
-    from assistant.app import create_server
     from assistant.engine import open_engine
     from ingest.settings import Settings
 
     settings = Settings(index_dir=demo_index(tmp_path_factory))
     engine = open_engine(settings)
     engine.warm_up()
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_server(settings, engine), host="127.0.0.1", port=port, log_level="error")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(600):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(settings, engine) as url:
+        yield url + "/"
 
 
 def _ask(page, question: str, turns: int) -> None:
