@@ -40,7 +40,6 @@ class Settings:
     hnsw_ef_search: int = 128
     ivf_nprobe: int = 32
     # Retrieval
-    top_k: int = 5
     rrf_k: int = 10  # weighted reciprocal rank fusion; k and weight measured on eval/questions.jsonl
     dense_weight: float = 0.2  # the BM25 ranking weighs 1.0
     expand_english: bool = True  # English→Dutch glossary expansion of queries
