@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest.errors import InputError
-from ingest.model import Footnote
+from ingest.model import Block, Footnote, Member
 from ingest.offline_nlp import ensure_offline, opt_out_of_telemetry
 from ingest.text_decoding import TextDecodingError, decode_html, decode_text
 
@@ -52,6 +52,13 @@ class RawDocument:
     kind: str | None = None  # "Motie", ... from XML metadata
     identifier: str | None = None  # XML DC.identifier, e.g. "kst-26643-1341"
     notes: tuple[str, ...] = ()  # what the reader had to do, e.g. "decoded as Windows-1252"
+    # Structured readers give the body as blocks (headings, paragraphs, list items, table rows);
+    # the parser then uses them instead of reading layout from `text` (which stays the full text).
+    blocks: tuple[Block, ...] = ()
+    kenmerk: str | None = None
+    indieners: tuple[Member, ...] = ()
+    replaces: tuple[str, ...] = ()  # Kamerstuk ids a (nader) gewijzigde motie replaces
+    reader_notes: tuple[str, ...] = ()  # doubts about this document, shown per letter in the report
 
 
 def format_of(path: Path) -> str | None:

@@ -17,6 +17,30 @@ DOCX = "docx"  # Word footnotes
 
 FORMATS = ("pdf", "docx", "html", "text", "xml")
 
+# Block kinds a structured reader (PDF layout, XML, DOCX) gives the parser.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_ROW = "table_row"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a document's body as its format marks it: read once, used by sections and chunks.
+
+    Structured readers (PDF layout, the official XML, DOCX) give blocks instead of flat text, so the
+    parser does not guess headings or paragraphs from text. Footnote calls are written "[n]" at the
+    call's position, as the XML and DOCX readers always did; the footnote texts come beside the blocks.
+    Running headers, footers, the letterhead and footnote texts are never blocks.
+    """
+
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    level: int = 0  # heading level, 1 = top; 0 for other kinds
+    page: int | None = None  # 1-based page where the block starts, where the format has pages
+    label: str | None = None  # a table row's label column ("Zaak", "Besluit"), a list item's number
+
 
 @dataclass(frozen=True)
 class Footnote:
@@ -64,7 +88,7 @@ class Section:
 class Letter:
     """One letter: cleaned text, metadata, structure and footnotes."""
 
-    id: str  # "kst-26643-1371" where the Kamerstuk number is printed, else from the file name
+    id: str  # the letter's key (ingest/identity.py): its Kamerstuk id, else kenmerk and date, else a digest
     source: str  # the file it was read from
     format: str  # one of FORMATS
     digest: str  # sha256 of the source bytes
@@ -79,6 +103,11 @@ class Letter:
     sections: tuple[Section, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     markers: tuple[Marker, ...] = ()
+    kind: str = "brief"  # "brief" | "motie" | "besluitenlijst" | "fiche" | ...: what the document is
+    kenmerk: str | None = None  # "Ons kenmerk" / "Onze referentie" as printed
+    indieners: tuple[Member, ...] = ()  # a motie's submitters, the first indiener first
+    replaces: tuple[str, ...] = ()  # Kamerstuk ids a (nader) gewijzigde motie replaces
+    reader_notes: tuple[str, ...] = ()  # what the reader was unsure of, for the ingest report
 
     @property
     def kamerstuk_id(self) -> str | None:

@@ -30,7 +30,8 @@ class Para:
     bullet: bool
 
 
-def _kind(heading: str, footnotes: tuple[Footnote, ...]) -> str:
+def heading_kind(heading: str, footnotes: tuple[Footnote, ...]) -> str:
+    """ "motie", "toezegging" or "topic" for a heading and the footnotes it cites."""
     ids = [i for fn in footnotes for i in fn.toezeggingen]
     kst = [i for fn in footnotes for i in fn.kamerstukken]
     numbered = NUMBERED_RE.match(heading)
@@ -103,10 +104,19 @@ def find_sections(
             continue
         fns = tuple(by_id[m.footnote_id] for m in pm if m.footnote_id in by_id)
         level, role = _level(clean, nxt, stack)
-        heads.append((p.start, level, clean, _kind(clean, fns)))
+        heads.append((p.start, level, clean, heading_kind(clean, fns)))
         while stack and stack[-1][0] >= level:
             stack.pop()
         stack.append((level, clean, role))
+    return sections_from_headings(text, heads)
+
+
+def sections_from_headings(text: str, heads: list[tuple[int, int, str, str]]) -> tuple[Section, ...]:
+    """Sections from known headings (start offset, level, heading, kind), in text order.
+
+    The text before the first heading is the preamble (path ()); a heading's section runs to the next
+    heading; the path holds the open headings of lower level above it.
+    """
     sections: list[Section] = []
     if not heads or heads[0][0] > 0:
         first = heads[0][0] if heads else len(text)

