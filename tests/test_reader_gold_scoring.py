@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -387,3 +388,33 @@ def test_names_item_accepts_a_numbered_or_shortened_heading_only():
     assert names_item("Voortgang uitvoering moties 30420", agendapunt)
     assert not names_item("Brieven van de minister van BZK", agendapunt)
     assert not names_item("Voortgang", agendapunt)
+
+
+# --- the report's plumbing, with a fake reader ----------------------------------------------------
+
+
+def test_report_rows_and_tables_with_a_fake_reader():
+    from eval import reader_report as rr
+
+    letters, moties, lists = rr.load_golds()
+    empty = make_letter("Niets gelezen.")
+    rows = [row for gold in letters for row in rr.letter_rows(gold, parse=lambda path: empty)]
+    assert {(r.flavour, r.error) for r in rows} == {("pdf", None), ("text", None), ("page1", None)}
+    klimaat = next(r for r in rows if r.document.startswith("internationale") and r.flavour == "pdf")
+    assert (klimaat.gold, klimaat.predicted, klimaat.correct, klimaat.recall) == (66, 0, 0, 0.0)
+    assert len(klimaat.probes_missing) == 33 and klimaat.probes_in_footnotes == []
+    page1 = next(r for r in rows if r.flavour == "page1" and r.document.startswith("bnc"))
+    assert page1.gold == 1 and "sender" not in page1.metadata
+    table = rr.letters_table(rows, show_problems=True)
+    assert "measurement  pdf    P 0.000  R 0.000" in table and "missed: call 66" in table
+
+    results = rr.motie_results(moties, parse=lambda path: empty)
+    assert len(results) == len(moties["moties"]) and not any(r["kamerstuk_id"] for r in results)
+    assert re.search(r"kamerstuk_id +0/53 = 0.000", rr.moties_table(results, show_problems=False))
+
+    def broken(path):
+        raise rr.InputError(str(path), "cannot read")
+
+    decisions = rr.decision_results(lists, parse=broken)
+    assert all("cannot read" in d["error"] for d in decisions)
+    assert "ERROR" in rr.decisions_table(decisions, show_problems=False)
