@@ -165,6 +165,10 @@ def _read_xml(data: bytes) -> RawDocument:
         addressee=pub.addressee,
         kind=pub.kind,
         identifier=pub.identifier,
+        blocks=pub.blocks,
+        indieners=pub.indieners,
+        replaces=pub.replaces,
+        reader_notes=pub.notes,
     )
 
 
@@ -190,6 +194,14 @@ def load_document(path: Path) -> RawDocument:
         raise InputError(str(path), "is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    return load_bytes(data, path)
+
+
+def load_bytes(data: bytes, path: Path) -> RawDocument:
+    """Read a file's bytes as the format its name says; raises InputError(path, reason) like load_document."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise _unsupported(path)
     if not data.strip():
         raise InputError(str(path), "empty file")
     try:
