@@ -168,7 +168,8 @@ def test_motie_1341_exactly() -> None:
     # the indieners as printed under the motie, the first indiener (named in the title) first
     assert doc.sender == "Michon-Derkzen, Kathmann"
     assert doc.indieners == (Member("Michon-Derkzen"), Member("Kathmann"))
-    own, dossier = "Motie van de leden Michon-Derkzen en Kathmann", "Informatie- en communicatietechnologie (ICT)"
+    own = "Motie van de leden Michon-Derkzen en Kathmann"
+    dossier = "Informatie- en communicatietechnologie (ICT)"
     assert doc.title == f"{own}; {dossier}"
     blocks = [(b.kind, b.label, b.text) for b in doc.blocks]
     assert blocks[:3] == [
