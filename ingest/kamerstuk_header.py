@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from ingest import dictum
 from ingest.dictum import CLOSING_RE, is_name
 from ingest.identifiers import dossier_key, kamerstuk_id, normalise_kamerstuk, parse_dossier
-from ingest.model import HEADING, PARAGRAPH, Block, Member
+from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block, Member
 
 _MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
@@ -37,6 +37,13 @@ NR_RE = re.compile(r"^Nr\.\s*(\d{1,5})\s*$", re.I)
 VOORGESTELD_RE = re.compile(r"^Voorgesteld\b", re.I)
 # Where a stuk title ends when no "Voorgesteld" line follows: a letter's addressee or the dictum.
 _TITLE_END_RE = re.compile(r"^(?:De Kamer,|Aan de\b|Den Haag\b|Voorgesteld\b)", re.I)
+# The colophon every printed Kamerstuk page carries (PDF): its id, ISSN, printer's place and year, and
+# the running footer "Tweede Kamer, vergaderjaar 2024–2025, 21 501-02, nr. 3121". Never body text.
+COLOPHON_RE = re.compile(
+    r"^(?:kst-\d+(?:-[\dA-Z]+)*-\d+|ISSN\s*\d{4}\s*-\s*\d{3}[\dX]|[’']s-Gravenhage\s+\d{4}"
+    r"|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .*\bnr\. \d+)$",
+    re.I,
+)
 _SKIP_RE = re.compile(r"^(?:\d|Vergaderjaar\b.*|Kamerstukken?)$", re.I)
 # "GEWIJZIGDE MOTIE VAN HET LID FLACH C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR. 1334", and the
 # misprints the publications carry ("MOTIE DE LEDEN …", "MOTIE VAN HET EL ABASSI", "MOTIE VAN KOSTIĆ").
@@ -326,6 +333,9 @@ def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Bl
     "Ceder, Welzijn", so that no chunk is a lone surname; the heading is the own title as normalised
     (with "ter vervanging van die gedrukt onder nr. N" where printed).
     """
+    blocks = [
+        b for b in blocks if not all(COLOPHON_RE.match(squash(ln)) for ln in b.text.split("\n") if ln.strip())
+    ]
     labs = dictum.labels([b.text for b in blocks])
     signed = [b.text for b, lab in zip(blocks, labs, strict=True) if lab == dictum.SIGNATURE]
     signed_names = signers(signed) if signed else ()
@@ -364,9 +374,10 @@ def read_kamerstuk(blocks: Sequence[Block]) -> KamerstukDocument | None:
     metadata). Another stuk (a letter printed as Kamerstuk) keeps its blocks: only the Kamerstuk
     number is taken, the rest is the metadata reader's.
     """
-    lines: list[tuple[int, str]] = []  # (block index, line)
+    lines: list[tuple[int, str]] = []  # (block index, line): a table row cell by cell (DOCX layout tables)
     for i, b in enumerate(blocks[:80]):
-        lines.extend((i, line) for line in b.text.split("\n") if line.strip())
+        parts = b.text.split(" | ") if b.kind == TABLE_ROW else b.text.split("\n")
+        lines.extend((i, line) for line in parts if line.strip())
     header = read_header([line for _, line in lines])
     if header is None:
         return None

@@ -199,12 +199,12 @@ def test_discover_expands_folders_and_reports_unknown_types(tmp_path: Path) -> N
     f.write(tmp_path, "map/.verborgen/c.txt", "c")
     f.write(tmp_path, "map/.d.txt", "d")
     odd = f.write(tmp_path, "map/e.xyz", "e")
-    doc = f.write(tmp_path, "map/f.doc", "f")
+    doc = f.write(tmp_path, "map/f.rtf", "f")
     files, errors = discover([tmp_path / "map", a, tmp_path / "bestaat-niet.pdf"])
     assert files == [a, b]  # sorted, hidden skipped, a given twice counted once
     assert [(e.path, e.reason) for e in errors] == [
         (str(odd), "unsupported file type .xyz"),
-        (str(doc), "unsupported file type .doc; save it as .docx"),
+        (str(doc), "unsupported file type .rtf; save it as .docx"),
         (str(tmp_path / "bestaat-niet.pdf"), "no such file or folder"),
     ]
 
