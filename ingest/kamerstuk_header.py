@@ -324,13 +324,15 @@ class MotieBody:
     indieners: tuple[Member, ...]
     title: str  # own title; dossier title
     replaces: tuple[str, ...]
+    signed: tuple[str, ...] = ()  # the names printed under the motie (none: only the title names them)
 
 
 def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Block]) -> MotieBody:
     """The body blocks of a motie (after its header) with its title, indieners and the stukken it replaces.
 
-    Every paragraph gets its dictum label (dictum.labels); the signature lines become one paragraph
-    "Ceder, Welzijn", so that no chunk is a lone surname; the heading is the own title as normalised
+    Every paragraph gets its dictum label (dictum.labels); the signature lines join the closing
+    formula's paragraph ("en gaat over tot de orde van de dag.\nCeder, Welzijn"), so that no chunk is
+    a lone surname; the heading is the own title as normalised
     (with "ter vervanging van die gedrukt onder nr. N" where printed).
     """
     blocks = [
@@ -348,11 +350,15 @@ def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Bl
     for b, lab in zip(blocks, labs, strict=True):
         if lab != dictum.SIGNATURE:
             out.append(Block(b.kind if b.kind != HEADING else PARAGRAPH, b.text, 0, b.page, lab or b.label))
-    if signed_names:
+    if signed_names and out[-1].label == dictum.CLOSING:
+        # the names under the closing formula, in its paragraph: a lone surname is no passage
+        last = out[-1]
+        out[-1] = Block(PARAGRAPH, last.text + "\n" + ", ".join(signed_names), 0, last.page, dictum.CLOSING)
+    elif signed_names:
         page = next((b.page for b, lab in zip(blocks, labs, strict=True) if lab == dictum.SIGNATURE), None)
         out.append(Block(PARAGRAPH, ", ".join(signed_names), page=page, label=dictum.SIGNATURE))
     title = motie_title(own, dossiers[0].title if dossiers else None)
-    return MotieBody(tuple(out), members, title, replaced_ids(stuk, dossiers))
+    return MotieBody(tuple(out), members, title, replaced_ids(stuk, dossiers), tuple(signed_names))
 
 
 @dataclass(frozen=True)

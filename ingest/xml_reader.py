@@ -280,8 +280,8 @@ def read_publication(data: bytes) -> Publication:
     if stuk is not None:
         body = motie_body(stuk, head.dossiers, blocks)
         blocks, members, replaces, title = list(body.blocks), body.indieners, body.replaces, body.title
-        if not members and meta.get("OVERHEIDop.indiener"):
-            # no names printed: the metadata's, which lists the first indiener last
+        if not body.signed and meta.get("OVERHEIDop.indiener"):
+            # no names printed under the motie: the metadata's, which lists the first indiener last
             members = tuple(Member(n) for n in reversed(meta["OVERHEIDop.indiener"]))
         if not stuk.names:
             title = _metadata_title(meta) or title
