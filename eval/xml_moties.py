@@ -115,8 +115,13 @@ def _read(body: bytes, path: Path) -> Letter:
 
 def score_file(path: Path, tallies: dict[str, Tally]) -> None:
     """Read one file's body and add the comparison to tallies[flavour]."""
+    score_bytes(path, path.read_bytes(), tallies)
+
+
+def score_bytes(path: Path, data: bytes, tallies: dict[str, Tally]) -> None:
+    """score_file on bytes already read (path names the file in messages and gives the format)."""
     try:
-        truth, body = truth_of(path.read_bytes())
+        truth, body = truth_of(data)
     except etree.XMLSyntaxError as exc:
         tallies.setdefault("metadata", Tally()).errors.append(f"{path.name}: {exc}")
         return
