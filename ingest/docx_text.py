@@ -79,7 +79,9 @@ class _Reader:
                 continue  # deleted text; the fallback copy of a text box; properties
             if tag == f"{_W}t":
                 yield child.text or ""
-            elif tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
+            elif tag == f"{_W}tab":
+                yield "\t"  # kept: a tab separates columns ("36 278<tab>Wijziging …", two signers)
+            elif tag in (f"{_W}br", f"{_W}cr"):
                 yield " "
             elif tag == f"{_W}noBreakHyphen":
                 yield "-"
@@ -134,7 +136,7 @@ class _Reader:
         return True
 
     def paragraph(self, p: etree._Element) -> Block | None:
-        text = " ".join("".join(self._runs(p)).split())
+        text = re.sub(r"\s*\t\s*", "\t", re.sub(r"[^\S\t]+", " ", "".join(self._runs(p)))).strip()
         if not text:
             return None
         kind, level = self._style(p)

@@ -373,6 +373,20 @@ class KamerstukDocument:
     replaces: tuple[str, ...] = ()
 
 
+# "36 278<tab>Wijziging van …", "Nr. 32  MOTIE VAN …": a header printed in two columns on one line.
+_TWO_COLUMNS_RE = re.compile(
+    r"^(Nr\.\s*\d{1,5}|\d{1,2}\s?\d{3}(?:\s*-\s*\d{1,3}|\s+[IVXL]{1,6}[AB]?|\s*\(R\d{3,4}\))?)(?:\t|\s{2,})\s*(\S.*)$"
+)
+
+
+def _header_cells(line: str) -> list[str]:
+    out = []
+    for cell in line.split("\t"):
+        m = _TWO_COLUMNS_RE.match(cell.strip())
+        out.extend([m.group(1), m.group(2)] if m else [cell])
+    return out
+
+
 def read_kamerstuk(blocks: Sequence[Block]) -> KamerstukDocument | None:
     """Find the printed header in the first blocks of any reader (DOCX, .doc, HTML, PDF text).
 
@@ -383,7 +397,8 @@ def read_kamerstuk(blocks: Sequence[Block]) -> KamerstukDocument | None:
     lines: list[tuple[int, str]] = []  # (block index, line): a table row cell by cell (DOCX layout tables)
     for i, b in enumerate(blocks[:80]):
         parts = b.text.split(" | ") if b.kind == TABLE_ROW else b.text.split("\n")
-        lines.extend((i, line) for line in parts if line.strip())
+        for part in parts:
+            lines.extend((i, line) for line in _header_cells(part) if line.strip())
     header = read_header([line for _, line in lines])
     if header is None:
         return None

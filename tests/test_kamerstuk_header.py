@@ -159,3 +159,30 @@ def test_header_of_the_typeset_pdf_motie_in_pdfminer_text():
     # the colophon and running footer are no body: "kst-21501-02-3121", "ISSN 0921 - 7371", …
     assert not [t for t in texts if "ISSN" in t or "kst-" in t or "vergaderjaar" in t]
     assert [b.label for b in found.blocks if b.label == dictum.ASK] == ["ask"]
+
+
+def test_header_printed_in_two_columns_on_one_line():
+    lines = [
+        "TWEEDE KAMER DER STATEN-GENERAAL\t2",
+        "Vergaderjaar 2024-2025",
+        "36 278\tWijziging van de Wet kwaliteitsregistraties zorg",
+        "Nr. 32  MOTIE VAN DE LEDEN RIKKERS-OOSTERKAMP EN TIELEN",
+        "Voorgesteld 24 april 2025",
+        "De Kamer,",
+        "verzoekt de regering een overzicht te geven,",
+        "en gaat over tot de orde van de dag.",
+        "Rikkers-Oosterkamp\tTielen",
+    ]
+    found = read_kamerstuk(tuple(Block("paragraph", line) for line in lines))
+    assert found is not None
+    assert (found.header.kamerstuk, found.header.date) == ("36278 nr. 32", date(2025, 4, 24))
+    assert (
+        found.title
+        == "Motie van de leden Rikkers-Oosterkamp en Tielen; Wijziging van de Wet kwaliteitsregistraties zorg"
+    )
+    assert found.indieners == (Member("Rikkers-Oosterkamp"), Member("Tielen"))
+    assert [b.text for b in found.blocks][1:] == [
+        "De Kamer,",
+        "verzoekt de regering een overzicht te geven,",
+        "en gaat over tot de orde van de dag.\nRikkers-Oosterkamp, Tielen",
+    ]
