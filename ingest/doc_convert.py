@@ -7,10 +7,13 @@ any, a .doc is refused with one line that says what to install, or to save the f
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from ingest.model import LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file every Word 97 document is
 TIMEOUT_S = 60
@@ -73,3 +76,82 @@ def doc_text(data: bytes) -> tuple[str, str]:
             why = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no text"])[0]
             failures.append(f"{tool}: {why}")
     raise DocError("cannot convert this .doc (" + "; ".join(failures) + ")")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of an antiword table line "|a   |b   |" as printed (padded), or None outside a table."""
+    line = line.rstrip()
+    if not (line.startswith("|") and line.endswith("|") and len(line) > 1):
+        return None
+    return line[1:-1].split("|")
+
+
+def _wraps(previous: list[str], cells: list[str]) -> bool:
+    """A table line continues the row above: every cell it fills was filled to its width above.
+
+    antiword wraps a long cell onto the next line; a line that was not full ended its paragraph, so
+    text under it is a new row ("MOTIE VAN HET LID X" then "Voorgesteld …" in the same column).
+    """
+    for above, cell in zip(previous, cells, strict=True):
+        words = cell.split()
+        if words and len(above.rstrip()) < len(above) - len(words[0]) - 1:
+            return False
+    return any(c.strip() for c in cells)
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """A converter's text as blocks (pure).
+
+    Outside tables, blank lines separate paragraphs. antiword prints a table row per line, "|a|b|",
+    padding each cell to its column's width and wrapping a long cell onto the next lines; so a table
+    line that continues full cells above (see _wraps) belongs to the same row, each cell's lines
+    joined by line breaks. A row with two or more filled cells is a table_row; a row with one filled
+    cell (a motie is typeset in a layout table) is a paragraph.
+    """
+    blocks: list[Block] = []
+    row: list[list[str]] = []
+    last: list[str] = []
+
+    def flush_row() -> None:
+        filled = ["\n".join(line for line in cell if line) for cell in row]
+        filled = [c for c in filled if c]
+        if len(filled) >= 2:
+            blocks.append(Block(TABLE_ROW, " | ".join(filled), label=filled[0].split("\n")[0]))
+        elif filled:
+            blocks.append(Block(PARAGRAPH, filled[0]))
+        row.clear()
+
+    paragraph: list[str] = []
+
+    def flush_paragraph() -> None:
+        text = "\n".join(paragraph).strip()
+        if text:
+            bullet = re.match(r"^(?:[•·]|o|-)\s+", text)
+            if bullet:
+                blocks.append(Block(LIST_ITEM, "• " + text[bullet.end() :]))
+            else:
+                blocks.append(Block(PARAGRAPH, text))
+        paragraph.clear()
+
+    for raw in text.replace("\r", "").split("\n"):
+        cells = _cells(raw)
+        if cells is None:
+            flush_row()
+            last = []
+            if raw.strip():
+                paragraph.append(" ".join(raw.split()))
+            else:
+                flush_paragraph()
+            continue
+        flush_paragraph()
+        if row and not (len(cells) == len(row) == len(last) and _wraps(last, cells)):
+            flush_row()
+        if any(c.strip() for c in cells):
+            if not row:
+                row.extend([] for _ in cells)
+            for column, cell in zip(row, cells, strict=True):
+                column.append(" ".join(cell.split()))
+        last = cells
+    flush_row()
+    flush_paragraph()
+    return tuple(blocks)

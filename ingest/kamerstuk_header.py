@@ -396,7 +396,8 @@ def read_kamerstuk(blocks: Sequence[Block]) -> KamerstukDocument | None:
     """
     lines: list[tuple[int, str]] = []  # (block index, line): a table row cell by cell (DOCX layout tables)
     for i, b in enumerate(blocks[:80]):
-        parts = b.text.split(" | ") if b.kind == TABLE_ROW else b.text.split("\n")
+        cells = b.text.split(" | ") if b.kind == TABLE_ROW else [b.text]
+        parts = [line for cell in cells for line in cell.split("\n")]
         for part in parts:
             lines.extend((i, line) for line in _header_cells(part) if line.strip())
     header = read_header([line for _, line in lines])

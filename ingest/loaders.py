@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -131,7 +130,7 @@ def _read_docx(data: bytes) -> RawDocument:
 
 def _read_doc(data: bytes) -> RawDocument:
     """Word 97-2003 through a Debian converter (antiword, else catdoc, else LibreOffice)."""
-    from ingest.doc_convert import ConverterMissing, DocError, doc_text
+    from ingest.doc_convert import ConverterMissing, DocError, doc_text, text_blocks
     from ingest.docx_text import blocks_text
 
     try:
@@ -140,36 +139,12 @@ def _read_doc(data: bytes) -> RawDocument:
         raise _Reason(str(exc)) from exc
     except DocError as exc:
         raise _Reason(str(exc)) from exc
-    blocks = _paragraph_blocks(text)
+    blocks = text_blocks(text)
     fields = _kamerstuk_fields(blocks)
     if not fields.get("blocks"):
         fields.pop("blocks", None)  # a letter: the text parser reads its layout, as for .txt
     note = f"read through {tool} (Word 97 .doc)"
     return _doc(text=blocks_text(blocks) if blocks else text, notes=(note,), **fields)
-
-
-def _paragraph_blocks(text: str) -> tuple[Block, ...]:
-    """A converter's text as paragraph blocks: blank lines separate them; "|a|b|" lines are table rows."""
-    from ingest.model import LIST_ITEM, PARAGRAPH, TABLE_ROW
-
-    blocks: list[Block] = []
-    for part in re.split(r"\n\s*\n", text.replace("\r", "")):
-        for line in [ln for ln in part.split("\n") if ln.strip()] if "|" in part else [part]:
-            line = line.strip()
-            if not line:
-                continue
-            if line.startswith("|") and line.endswith("|"):
-                cells = [" ".join(c.split()) for c in line.strip("|").split("|")]
-                filled = [c for c in cells if c]
-                if len(filled) >= 2:
-                    blocks.append(Block(TABLE_ROW, " | ".join(filled), label=filled[0]))
-                elif filled:
-                    blocks.append(Block(PARAGRAPH, filled[0]))
-            elif line[:1] in "•·" or line.startswith(("o ", "- ")):
-                blocks.append(Block(LIST_ITEM, "• " + " ".join(line[1:].split())))
-            else:
-                blocks.append(Block(PARAGRAPH, "\n".join(" ".join(ln.split()) for ln in line.split("\n"))))
-    return tuple(blocks)
 
 
 def _structured(blocks: tuple[Block, ...]) -> dict[str, object]:
