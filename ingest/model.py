@@ -15,7 +15,7 @@ SUPERSCRIPT = "superscript"  # "¹² Kamerstukken II ..."
 XML = "xml"  # <noot> in the official publication XML
 DOCX = "docx"  # Word footnotes
 
-FORMATS = ("pdf", "docx", "html", "text", "xml")
+FORMATS = ("pdf", "docx", "doc", "html", "text", "xml")
 
 # Block kinds a structured reader (PDF layout, XML, DOCX) gives the parser.
 HEADING = "heading"

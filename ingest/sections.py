@@ -36,7 +36,7 @@ def heading_kind(heading: str, footnotes: tuple[Footnote, ...]) -> str:
     kst = [i for fn in footnotes for i in fn.kamerstukken]
     numbered = NUMBERED_RE.match(heading)
     title = numbered.group(2) if numbered else heading
-    if title.startswith("Moti"):
+    if title.startswith("Moti") or re.match(r"(?:Nader )?[Gg]ewijzigde motie\b", title):
         return "motie"
     if COMMITMENT_RE.match(title) or T_ITEM_RE.match(title) or re.search(r"\bT\d{5}\b|TZ\d{6}", title) or ids:
         return "toezegging"
