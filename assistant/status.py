@@ -51,7 +51,7 @@ _OVERDUE = re.compile(
 # "what did Kathmann ask for?", "wat heeft Kathmann gevraagd?", "moties van Kathmann".
 _ASKED = re.compile(
     r"\b(?:ask(?:ed)?\s+for|asked|request(?:ed)?|submit(?:ted)?|gevraagd|ingediend|verzocht|vroeg|"
-    r"wat\s+heeft|what\s+did|van\s+(?:het\s+lid\s+)?|of\s+(?:member\s+)?|by\s+(?:member\s+)?)",
+    r"wat\s+heeft|what\s+did|what\s+has)\b",
     re.I,
 )
 _MONTHS = {
@@ -164,6 +164,8 @@ def status_request(question: str, register: Sequence[Commitment] = ()) -> Status
 
 def topic_words(question: str, register: Sequence[Commitment] = ()) -> set[str]:
     """The question's words that say what it is about (not 'welke', 'toezeggingen', 'open', a month)."""
+    for pattern in (_AS_OF, _DAY_DATE, _MONTH_DATE, _YEAR_DATE):  # when, not what
+        question = pattern.sub(" ", question)
     found = {w.lower() for w in re.findall(r"\w+", question)}
     names = {w for n in member_index(register) for w in re.findall(r"\w+", n.lower())} if register else set()
     months = set(_MONTHS)

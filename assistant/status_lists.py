@@ -7,12 +7,13 @@ otherwise, with a count in the first line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
 from assistant.register_terms import ROLE, WORDS, format_date, kind_label, verdict_label
-from assistant.status import StatusRequest
+from assistant.status import StatusRequest, topic_words
 from assistant.status_evidence import Citations, Evidence, evidence, quote
 from assistant.status_wording import deadline_text, head, party_phrase
 from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Letter, Verdict
@@ -32,9 +33,9 @@ _MONTHS = {
 }
 
 
-def _count(items: Sequence[Commitment], language: str) -> str:
-    """'7 moties en toezeggingen', '1 toezegging', 'no commitments'."""
-    kinds = list(dict.fromkeys(c.kind for c in items)) or ["toezegging", "motie"]
+def _count(items: Sequence[Commitment], language: str, asked: frozenset[str] = frozenset()) -> str:
+    """'7 moties en toezeggingen', '1 toezegging', 'Geen toezeggingen'."""
+    kinds = list(dict.fromkeys(c.kind for c in items)) or sorted(asked, reverse=True) or ["toezegging", "motie"]
     if len(items) == 1:
         return f"1 {kind_label(kinds[0], language)}"
     names = f" {WORDS[language]['and']} ".join(kind_label(k, language, plural=True) for k in kinds)
@@ -50,9 +51,13 @@ def _period_label(period: tuple[date, date], language: str) -> str:
     return f"{_MONTHS[language][start.month - 1]} {start.year}"
 
 
-def _header(request: StatusRequest, items: Sequence[Commitment], language: str, as_of: date) -> str:
+def _header(
+    request: StatusRequest, items: Sequence[Commitment], language: str, as_of: date, topic: Sequence[str] = ()
+) -> str:
     n = len(items)
-    count = _count(items, language)
+    count = _count(items, language, request.kinds)
+    if topic:  # "welke toezeggingen over AI staan nog open?": the list is about that
+        count += f" {'about' if language == 'en' else 'over'} “{' '.join(topic)}”"
     status = (_STATUS_ONE if n == 1 else _STATUS_WORDS)[language].get(request.status or "", "")
     if request.overdue:
         verb = ("is" if n == 1 else "are") + " past the deadline" if language == "en" else (
@@ -125,7 +130,8 @@ def list_answer(
         picked = sorted(((c, *c.current) for c in found), key=lambda t: (t[1].letter_date or date.max, t[0].title))
     roles = {c.key: r for c, r in member_rows(found, request.member)} if request.member else {}
     cites = Citations()
-    lines = [_header(request, [c for c, *_ in picked], language, as_of)]
+    topic = [w for w in re.findall(r"\w+", question) if w.lower() in topic_words(question, found)]
+    lines = [_header(request, [c for c, *_ in picked], language, as_of, list(dict.fromkeys(topic)))]
     for c, mention, verdict in picked:
         ev = evidence(mention, chunks, letters, verdict if verdict.sentence or verdict.chunk_id else None)
         lines.append(_item(c, ev, verdict, cites, language, roles.get(c.key, ()), request.member))

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 
 from ingest.commitment_text import squash
+from ingest.dictum import ASK
+from ingest.dictum import labels as motie_parts
 from ingest.metadata import parse_date
 from ingest.model import INDIENER, INGEDIEND, MOTIE_ITSELF, CommitmentMention, Letter, Member, Verdict
 
@@ -23,7 +25,7 @@ CLOSING_RE = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+d
 # What the Kamer asks or states: the operative verbs that open a motie's dictum.
 ASK_RE = re.compile(
     r"(?:^|(?<=[;:,])\s+|\n)\s*(?:(?:en|voorts|verder|tevens|daarnaast)\s+)?"
-    r"(?=(?:verzoekt|spreekt\s+(?:\w+\s+){0,4}uit|roept\b|draagt\b|besluit\b|dringt\b|vraagt\b|"
+    r"(?=(?:verzoekt|spreekt\s+(?:\w+\s+){0,4}uit|roept\b|draagt\b|besluit\b|dringt\b|vraagt\b|zegt\b|"
     r"geeft\s+de\s+regering|nodigt\b|wijst\b|verklaart\b)\b)",
     re.I | re.M,
 )
@@ -40,13 +42,25 @@ def is_motie(letter: Letter) -> bool:
 
 
 def dictum(text: str) -> str | None:
-    """What the Kamer asks: from the first operative verb ('verzoekt de regering ...') to the closing formula."""
-    end_m = CLOSING_RE.search(text)
-    end = end_m.start() if end_m else len(text)
-    m = ASK_RE.search(text, 0, end)
-    if m is None:
-        return None
-    ask = squash(text[m.end() : end]).strip(" ,;")
+    """What the Kamer asks: from its first operative paragraph ('verzoekt de regering ...', labelled by
+    ingest/dictum.py) to the closing formula, which is left out; the names under it never belong to it."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    labels = motie_parts(paragraphs)
+    first = next((i for i, lab in enumerate(labels) if lab == ASK), None)
+    if first is not None:
+        start = text.find(paragraphs[first])
+        last = max(i for i, lab in enumerate(labels) if lab == ASK)
+        end = text.find(paragraphs[last], start) + len(paragraphs[last])
+    else:  # the ask run into one paragraph with the considerations: its first operative verb
+        close = CLOSING_RE.search(text)
+        m = ASK_RE.search(text, 0, close.start() if close else len(text))
+        if m is None:
+            return None
+        start, end = m.end(), close.start() if close else len(text)
+    close = CLOSING_RE.search(text, start)
+    if close and close.start() < end + 1:
+        end = close.start()
+    ask = squash(text[start:end]).strip(" ,;")
     return ask + "," if ask else None
 
 
