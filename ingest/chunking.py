@@ -1,4 +1,10 @@
-"""Structure-aware chunking: whole paragraphs of one section, under the embedding model's input length."""
+"""Structure-aware chunking: whole paragraphs of one section, under the embedding model's input length.
+
+Every chunk is counted with the embedding model's own tokenizer (the caller passes the embedder's
+count_tokens) and never exceeds settings.chunk_max_tokens: a paragraph over the limit is split at
+sentence ends, a sentence over it at clause boundaries, a clause over it between words. List items
+and table rows are paragraphs of their own (see ingest/paragraphs.py and the structured readers'
+blocks), so a table or a list is split by row or item and each chunk keeps its section path."""
 
 from __future__ import annotations
 
@@ -35,6 +41,64 @@ def sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
+# Where a sentence too long for the model may be split: after a clause's punctuation, before a dash.
+CLAUSE_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—-]\s)|(?<=\))\s+")
+
+
+def _fits(text: str, span: tuple[int, int], limit: int, count: TokenCounter) -> bool:
+    return count(text[span[0] : span[1]]) <= limit
+
+
+def _pack(text: str, parts: list[tuple[int, int]], limit: int, count: TokenCounter) -> list[tuple[int, int]]:
+    """Consecutive parts joined greedily into spans that fit; a part that alone does not fit stays alone."""
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if out and _fits(text, (out[-1][0], b), limit, count):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _boundaries(text: str, span: tuple[int, int], pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    a, b = span
+    parts, pos = [], a
+    for m in pattern.finditer(text, a, b):
+        if m.start() > pos:
+            parts.append((pos, m.start()))
+        pos = m.end()
+    if b > pos:
+        parts.append((pos, b))
+    return parts or [span]
+
+
+def split_to_fit(text: str, span: tuple[int, int], limit: int, count: TokenCounter) -> list[tuple[int, int]]:
+    """A span of text too long for the model cut into spans that fit: at clause boundaries, then between
+    words; a single word longer than the limit (a URL) is cut between characters as a last resort."""
+    if _fits(text, span, limit, count):
+        return [span]
+    out: list[tuple[int, int]] = []
+    for part in _pack(text, _boundaries(text, span, CLAUSE_RE), limit, count):
+        if _fits(text, part, limit, count):
+            out.append(part)
+            continue
+        for piece in _pack(text, _boundaries(text, part, re.compile(r"\s+")), limit, count):
+            out.extend([piece] if _fits(text, piece, limit, count) else _cut_chars(text, piece, limit, count))
+    return out
+
+
+def _cut_chars(text: str, span: tuple[int, int], limit: int, count: TokenCounter) -> list[tuple[int, int]]:
+    out, a = [], span[0]
+    while a < span[1]:
+        lo, hi = a + 1, span[1]
+        while lo < hi:  # the longest prefix that fits
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if _fits(text, (a, mid), limit, count) else (lo, mid - 1)
+        out.append((a, lo))
+        a = lo
+    return out
+
+
 def _paragraph_spans(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     out, pos = [], span[0]
     for part in text[span[0] : span[1]].split("\n\n"):
@@ -57,7 +121,11 @@ def _pieces(
         if count(letter.text[a:b]) <= limit:
             pieces.append((a, b))
             continue
-        sents = sentence_spans(letter.text[a:b], a)
+        sents = [
+            piece
+            for sent in sentence_spans(letter.text[a:b], a)
+            for piece in split_to_fit(letter.text, sent, limit, count)
+        ]
         i = 0
         while i < len(sents):
             j = i
