@@ -89,7 +89,7 @@ def _is_heading(p: Para, clean: str, nxt: Para | None, in_list: bool) -> bool:
         and len(words) <= 14
         and clean[:1].isupper()
         and ": " not in clean
-        and (len(nxt.text) > 60 or nxt.bullet)
+        and (len(nxt.text) > 60 or nxt.bullet or nxt.text.startswith("|"))  # a paragraph, list or table
         and not nxt.text[:1].islower()
     )
 
