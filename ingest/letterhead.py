@@ -202,13 +202,26 @@ def _column_run(lines: list[str], start: int, repeated: set[str]) -> tuple[int, 
             evidence += 1
             i = j
             continue
-        if _strong(s):
+        if _strong(s) or (
+            # a street with its number, the postcode and city on the next line: an address
+            STREET_RE.match(s) and i + 1 < len(lines) and POSTCODE_RE.match(lines[i + 1].strip())
+        ):
             fields.append(HeaderField("address" if not PHONE_RE.match(s) else "contact", s))
             evidence += 1
         elif squeeze(s) in repeated and len(s) <= MAX_COLUMN_LINE:
             n_repeated += 1
             fields.append(HeaderField("organisation", s))
         elif ORG_RE.match(s) and len(s) <= MAX_COLUMN_LINE:
+            fields.append(HeaderField("organisation", s))
+        elif (
+            # the organisation's name goes on: "Ministerie van" / "Infrastructuur en" / "Waterstaat",
+            # "Directoraat-generaal Bedrijfsleven" / "& Innovatie"
+            fields
+            and fields[-1].label == "organisation"
+            and len(s) <= 40
+            and (not _ends_org(fields[-1].value) or s.startswith("&"))
+            and (s[:1].isupper() or s.startswith("&"))
+        ):
             fields.append(HeaderField("organisation", s))
         else:
             break
@@ -226,7 +239,7 @@ def _merge_org(fields: list[HeaderField], lines: list[str], marked: set[int]) ->
             f.label == "organisation"
             and out
             and out[-1].label == "organisation"
-            and not _ends_org(out[-1].value)
+            and (not _ends_org(out[-1].value) or f.value.startswith("&"))
         ):
             out[-1] = HeaderField("organisation", f"{out[-1].value} {f.value}")
         else:
@@ -242,7 +255,7 @@ def _merge_org(fields: list[HeaderField], lines: list[str], marked: set[int]) ->
 
 
 def _ends_org(value: str) -> bool:
-    return not value.rstrip().endswith((" van", " en", " voor", " der", "-"))
+    return not value.rstrip().endswith((" van", " en", " voor", " der", "-", "&"))
 
 
 def _header(lines: list[str], pages: list[int], marked: set[int]) -> tuple[set[int], list[HeaderField]]:
@@ -280,18 +293,31 @@ def _header(lines: list[str], pages: list[int], marked: set[int]) -> tuple[set[i
             out.update(range(i, j))
             i = j
             continue
-        if label in ("datum", "betreft"):  # the label alone, its value on the next line
-            j = i + 1
-            while j < salutation and (j in marked or not lines[j].strip()):
+        if label in ("datum", "betreft"):
+            # labels alone on their lines, their values below in the same order ("Datum", "Betreft",
+            # "3 februari 2023", "Nationaal Programma ..."): each label takes one line, the subject the rest
+            labels, j = [label], i + 1
+            while j < salutation and (j in marked or _label(lines[j]) in ("datum", "betreft")):
+                if j not in marked:
+                    labels.append(_label(lines[j]))
                 j += 1
-            value = [lines[j].strip()] if j < salutation else []
-            j += 1
-            while label == "betreft" and j < salutation and (j in marked or _continues_subject(lines[j])):
-                if j not in marked and lines[j].strip():
-                    value.append(lines[j].strip())
+            for k, name in enumerate(labels):
+                while j < salutation and j in marked:
+                    j += 1
+                value = [lines[j].strip()] if j < salutation else []
                 j += 1
-            fields.append(HeaderField(label, " ".join(value)))
-            out.update(range(i, j))
+                last = k == len(labels) - 1
+                while (
+                    name == "betreft"
+                    and last
+                    and j < salutation
+                    and (j in marked or _continues_subject(lines[j]))
+                ):
+                    if j not in marked:
+                        value.append(lines[j].strip())
+                    j += 1
+                fields.append(HeaderField(name, " ".join(value)))
+            out.update(range(i, min(j, salutation)))
             i = j
             continue
         if ADDRESSEE_START_RE.match(s):

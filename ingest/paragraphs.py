@@ -21,6 +21,12 @@ CLOSING_RE = re.compile(
     re.I,
 )
 ROLE_CAPS_RE = re.compile(r"^\s*(?:DE\s+)?(?:MINISTER|STAATSSECRETARIS|MINISTER-PRESIDENT)\b[^a-z]*$")
+ROLE_LINE_RE = re.compile(
+    r"^\s*(?:De\s+)?(?:minister|staatssecretaris|minister-president)\b.{0,90},\s*$", re.I
+)
+NAME_LINE_RE = re.compile(
+    r"^(?i:(?:drs|dr|mr|ir|ing|prof)\.\s*)*(?:[A-Z]\.\s?)*[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,4}$"
+)
 TABLE_ROW_RE = re.compile(r"^\s*\|.*\||^[^|]*\S\s*\|\s*\S[^|]*\|\s*\S")
 KEYWORD_START_RE = re.compile(r"^\s*(?:Motie|Moties|Toezegging|Toezeggingen|T\d{5}:)\b")
 TRAILING_MARKER_RE = re.compile(
@@ -87,6 +93,7 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
             or ROLE_CAPS_RE.match(raw)
             or TABLE_ROW_RE.match(raw)
             or _title_line(lines, i, width)
+            or _signer_line(lines, i)
         )
         if (
             not cur
@@ -113,6 +120,19 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
         alone = stands_alone or (bool(cur) and ROLE_CAPS_RE.match(cur[0]) is not None)
     flush()
     return paras
+
+
+def _signer_line(lines: tuple[BodyLine, ...], i: int) -> bool:
+    """A signer's function over the name: "De minister van Economische Zaken en Klimaat," then
+    "M.A.M. Adriaansens". Evidence: the function ends in a comma after a finished sentence (or the
+    closing formula) and a short line that is a name follows."""
+    if not ROLE_LINE_RE.match(lines[i].text) or i + 1 >= len(lines):
+        return False
+    prev = lines[i - 1].text.strip() if i else ""
+    nxt = lines[i + 1].text.strip()
+    return (not prev or ends_sentence(prev) or bool(CLOSING_RE.match(prev))) and (
+        len(nxt) <= 40 and bool(NAME_LINE_RE.match(nxt))
+    )
 
 
 def _title_line(lines: tuple[BodyLine, ...], i: int, width: int) -> bool:

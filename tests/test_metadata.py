@@ -1,4 +1,4 @@
-"""Letter metadata of the five demo letters: each value stated, missing fields None (none prints a kenmerk)."""
+"""Letter metadata of the five demo letters: each value stated, missing fields None (no kenmerk printed)."""
 
 from __future__ import annotations
 

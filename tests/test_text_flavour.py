@@ -139,6 +139,58 @@ def test_letterhead_column_is_metadata_not_body():
     assert letter.sender == "dr. E.J. de Vries (minister van Volksgezondheid, Welzijn en Sport)"
 
 
+# A one-page letter with the full column of the house style (made up): the column is not repeated on
+# other pages, so its lines are known by their labels and shapes alone.
+ONE_PAGE = """> Retouradres Postbus 20401 2500 EK Den Haag
+De Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Prinses Irenestraat 6
+2595 BD DEN HAAG
+Directoraat-generaal Economie
+& Digitalisering
+Bezoekadres
+Bezuidenhoutseweg 73
+2594 AC Den Haag
+Postadres
+Postbus 20401
+2500 EK Den Haag
+Overheidsidentificatienr
+00000001003214369000
+T 070 379 8911 (algemeen)
+www.rijksoverheid.nl/ezk
+Ons kenmerk
+DGED / 24123456
+Datum 2 april 2024
+Betreft Antwoord op vragen over de digitale economie
+Geachte voorzitter,
+Hierbij beantwoord ik de vragen die de commissie heeft gesteld over de digitale economie en de
+rol van de overheid daarin, mede namens de minister van Financiën.
+De minister van Economische Zaken en Klimaat,
+M.A.M. Adriaansens
+"""
+
+
+def test_the_full_column_of_a_one_page_letter_is_metadata():
+    letter = parse(ONE_PAGE)
+    assert letter.text.startswith("Geachte voorzitter,")
+    for debris in (
+        "Directoraat",
+        "Innovatie",
+        "Digitalisering",
+        "Bezuidenhoutseweg",
+        "2594",
+        "0000000100",
+        "379",
+    ):
+        assert debris not in letter.text, debris
+    assert "www." not in letter.text and "DGED" not in letter.text
+    assert letter.kenmerk == "DGED / 24123456"
+    assert letter.date == date(2024, 4, 2)
+    assert letter.title == "Antwoord op vragen over de digitale economie"
+    assert letter.addressee == "Tweede Kamer"
+    assert letter.sender == "M.A.M. Adriaansens (minister van Economische Zaken en Klimaat)"
+
+
 def test_headings_on_their_own_line_in_dense_text():
     letter = parse(DENSE)
     assert [s.heading for s in letter.sections] == ["", "Resultaten"]
@@ -222,7 +274,8 @@ def test_circulaire_economie_text_read_by_its_structure():
     assert letter.kenmerk == "IENW/BSK-2023/33017"
     assert letter.addressee == "Tweede Kamer"
     assert letter.sender == "drs. V.L.W.A. Heijnen (staatssecretaris van Infrastructuur en Waterstaat)"
-    assert "Postbus" not in letter.text and "agina" not in letter.text
+    for debris in ("Postbus", "agina", "Rijnstraat", "Kenmerk", "Waterstaat", "Bijlage(n)"):
+        assert debris not in letter.text, debris
     assert letter.footnotes[4].text.startswith("https://www.tweedekamer.nl/kamerstukken/moties")  # "5https"
 
 
