@@ -26,7 +26,7 @@ CANDIDATE_RE = re.compile(
     # a marker standing alone after a sentence: "voor de overheid. 18 De eerste"
     r"|(?<=[.!?”] )(?P<sp>\d{1,3})(?=\s+[A-Z])"
     # a marker the other extraction tool set apart from its word: "door de transitieteams 4) bleek"
-    r"|(?<=[^\W\d_]{3} )(?P<sw>\d{1,3})(?=[).,;:](?:\s|$))"
+    r"|(?<=[^\W\d_]{3} )(?P<sw>\d{1,3})(?=[).,](?:\s|$))"
 )
 # Years a letter can cite: "202314" is 2023 + marker 14, but "Postbus 20901" holds no year 2090.
 YEARS = range(1900, 2040)
@@ -106,9 +106,14 @@ def _candidate(m: re.Match) -> tuple[str, int, int, int, bool, str]:
     if m.group("sw"):
         start = m.start("sw")
         word = re.search(r"(\w+) $", text[max(0, start - 40) : start])
-        if word and (
-            word.group(1).lower() in NUMBER_NOUNS
-            or word.group(1).lower().endswith(("straat", "weg", "laan", "plein", "gracht", "kade"))
+        # a call set apart follows a common word; "Fiche 1.", "Stap 2," are labels with a number
+        if (
+            not word
+            or word.group(1)[0].isupper()
+            or (
+                word.group(1).lower() in NUMBER_NOUNS
+                or word.group(1).lower().endswith(("straat", "weg", "laan", "plein", "gracht", "kade"))
+            )
         ):
             return PLAIN, -1, start, m.end("sw"), False, "none"
         return PLAIN, int(m.group("sw")), start, m.end("sw"), False, "apart"
@@ -151,7 +156,13 @@ def link_markers(
             ok = False
         if kind in ("year", "spaced", "apart") and fn is None:
             ok = False
-        if kind == "apart" and not (n == exp and page_starts and fn and fn.page == _page(page_starts, start)):
+        if kind == "apart" and not (
+            n == exp
+            and page_starts
+            and fn
+            and fn.page == _page(page_starts, start)
+            and not _glued_later(text, n, end, page_starts, fn.page)
+        ):
             ok = False
         if not ok:
             continue
@@ -167,6 +178,12 @@ def link_markers(
             markers.append(Marker(n, text[start:end], style, (start, end), fn.id if fn else None))
             expected[style] = n + 1
     return tuple(markers)
+
+
+def _glued_later(text: str, n: int, after: int, page_starts: tuple[int, ...], page: int) -> bool:
+    """Is there a call of n glued to its word further on the same page? Then that one is the call."""
+    end = page_starts[page] if page < len(page_starts) else len(text)
+    return re.search(rf"(?:[^\W\d_]|[).,;:’”'\"]){n}(?![\d\w])", text[after:end]) is not None
 
 
 def _page(page_starts: tuple[int, ...], offset: int) -> int:

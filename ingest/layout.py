@@ -72,9 +72,10 @@ class _Line:
     text: str
     starts_page: bool
     debris: bool = False  # a page label ("Pagina 2 van 7"): dropped
+    page: int | None = None  # the page number its label gives, where labels give one
 
 
-def _split_pages(text: str) -> tuple[list[_Line], bool]:
+def _split_pages(text: str) -> tuple[list[_Line], bool, list[str]]:
     """Lines with a flag 'starts a page'.
 
     Evidence, strongest first: form feeds (exact); page labels in sequence ("Pagina 2 van 7", or a bare
@@ -87,11 +88,11 @@ def _split_pages(text: str) -> tuple[list[_Line], bool]:
         for page in pages:
             for i, line in enumerate(page):
                 out.append(_Line(line, i == 0, _page_label(line) is not None and not PAGE_NUMBER.match(line)))
-        return out, True
+        return out, True, []
     lines = text.split("\n")
     labelled = _labelled_pages(lines)
     if labelled is not None:
-        return labelled, True
+        return labelled[0], True, labelled[1]
     out = []
     found = False
     for i, line in enumerate(lines):
@@ -112,7 +113,7 @@ def _split_pages(text: str) -> tuple[list[_Line], bool]:
                 start = True
         found |= start and i > 0
         out.append(_Line(line, start))
-    return out, found
+    return out, found, []
 
 
 def _page_label(line: str) -> int | None:
@@ -121,9 +122,9 @@ def _page_label(line: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-def _chain(cands: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
+def _chain(cands: list[tuple[int, int]], lines: list[str], gap: int = 0) -> list[tuple[int, int]]:
     """The longest run of labels numbered 1, 2, 3 ... (or from 2: page 1 may carry none), in text order,
-    each after a page's worth of text (three lines at least)."""
+    each after a page's worth of text (three lines at least); `gap` labels may be missing in between."""
     best: list[tuple[int, int]] = []
     for k, (_, first) in enumerate(cands):
         if first not in (1, 2):
@@ -131,17 +132,20 @@ def _chain(cands: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, in
         run = [cands[k]]
         for idx, n in cands[k + 1 :]:
             filled = sum(1 for ln in lines[run[-1][0] + 1 : idx] if ln.strip())
-            if n == run[-1][1] + 1 and filled >= 3:
+            if run[-1][1] < n <= run[-1][1] + 1 + gap and filled >= 3:
                 run.append((idx, n))
         if len(run) > len(best):
             best = run
     return best
 
 
-def _labelled_pages(lines: list[str]) -> list[_Line] | None:
-    """Pages from page labels in sequence; None where the text has no such labels."""
+def _labelled_pages(lines: list[str]) -> tuple[list[_Line], list[str]] | None:
+    """Pages from page labels in sequence, with notes on labels missing; None where there are none.
+
+    "Pagina n van m" labels may miss one in between (a page whose label the tool lost); bare numbers,
+    weaker evidence, must follow each other exactly."""
     labels = [(i, n) for i, ln in enumerate(lines) if (n := _page_label(ln)) is not None]
-    chain = _chain(labels, lines)
+    chain = _chain(labels, lines, gap=1)
     if len(chain) < 2:
         bare = [(i, int(ln)) for i, ln in enumerate(lines) if re.fullmatch(r"\s*\d{1,3}\s*", ln)]
         chain = _chain(bare, lines)
@@ -150,9 +154,28 @@ def _labelled_pages(lines: list[str]) -> list[_Line] | None:
     before = sum(1 for ln in lines[: chain[0][0]] if ln.strip())
     after = sum(1 for ln in lines[chain[-1][0] + 1 :] if ln.strip())
     footer = after <= before  # labels close their page (the other tool) or open it (a running header)
-    at = {i for i, _ in chain}
-    starts = {i + 1 for i in at} if footer else set(at)
-    return [_Line(ln, i == 0 or i in starts, i in at) for i, ln in enumerate(lines)]
+    at = dict(chain)
+    out: list[_Line] = []
+    # a footer label numbers the page it closes, a header label the page it opens; where a label was
+    # lost, two pages read as one, numbered as the label that closes (or opens) them
+    closing = iter(chain)
+    label_at, number = next(closing)
+    page = max(1, chain[0][1] - 1)
+    for i, ln in enumerate(lines):
+        if footer:
+            while label_at is not None and i > label_at:
+                label_at, number = next(closing, (None, number + 1))
+            page = number
+        elif i in at:
+            page = at[i]
+        out.append(_Line(ln, i == 0 or (footer and i - 1 in at) or (not footer and i in at), i in at, page))
+    numbers = [n for _, n in chain]
+    missing = [n for n in range(numbers[0], numbers[-1]) if n not in numbers]
+    notes = [f"no page label for page {n}: its footnotes may be read as body text" for n in missing]
+    total = re.search(r"van(\d{1,3})$", squeeze(lines[chain[-1][0]]))
+    if total and int(total.group(1)) > numbers[-1] + (0 if footer else 1):
+        notes.append(f"page labels end at page {numbers[-1]} of {total.group(1)}")
+    return out, notes
 
 
 def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -287,13 +310,14 @@ def _ends_sentence(text: str) -> bool:
 
 def analyse(text: str) -> Layout:
     """Split extracted text into body lines and footnote definitions, tracking pages and the letterhead."""
-    lines, pages_known = _split_pages(text)
+    lines, pages_known, page_notes = _split_pages(text)
     texts = [ln.text for ln in lines]
-    page_of: list[int] = []
+    page_of: list[int] = []  # each line's page: as its label numbers it, else counted from page 1
     page = 1
     for idx, ln in enumerate(lines):
         if ln.starts_page and idx > 0:
             page += 1
+        page = ln.page or page
         page_of.append(page)
     kept = [i for i, ln in enumerate(lines) if not ln.debris and ln.text.strip()]
     head_rows, letterhead = find_letterhead([texts[i] for i in kept], [page_of[i] for i in kept])
@@ -304,11 +328,10 @@ def analyse(text: str) -> Layout:
     state = "body"  # body | note | tail
     blank = False
     page_break = False
-    page = 1
     recent: list[str] = []  # body lines since the last footnote: where the calls stand
     for idx, (line, starts_page) in enumerate((ln.text, ln.starts_page) for ln in lines):
+        page = page_of[idx]
         if starts_page and idx > 0:
-            page += 1
             page_break = True
             state = "body"
         if lines[idx].debris or idx in column:
@@ -357,7 +380,7 @@ def analyse(text: str) -> Layout:
         FootnoteDef(d["number"], d["label"], d["style"], d["series"], join_lines(d["lines"]), d["page"])
         for d in scan.defs
     )
-    notes = _notes(footnotes, lines, pages_known)
+    notes = tuple(page_notes) + _notes(footnotes, lines, pages_known)
     return Layout(tuple(body), footnotes, pages_known, letterhead, notes)
 
 

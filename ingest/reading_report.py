@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ingest.layout import SUSPECT_FOOTNOTE_CHARS
 from ingest.model import Letter, LetterReading
 
 # Metadata a letter of each kind prints; a field missing from it is reported.
@@ -29,6 +30,13 @@ def reading_report(letter: Letter) -> LetterReading:
         name for name in EXPECTED_FIELDS.get(letter.kind, DEFAULT_FIELDS) if not getattr(letter, name)
     )
     notes = list(letter.reader_notes)
+    for fn in letter.footnotes:  # whichever reader found it: a footnote this long is probably body text
+        if len(fn.text) > SUSPECT_FOOTNOTE_CHARS and not any(
+            n.startswith(f"footnote {fn.label}") for n in notes
+        ):
+            notes.append(
+                f"footnote {_where(fn.label, fn.page)}: {len(fn.text):,} characters, probably body text"
+            )
     if share > SUSPECT_SHARE:
         notes.append(f"{share:.0%} of the text is in footnotes: body text was probably read as footnotes")
     return LetterReading(

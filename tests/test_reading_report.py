@@ -56,6 +56,12 @@ def test_a_letter_mostly_in_footnotes_is_flagged_and_reader_notes_are_shown():
     assert reading_lines(reading)[-1].startswith("  note: 90% of the text is in footnotes")
 
 
+def test_a_long_footnote_from_any_reader_is_noted_once():
+    fn = Footnote("fn2", 2, "2", "docx", "z" * 1500, page=3)
+    reading = reading_report(_letter(text="x" * 9000, footnotes=(fn,)))
+    assert reading.notes == ("footnote 2 (page 3): 1,500 characters, probably body text",)
+
+
 def test_fields_expected_depend_on_the_kind_of_document():
     motie = reading_report(_letter(kind="motie", title="Motie", date=date(2025, 1, 1)))
     assert motie.fields_missing == ("kamerstuk", "indieners")

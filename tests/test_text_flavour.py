@@ -287,3 +287,26 @@ def test_bnc_fiche_text_read_by_its_structure():
     assert reading.footnote_share < 0.08
     assert letter.kind == "fiche" and letter.title.startswith("Fiche 1: Wijziging verordeningen")
     assert letter.sender == "Ministerie van Financiën"
+
+
+def test_a_missing_page_label_is_bridged_and_noted():
+    body = "Een regel tekst die een volle regel van de brief vult en verder niets bijzonders zegt.\n" * 4
+    text = (
+        f"{body}Pagina 1 van 4\n{body}Pagina 2 van 4\n{body}"  # the label of page 3 is lost
+        f"En een verwijzing naar de bron1 in de tekst van de laatste bladzijde.\n{body}"
+        "1 Kamerstuk 36200, nr. 7.\nPagina 4 van 4\n"
+    )
+    letter = parse(text)
+    assert [(f.text, f.page) for f in letter.footnotes] == [("Kamerstuk 36200, nr. 7.", 4)]
+    assert "no page label for page 3: its footnotes may be read as body text" in letter.reader_notes
+
+
+def test_a_number_set_apart_is_a_call_only_after_a_common_word_and_without_a_glued_call_after_it():
+    body = "Een regel tekst die een volle regel van de brief vult en verder niets bijzonders zegt.\n" * 3
+    text = (
+        "Volgens Fiche 1, de Strategie 1. en in fase 1. van het plan en de aanpak 1) geldt dat\n"
+        f"de bron1 het bevestigt.\n{body}1 Kamerstuk 36200, nr. 7.\nPagina 1 van 2\n{body}Pagina 2 van 2\n"
+    )
+    letter = parse(text)
+    (marker,) = letter.markers
+    assert letter.text[marker.span[0] - 4 : marker.span[0]] == "bron"
