@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from ingest.footnote_blocks import SUP_TO_INT, FootnoteDef
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
-from ingest.layout import SUP_TO_INT, FootnoteDef
 from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.layout import SUSPECT_FOOTNOTE_CHARS
+from ingest.footnote_blocks import SUSPECT_FOOTNOTE_CHARS
 from ingest.model import Letter, LetterReading
 
 # Metadata a letter of each kind prints; a field missing from it is reported.
