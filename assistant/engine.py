@@ -67,7 +67,7 @@ class Engine:
     def status_answer(
         self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None
     ) -> Answer | None:
-        """The register's answer to a status or list question; None for other questions or when it cannot cite."""
+        """The register's answer to a status or list question; None for others or when it cannot cite."""
         if not self.mentions:
             return None
         language = terms.detect_language(question)

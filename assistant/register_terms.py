@@ -56,7 +56,11 @@ SOURCE = {
     },
 }
 KIND = {
-    "nl": {"toezegging": ("toezegging", "toezeggingen"), "motie": ("motie", "moties"), "besluit": ("besluit", "besluiten")},
+    "nl": {
+        "toezegging": ("toezegging", "toezeggingen"),
+        "motie": ("motie", "moties"),
+        "besluit": ("besluit", "besluiten"),
+    },
     "en": {
         "toezegging": ("commitment", "commitments"),
         "motie": ("motion", "motions"),
@@ -68,7 +72,13 @@ ROLE = {
     "en": {INDIENER: "submitted", ASKED: "asked for", BETROKKEN: "member concerned"},
 }
 DOCUMENT = {  # what the source's words are printed in
-    "nl": {MINISTER: "brief", STAATSSECRETARIS: "brief", PROPOSAL: "memo", COMMITTEE: "besluit", MOTIE_ITSELF: "motie"},
+    "nl": {
+        MINISTER: "brief",
+        STAATSSECRETARIS: "brief",
+        PROPOSAL: "memo",
+        COMMITTEE: "besluit",
+        MOTIE_ITSELF: "motie",
+    },
     "en": {
         MINISTER: "letter",
         STAATSSECRETARIS: "letter",

@@ -35,13 +35,17 @@ _KIND = re.compile(
     re.I,
 )
 _LISTING = re.compile(r"\b(?:welke|which|lijst|list|overzicht|overview|alle|all)\b", re.I)
-_PLURAL = re.compile(r"\b(?:toezeggingen|moties|commitments|motions|promises|pledges|besluiten|decisions)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(?:toezeggingen|moties|commitments|motions|promises|pledges|besluiten|decisions)\b", re.I
+)
 _WANTS_OPEN = re.compile(
     r"\b(?:open|openstaand\w*|outstanding|unfulfill?ed|pending)\b|\bniet\s+(?:\w+\s+){0,2}(?:afgedaan|voldaan)\b|"
     r"\bnot\s+(?:yet\s+)?(?:done|fulfill?ed|settled|closed)\b",
     re.I,
 )
-_WANTS_CLOSED = re.compile(r"\b(?:afgedaan|voldaan|afgehandeld|fulfill?ed|done|settled|closed|completed)\b", re.I)
+_WANTS_CLOSED = re.compile(
+    r"\b(?:afgedaan|voldaan|afgehandeld|fulfill?ed|done|settled|closed|completed)\b", re.I
+)
 _WANTS_PARTLY = re.compile(r"\b(?:deels|gedeeltelijk|partly|partially)\b", re.I)
 _OVERDUE = re.compile(
     r"\bover\s+(?:de|hun|the|their)\s+deadline\b|\bdeadline\s+(?:verstreken|verlopen|gepasseerd|passed)\b|"
@@ -55,10 +59,18 @@ _ASKED = re.compile(
     re.I,
 )
 _MONTHS = {
-    **{m: i + 1 for i, m in enumerate("januari februari maart april mei juni juli augustus september oktober "
-                                        "november december".split())},
-    **{m: i + 1 for i, m in enumerate("january february march april may june july august september october "
-                                        "november december".split())},
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            "januari februari maart april mei juni juli augustus september oktober november december".split()
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split()
+        )
+    },
 }
 _MONTH = "|".join(_MONTHS)
 _DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(20\d\d)\b", re.I)
@@ -125,13 +137,19 @@ def named_member(question: str, register: Sequence[Commitment]) -> str | None:
 def status_request(question: str, register: Sequence[Commitment] = ()) -> StatusRequest | None:
     """The register question in `question`, or None when it asks something else."""
     has_id = bool(toezegging_ids(question) or kamerstuk_ids(question))
-    overdue = bool(_OVERDUE.search(question)) and bool(_KIND.search(question) or "deadline" in question.lower())
+    overdue = bool(_OVERDUE.search(question)) and bool(
+        _KIND.search(question) or "deadline" in question.lower()
+    )
     member = named_member(question, register) if register else None
-    asks_member = bool(member and (_ASKED.search(question) or _PLURAL.search(question) or _LISTING.search(question)))
+    asks_member = bool(
+        member and (_ASKED.search(question) or _PLURAL.search(question) or _LISTING.search(question))
+    )
     status_q = bool(_STATUS.search(question)) and (has_id or bool(_KIND.search(question)))
     if not (status_q or overdue or asks_member):
         return None
-    listing = bool(_LISTING.search(question) or _PLURAL.search(question) or overdue or (asks_member and not has_id))
+    listing = bool(
+        _LISTING.search(question) or _PLURAL.search(question) or overdue or (asks_member and not has_id)
+    )
     status = None
     if overdue:
         status = "open"

@@ -14,9 +14,9 @@ from datetime import date
 
 from assistant.register_terms import WORDS, source_label, verdict_label
 from assistant.status import StatusRequest, matching, status_request
-from assistant.status_evidence import Citations, evidence, letter_when, main_verdict, quote
+from assistant.status_evidence import Citations, evidence, main_verdict, quote
 from assistant.status_lists import list_answer
-from assistant.status_wording import deadline_text, document_word, head, party_phrase
+from assistant.status_wording import deadline_text, head, in_document, party_phrase
 from ingest.model import NO_VERDICT, Answer, Chunk, Commitment, Letter
 
 
@@ -32,8 +32,8 @@ def _single(
     if letter is None or current is None:
         return None
     # The deciding document's parties: the deciding verdict first, then the others it records.
-    parts = [f"{verdict_label(current.verdict.verdict, language)} {party_phrase(current.verdict, deciding, letter, language)} "
-             f"[{cites.cite(current)}]"]
+    said = party_phrase(current.verdict, deciding, letter, language)
+    parts = [f"{verdict_label(current.verdict.verdict, language)} {said} [{cites.cite(current)}]"]
     quotes = [current]
     for v in reversed(deciding.timeline):
         if v == current.verdict or (v.verdict == NO_VERDICT and v.source is None):
@@ -48,7 +48,7 @@ def _single(
         parts.append(f"{source_label(v.source, language)}: {label} [{cites.cite(ev)}]")
     where = ""
     if current.verdict.when and current.verdict.when != letter.sort_date:  # a memo quoting an earlier letter
-        where = f" — in {document_word(deciding, letter, language)} {WORDS[language]['of']} {letter_when(letter, language)}"
+        where = f" — {in_document(deciding, letter, language)}"
     lines = [f"{head(c, language)}: {'; '.join(parts)}{deadline_text(c.deadline, language)}{where}."]
     lines += [f"- “{quote(ev)}” [{cites.cite(ev)}]" for ev in quotes]
     at = c.mentions.index(deciding)
@@ -59,15 +59,19 @@ def _single(
         if ev is None:
             continue
         word = WORDS[language]["earlier"] if i < at else ("Later" if language == "en" else "Later")
-        where = f"in {document_word(m, ev.letter, language)} {WORDS[language]['of']} {letter_when(ev.letter, language)}"
+        where = in_document(m, ev.letter, language)
         v = main_verdict(m)
         who = f" ({source_label(v.source, language)})" if v.source and v.verdict != NO_VERDICT else ""
-        lines.append(f"- {word}, {where}: {verdict_label(m.verdict, language)}{who}: “{quote(ev)}” [{cites.cite(ev)}]")
+        lines.append(
+            f"- {word}, {where}: {verdict_label(m.verdict, language)}{who}: “{quote(ev)}” [{cites.cite(ev)}]"
+        )
     return _answer(c.title, "\n".join(lines), cites, language)
 
 
 def _answer(question: str, text: str, cites: Citations, language: str) -> Answer:
-    return Answer(question=question, text=text, abstained=False, citations=tuple(cites.items), language=language)
+    return Answer(
+        question=question, text=text, abstained=False, citations=tuple(cites.items), language=language
+    )
 
 
 def status_answer(

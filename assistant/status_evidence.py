@@ -1,4 +1,4 @@
-"""Where a verdict is written: the passage and the sentence to cite, and the citations of one answer (pure)."""
+"""Where a verdict is written: the passage and sentence to cite, and the citations of one answer (pure)."""
 
 from __future__ import annotations
 

@@ -35,7 +35,9 @@ _MONTHS = {
 
 def _count(items: Sequence[Commitment], language: str, asked: frozenset[str] = frozenset()) -> str:
     """'7 moties en toezeggingen', '1 toezegging', 'Geen toezeggingen'."""
-    kinds = list(dict.fromkeys(c.kind for c in items)) or sorted(asked, reverse=True) or ["toezegging", "motie"]
+    kinds = (
+        list(dict.fromkeys(c.kind for c in items)) or sorted(asked, reverse=True) or ["toezegging", "motie"]
+    )
     if len(items) == 1:
         return f"1 {kind_label(kinds[0], language)}"
     names = f" {WORDS[language]['and']} ".join(kind_label(k, language, plural=True) for k in kinds)
@@ -60,8 +62,10 @@ def _header(
         count += f" {'about' if language == 'en' else 'over'} “{' '.join(topic)}”"
     status = (_STATUS_ONE if n == 1 else _STATUS_WORDS)[language].get(request.status or "", "")
     if request.overdue:
-        verb = ("is" if n == 1 else "are") + " past the deadline" if language == "en" else (
-            ("is" if n == 1 else "zijn") + " over de deadline"
+        verb = (
+            ("is" if n == 1 else "are") + " past the deadline"
+            if language == "en"
+            else (("is" if n == 1 else "zijn") + " over de deadline")
         )
         by = "as of" if language == "en" else "per"
         head = f"{count} {verb} ({by} {format_date(as_of, language)})"
@@ -127,7 +131,9 @@ def list_answer(
         chosen = overdue(found, as_of, kinds) if request.overdue else open_list(found, kinds)
         picked = [(c, *c.current) for c in chosen]
     else:
-        picked = sorted(((c, *c.current) for c in found), key=lambda t: (t[1].letter_date or date.max, t[0].title))
+        picked = sorted(
+            ((c, *c.current) for c in found), key=lambda t: (t[1].letter_date or date.max, t[0].title)
+        )
     roles = {c.key: r for c, r in member_rows(found, request.member)} if request.member else {}
     cites = Citations()
     topic = [w for w in re.findall(r"\w+", question) if w.lower() in topic_words(question, found)]

@@ -68,6 +68,10 @@ def party_phrase(v: Verdict, mention: CommitmentMention, letter: Letter, languag
         doc = {MINISTER: "letter", STAATSSECRETARIS: "letter", COMMITTEE: "decision"}[v.source or ""]
         doc = doc if language == "en" else {"letter": "brief", "decision": "besluit"}[doc]
         return f"{WORDS[language]['by']} {who} ({doc} {WORDS[language]['of']} {format_date(when, language)})"
-    where = "in" if language == "en" else "in"
-    return f"{WORDS[language]['by']} {who} {where} {document_word(mention, letter, language)} {WORDS[language]['of']} " \
-        f"{letter_when(letter, language)}"
+    return f"{WORDS[language]['by']} {who} {in_document(mention, letter, language)}"
+
+
+def in_document(mention: CommitmentMention, letter: Letter, language: str) -> str:
+    """'in de brief van 11 juli 2025', 'in the memo of 16 January 2025'."""
+    of = WORDS[language]["of"]
+    return f"in {document_word(mention, letter, language)} {of} {letter_when(letter, language)}"

@@ -28,7 +28,7 @@ from eval.register_gold import (
     score_records,
 )
 from eval.splits import corpus_root, files
-from ingest.model import Commitment, CommitmentMention, Letter
+from ingest.model import Chunk, Commitment, CommitmentMention, Letter
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 1, 1)
@@ -36,6 +36,13 @@ AS_OF = date(2026, 1, 1)
 
 def read(paths: Iterable[Path]) -> tuple[dict[str, Letter], list[CommitmentMention]]:
     """Letters and mentions as ingest makes them (no index, no embedder)."""
+    letters, mentions, _ = read_with_chunks(paths)
+    return letters, mentions
+
+
+def read_with_chunks(
+    paths: Iterable[Path],
+) -> tuple[dict[str, Letter], list[CommitmentMention], dict[str, Chunk]]:
     from ingest.chunking import chunk_letter
     from ingest.commitments import extract_mentions
     from ingest.loaders import load_document
@@ -43,11 +50,14 @@ def read(paths: Iterable[Path]) -> tuple[dict[str, Letter], list[CommitmentMenti
 
     letters: dict[str, Letter] = {}
     mentions: list[CommitmentMention] = []
+    chunks: dict[str, Chunk] = {}
     for path in paths:
         letter = parse_letter(load_document(Path(path)))
         letters[letter.id] = letter
-        mentions += extract_mentions(letter, chunk_letter(letter))
-    return letters, mentions
+        letter_chunks = chunk_letter(letter)
+        chunks |= {c.id: c for c in letter_chunks}
+        mentions += extract_mentions(letter, letter_chunks)
+    return letters, mentions, chunks
 
 
 def as_record(m: CommitmentMention, letters: Mapping[str, Letter]) -> RegisterRecord:
@@ -82,7 +92,9 @@ def lists(register: Sequence[Commitment]) -> tuple[list[ListEntry], list[ListEnt
     from ingest.register_query import member_index, open_list, overdue
 
     index = {
-        name: [{"identifiers": list(c.identifiers), "title": c.title, "roles": list(roles)} for c, roles in rows]
+        name: [
+            {"identifiers": list(c.identifiers), "title": c.title, "roles": list(roles)} for c, roles in rows
+        ]
         for name, rows in member_index(register).items()
     }
     return [entry(c) for c in open_list(register)], [entry(c) for c in overdue(register, AS_OF)], index
@@ -90,6 +102,42 @@ def lists(register: Sequence[Commitment]) -> tuple[list[ListEntry], list[ListEnt
 
 def _demo(part: str) -> list[Path]:
     return sorted(files("demo-letters", part))
+
+
+def open_list_of(register: Sequence[Commitment]) -> list[Commitment]:
+    from ingest.register_query import open_list
+
+    return open_list(register)
+
+
+def overdue_of(register: Sequence[Commitment]) -> list[Commitment]:
+    from ingest.register_query import overdue
+
+    return overdue(register, AS_OF)
+
+
+def answer_lists(
+    question: str,
+    register: Sequence[Commitment],
+    chunks: Mapping[str, Chunk],
+    letters: Mapping[str, Letter],
+    expected: Sequence[Commitment],
+) -> bool:
+    """The assistant's answer to the question lists each expected commitment, one cited line each."""
+    from assistant import terms
+    from assistant.status_answer import register_answer
+
+    answer = register_answer(question, register, chunks, letters, terms.detect_language(question), AS_OF)
+    if answer is None:
+        return False
+    items = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    if len(items) != len(expected):
+        return False
+    for line, c in zip(items, expected, strict=True):
+        named = any(f" {i} " in line for i in c.identifiers) or " ".join(c.title.split())[:40] in line
+        if not named or "[" not in line:
+            return False
+    return True
 
 
 def measure(parts: Sequence[str] = ("development", "measurement")) -> dict[str, Any]:
@@ -102,12 +150,22 @@ def measure(parts: Sequence[str] = ("development", "measurement")) -> dict[str, 
         letters, mentions = read(_demo(part))
         out[f"letters/{part}"] = score_records(gold[part], [as_record(m, letters) for m in mentions])
     if "measurement" in parts:
-        letters, mentions = read(_demo("development") + _demo("measurement"))
+        letters, mentions, chunks = read_with_chunks(_demo("development") + _demo("measurement"))
         register = build_register(mentions, letters)
         open_, late, index = lists(register)
         queries = load_json("register_queries.json")["queries"]
         out["open"] = score_list(queries["open"]["answer"], open_)
+        out["open"]["answer_lists_each"] = answer_lists(
+            "which commitments are still open?", register, chunks, letters, open_list_of(register)
+        )
         out["overdue"] = score_list(queries["overdue"]["answer"], late)
+        out["overdue"]["answer_lists_each"] = answer_lists(
+            "welke toezeggingen en moties zijn over de deadline per 1 januari 2026?",
+            register,
+            chunks,
+            letters,
+            overdue_of(register),
+        )
         out["members"] = score_member_index(queries["members"]["answer"], index)
         moties = load_json("register_moties_xml.json")["moties"]
         root = corpus_root("moties-op-xml")

@@ -123,7 +123,11 @@ class Reader:
                 tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
             )
             if m.group("kind") == "Moties" and len(members) > 1:  # two moties under one heading
-                pairs = [[fn] for fn in footnotes] if len(footnotes) == len(members) else [footnotes] * len(members)
+                pairs = (
+                    [[fn] for fn in footnotes]
+                    if len(footnotes) == len(members)
+                    else [footnotes] * len(members)
+                )
                 group = [
                     Draft("motie", squash(title), pos, ids_for("motie", fns)[0], (mem,))
                     for mem, fns in zip(members, pairs, strict=True)
@@ -177,7 +181,13 @@ class Reader:
             draft = self._match(drafts, kind, ids, mine)
             if word == "moties" and draft is None:
                 continue  # 'de moties van de leden X en Y' cites moties in passing: no record of its own
-            if draft is None and kind == "toezegging" and not ids and not mine and re.search(r"\bmotie\b", sent, re.I):
+            if (
+                draft is None
+                and kind == "toezegging"
+                and not ids
+                and not mine
+                and re.search(r"\bmotie\b", sent, re.I)
+            ):
                 continue  # 'is toegezegd ... te informeren over de motie': the motie is the commitment
             if draft is None:
                 strong = bool(
@@ -247,7 +257,9 @@ class Reader:
             return named[0]
         keys = {member_key(m.name) for _, m in find_members(sent)}
         by_member = [
-            d for d in drafts if keys & {member_key(m.name) for m in d.members} and (not kind or d.kind == kind)
+            d
+            for d in drafts
+            if keys & {member_key(m.name) for m in d.members} and (not kind or d.kind == kind)
         ]
         if by_member:
             return by_member[0]

@@ -74,7 +74,8 @@ _PARTICLE = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Ii]n\s+'t|El|Le|La
 _WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*"
 # Two capitalised words make one name ("Six Dijkstra"), unless the second starts a new phrase.
 NAME = rf"{_PARTICLE}{{0,3}}{_WORD}(?:\s+(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Kamer)\b){_WORD})?"
-# A party in brackets (D66, JA21, 50PLUS), never a number: "(31200 XI, nr. 65)" after a name cites a Kamerstuk.
+# A party in brackets (D66, JA21, 50PLUS), never a number: "(31200 XI, nr. 65)" after a name is a
+# Kamerstuk the text cites.
 _PARTY = r"\s*\((?P<party>(?![^()]*(?:\d{3}|\bnrs?\b))[^()]{2,40})\)"
 _ONE = re.compile(rf"(?P<name>{NAME})(?:{_PARTY})?")
 _ANY_PARTY = _PARTY.replace("?P<party>", "")

@@ -30,7 +30,7 @@ def _section_at(letter: Letter, offset: int) -> Section | None:
 
 
 def extract_mentions(letter: Letter, chunks: list[Chunk]) -> list[CommitmentMention]:
-    """One mention per motie, toezegging or decision the document reports on, with the passage of its verdict."""
+    """One mention per motie, toezegging or decision the document reports on, with its verdict's passage."""
     chunks = [c for c in chunks if c.letter_id == letter.id]
 
     def locate(offset: int) -> tuple[tuple[str, ...], str | None]:

@@ -1,4 +1,4 @@
-"""Committee memos on toezeggingen ('1. T03926: Toezegging ...', 'Betrokken lid', 'Ambtelijk voorstel') (pure).
+"""Committee memos on toezeggingen ('1. T03926: Toezegging ...', 'Betrokken lid', 'Ambtelijk voorstel').
 
 A memo gives up to four parties' verdicts on each item, each recorded with its words (written on demo
 memo 000): the committee's standing status ('(huidige status: deels voldaan)', older than the memo), a
@@ -53,7 +53,9 @@ DEADLINE_RE = re.compile(r"\b(?:nieuwe|huidige)\s+deadline\s+(?:van\s+)?(?P<when
 MOVED_RE = re.compile(r"\bdeadline\s+te\s+verschuiven\s+naar\s+(?P<when>[^,.;)]{4,40})", re.I)
 STATUS_MAP = {"openstaand": OPENSTAAND, "deels voldaan": DEELS, "voldaan": AFGEDAAN, "afgedaan": AFGEDAAN}
 PROMISE_RE = re.compile(r"\bzegt\b[^.]*?\btoe\b[^.]*\.", re.S)
-ANSWERED_RE = re.compile(r"\bOp\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+heeft\s+de\s+(?:staatssecretaris|minister)\b", re.I)
+ANSWERED_RE = re.compile(
+    r"\bOp\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+heeft\s+de\s+(?:staatssecretaris|minister)\b", re.I
+)
 BEWINDSPERSOON_RE = re.compile(r"Bewindspersoon:\s*(?P<who>[^\n]+)", re.I)
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
@@ -115,7 +117,9 @@ class _Memo:
         ref = self.answered or self.date
         found = []
         for a, sent in self.sentences(start, end):
-            moments = [d for _, d in find_deadlines(sent, ref) if d.date is None or ref is None or d.date >= ref]
+            moments = [
+                d for _, d in find_deadlines(sent, ref) if d.date is None or ref is None or d.date >= ref
+            ]
             signal = find_signal(sent, dated=bool(moments))
             if signal:
                 found.append((signal, a, sent, moments[-1] if moments else None))
@@ -138,7 +142,9 @@ class _Memo:
                 status = STATUS_MAP.get(squash(m.group("status")).lower())
                 if status:
                     at = a + m.start()
-                    out.append(self.verdict(status, COMMITTEE, None, m.group(), at, self.answered, standing=True))
+                    out.append(
+                        self.verdict(status, COMMITTEE, None, m.group(), at, self.answered, standing=True)
+                    )
             status = STATUS_RE.search(STANDING_RE.sub("", sent))
             if DECIDED_RE.search(sent) and status:
                 decided = re.search(r"\bop\s+(\d{1,2}\s+\w+\s+\d{4})", sent)

@@ -1,4 +1,4 @@
-"""A committee's decision list (besluitenlijst): its decisions and toezeggingen, with committee and date (pure).
+"""A committee's decision list (besluitenlijst): decisions and toezeggingen with committee and date (pure).
 
 The structured PDF reader gives each agenda item as a heading ("3. Wijziging van de Kieswet ...") and
 each labelled row as a paragraph of its own ("Zaak: ...", "Besluit: ...", "Noot: ...", "Toezegging:
@@ -25,9 +25,11 @@ ROW_RE = re.compile(
     re.S,
 )
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)
-COMMITTEE_RE = re.compile(r"\b(?:Voortouwcommissie|Commissie)\s*:\s*(?P<c>(?:vaste\s+)?commissie\s+voor\s+[^\n]+)", re.I)
+COMMITTEE_RE = re.compile(
+    r"\b(?:Voortouwcommissie|Commissie)\s*:\s*(?P<c>(?:vaste\s+)?commissie\s+voor\s+[^\n]+)", re.I
+)
 ANY_COMMITTEE_RE = re.compile(r"\b((?:vaste|algemene)\s+commissie\s+voor\s+[A-Z][^\n,.;]{3,80})")
-MEETING_RE = re.compile(r"\bvergadering\s+van\s+(?:\w+dag\s+)?(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.I)
+MEETING_RE = re.compile(r"vergadering\s+van\s+(?:\w+dag\s+)?(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.I)
 
 
 def is_decision_list(letter: Letter) -> bool:

@@ -20,7 +20,9 @@ from ingest.model import INDIENER, INGEDIEND, MOTIE_ITSELF, CommitmentMention, L
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
 # The printed heading of a motie: "MOTIE VAN HET LID CEDER", "GEWIJZIGDE MOTIE VAN DE LEDEN ...".
-MOTIE_HEAD_RE = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b", re.I | re.M)
+MOTIE_HEAD_RE = re.compile(
+    r"^(?:(?:NADER\s+)?GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b", re.I | re.M
+)
 CLOSING_RE = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?", re.I)
 # What the Kamer asks or states: the operative verbs that open a motie's dictum.
 ASK_RE = re.compile(
@@ -71,9 +73,11 @@ def _indieners(letter: Letter) -> tuple[Member, ...]:
     end_m = CLOSING_RE.search(letter.text)
     if end_m:
         names = [squash(p) for p in letter.text[end_m.end() :].split("\n") if p.strip()]
-        names = [n for n in names if re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,4}", n) and not any(
-            c.isdigit() for c in n
-        )]
+        names = [
+            n
+            for n in names
+            if re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){0,4}", n) and not any(c.isdigit() for c in n)
+        ]
         if names:
             return tuple(Member(n) for n in names[:12])
     if letter.sender:

@@ -36,7 +36,7 @@ def sort_key(m: CommitmentMention, letters: Mapping[str, Letter]) -> tuple[date,
 
 
 def _title(ordered: tuple[CommitmentMention, ...]) -> str:
-    """The motie document's own title, else the latest heading ("Publicatie mensenrechtentoetsen AI-gebruik")."""
+    """The motie document's own title, else the latest heading ("Publicatie mensenrechtentoetsen ...")."""
     own = [m.title for m in ordered if m.source == MOTIE_ITSELF and m.title]
     if own:
         return own[-1]
@@ -45,7 +45,7 @@ def _title(ordered: tuple[CommitmentMention, ...]) -> str:
 
 
 def build_register(mentions: Iterable[CommitmentMention], letters: Mapping[str, Letter]) -> list[Commitment]:
-    """Merge mentions by shared identifier (by kind and title where none is printed); order by document date."""
+    """Merge mentions by shared identifier (else by kind and title); order them by document date."""
     groups: list[list[CommitmentMention]] = []
     by_id: dict[str, int] = {}
     by_title: dict[tuple[str, ...], int] = {}

@@ -66,7 +66,7 @@ def filter_register(
     text: str | None = None,
     kinds: Sequence[str] = (),
 ) -> list[Commitment]:
-    """Commitments with a status ('open', 'closed', 'all' or a verdict), a member, a kind, all words of text."""
+    """Commitments with a status ('open', 'closed', 'all' or a verdict), a member, a kind, text's words."""
     out = []
     for c in commitments:
         if not admits(c, status) or (kinds and c.kind not in kinds):
@@ -95,7 +95,9 @@ def overdue(
     commitments: Iterable[Commitment], as_of: date, kinds: Sequence[str] = COMMITMENT_KINDS
 ) -> list[Commitment]:
     """The rappel list: open commitments whose deadline lies before `as_of`, earliest first."""
-    return [c for c in open_list(commitments, kinds) if c.deadline and c.deadline.date and c.deadline.date < as_of]
+    return [
+        c for c in open_list(commitments, kinds) if c.deadline and c.deadline.date and c.deadline.date < as_of
+    ]
 
 
 def deadline_mention(c: Commitment) -> CommitmentMention | None:

@@ -51,10 +51,16 @@ _K = r"(?P<kind>motie|toezegging)"
 _DET = r"(?:de|deze|die|mijn|het\s+deel\s+van\s+de)"
 _STATUS_PATTERNS: list[tuple[str, str]] = [
     # 000: "als openstaand handhaven", "als openstaand te blijven aanmerken"
-    (OPENSTAAND, r"\bals\s+openstaand\s+(?:te\s+)?(?:handhaven|blijven\s+aanmerken|aan\s+te\s+merken|aanmerken)"),
+    (
+        OPENSTAAND,
+        r"\bals\s+openstaand\s+(?:te\s+)?(?:handhaven|blijven\s+aanmerken|aan\s+te\s+merken|aanmerken)",
+    ),
     (OPENSTAAND, rf"\b(?:staat|staan)\s+nog\s+(?:een\s+)?{_K}?\w*\s*open\b"),
     (OPENSTAAND, rf"\b{_K}\w*\s+(?:is|zijn)\s+nog\s+niet\s+(?:afgedaan|voldaan|afgerond)"),
-    (IN_UITVOERING, rf"\b(?:{_K}\w*\s+)?(?:is|zijn|wordt|worden)\s+(?:momenteel\s+|nog\s+)?in\s+uitvoering\b"),
+    (
+        IN_UITVOERING,
+        rf"\b(?:{_K}\w*\s+)?(?:is|zijn|wordt|worden)\s+(?:momenteel\s+|nog\s+)?in\s+uitvoering\b",
+    ),
     # 001: "Daarmee is het deel van de toezegging met betrekking tot het 5-sterrenmodel afgedaan."
     (DEELS, rf"\bhet\s+deel\s+van\s+de\s+{_K}\b[^;]*?\bafgedaan\b"),
     (DEELS, r"\b(?:deels|gedeeltelijk)\s+(?:voldaan|afgedaan|uitgevoerd)\b"),
@@ -64,21 +70,39 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\bdoe\s+ik\s+(?:hierbij\s+|hiermee\s+|daarmee\s+)?{_DET}\s+{_K}\s+af\b"),
     (AFGEDAAN, r"\bals\s+voldaan\s+(?:worden\s+)?(?:aangemerkt|aan\s+te\s+merken)"),
     # "Hiermee hebben we invulling gegeven aan de motie", "aan deze motie is hiermee invulling gegeven"
-    (AFGEDAAN, rf"\b(?:hebben\s+we|heb\s+ik|is|wordt)\s+(?:hiermee\s+|daarmee\s+)?invulling\s+gegeven\s+aan\s+"
-               rf"(?:zowel\s+)?{_DET}\s+{_K}"),
-    (AFGEDAAN, rf"\baan\s+{_DET}\s+{_K}\b[^;]{{0,80}}?\b(?:invulling|uitvoering)\s+(?:is\s+|wordt\s+)?gegeven"),
+    (
+        AFGEDAAN,
+        rf"\b(?:hebben\s+we|heb\s+ik|is|wordt)\s+(?:hiermee\s+|daarmee\s+)?invulling\s+gegeven\s+aan\s+"
+        rf"(?:zowel\s+)?{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\baan\s+{_DET}\s+{_K}\b[^;]{{0,80}}?\b(?:invulling|uitvoering)\s+(?:is\s+|wordt\s+)?gegeven",
+    ),
     # 003: "Hiermee geef ik uitvoering aan de motie van het lid Kathmann."
-    (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+(?:hiermee\s+|daarmee\s+)?uitvoering\s+aan\s+{_DET}\s+{_K}"),
-    (AFGEDAAN, rf"\b(?:is|wordt)\s+(?:hiermee\s+|daarmee\s+)?(?:uitvoering\s+gegeven|voldaan)\s+aan\s+{_DET}\s+{_K}"),
+    (
+        AFGEDAAN,
+        rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+(?:hiermee\s+|daarmee\s+)?uitvoering\s+aan\s+{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:is|wordt)\s+(?:hiermee\s+|daarmee\s+)?(?:uitvoering\s+gegeven|voldaan)\s+aan\s+{_DET}\s+{_K}",
+    ),
     (AFGEDAAN, rf"\bvoldoe\s+ik\s+(?:hiermee\s+|daarmee\s+)?aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\bkom[t]?\s+(?:ik|het\s+kabinet)\s+{_DET}\s+{_K}\b[^;]{{0,120}}?\bna\b"),
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\b[^;]{{0,80}}?\bkom\s+ik\s+na\b"),
     (AFGEDAAN, rf"\bkom\s+ik\s+tegemoet\s+aan\s+{_DET}\s+{_K}"),
     # "wordt deze toezegging nagekomen", "is de motie uitgevoerd", "beschouw ik de motie als uitgevoerd"
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?(?:hiermee\s+|daarmee\s+)?(?:nagekomen|ingelost)"),
-    (AFGEDAAN, rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?(?:uitgevoerd|afgerond|ingelost)"),
-    (AFGEDAAN, rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?"
-               r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)"),
+    (
+        AFGEDAAN,
+        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?(?:uitgevoerd|afgerond|ingelost)",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?"
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)",
+    ),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]

@@ -1,4 +1,4 @@
-"""Status and list questions answered from the commitments register of the demo letters, citing each verdict."""
+"""Status and list questions answered from the register of the demo letters, each verdict cited."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from assistant.engine import Engine
 from assistant.status import StatusRequest, status_request
 from assistant.status_evidence import locate
-from ingest.model import AFGEDAAN, OPEN_VERDICTS, SearchFilter
+from ingest.model import OPEN_VERDICTS, SearchFilter
 from ingest.register_query import member_rows, open_list, overdue
 from ingest.settings import Settings
 from tests.assistant_fakes import DEMO, demo_index
@@ -165,7 +165,9 @@ def test_english_open_list_gets_an_english_frame(eng):
     answer = eng.answer("which commitments are still open?")
     assert answer.language == "en" and not answer.abstained
     expected = open_list(eng.register)
-    assert answer.text.splitlines()[0].startswith(f"{len(expected)} commitments and motions are open, by deadline")
+    assert answer.text.splitlines()[0].startswith(
+        f"{len(expected)} commitments and motions are open, by deadline"
+    )
     assert len(items_of(answer)) == len(expected)
     assert "open (openstaand) according to the staff proposal (ambtelijk voorstel)" in answer.text
     assert "due 1 July 2025" in answer.text
@@ -175,7 +177,9 @@ def test_overdue_list_is_the_rappel_list_with_the_sentence_that_set_each_deadlin
     answer = eng.answer("welke toezeggingen zijn over de deadline per 1 januari 2026?")
     assert_quotes_are_verbatim(answer)
     expected = overdue(eng.register, date(2026, 1, 1), kinds=("toezegging",))
-    assert expected and answer.text.splitlines()[0].startswith(f"{len(expected)} toezeggingen zijn over de deadline")
+    assert expected and answer.text.splitlines()[0].startswith(
+        f"{len(expected)} toezeggingen zijn over de deadline"
+    )
     items = items_of(answer)
     assert len(items) == len(expected)
     for line, c in zip(items, expected, strict=True):
@@ -199,7 +203,10 @@ def test_moties_settled_in_a_letter_of_a_month(eng):
     answer = eng.answer("welke moties zijn in de brief van juli 2025 afgedaan?")
     assert_quotes_are_verbatim(answer)
     assert answer.text.splitlines()[0].startswith("3 moties zijn afgedaan in documenten van juli 2025")
-    assert all("afgedaan volgens de staatssecretaris in de brief van 11 juli 2025" in line for line in items_of(answer))
+    assert all(
+        "afgedaan volgens de staatssecretaris in de brief van 11 juli 2025" in line
+        for line in items_of(answer)
+    )
     assert {c.letter.id for c in answer.citations} == {"kst-26643-1371"}
 
 
@@ -207,7 +214,9 @@ def test_open_list_about_a_topic_lists_only_open_ones_on_it(eng):
     answer = eng.answer("welke toezeggingen over onlineplatforms staan nog open?")
     assert_quotes_are_verbatim(answer)
     assert answer.text.startswith("1 toezegging over “onlineplatforms” staat open, op deadline:")
-    assert "meldpunt" in items_of(answer)[0] and "vertraagd volgens de staatssecretaris" in items_of(answer)[0]
+    assert (
+        "meldpunt" in items_of(answer)[0] and "vertraagd volgens de staatssecretaris" in items_of(answer)[0]
+    )
     ai = eng.answer("welke toezeggingen over AI staan nog open?")
     assert not ai.abstained and "over “AI”" in ai.text.splitlines()[0]
     for settled in ("T03667", "T03661", "T03666"):  # AI toezeggingen settled by the letters

@@ -108,7 +108,10 @@ def test_status_filter(index_dir, capsys):
     assert "TZ202504-147" in closed_rows and "TZ202504-147" not in open_rows
     assert {r["status"] for r in closed_rows.values()} == {"afgedaan"}
     assert {r["status"] for r in open_rows.values()} <= set(OPEN_VERDICTS)
-    deadlines = [r["current"]["deadline_date"] or "9999" for r in json.loads(run(index_dir, capsys, "--json", "--status", "open"))]
+    deadlines = [
+        r["current"]["deadline_date"] or "9999"
+        for r in json.loads(run(index_dir, capsys, "--json", "--status", "open"))
+    ]
     assert deadlines == sorted(deadlines)  # open lists are sorted by deadline
 
 
@@ -120,7 +123,11 @@ def test_overdue_is_the_rappel_list_as_of_a_date(index_dir, capsys):
     table = run(index_dir, capsys, "--overdue", "--as-of", "2026-01-01")
     assert "overdue as of 2026-01-01" in table
     # Each with the sentence that set its deadline.
-    assert "- T03926: De commissie kan de toezeggingen als openstaand handhaven, met als nieuwe deadline 1 juli 2025." in table
+    assert (
+        "- T03926: De commissie kan de toezeggingen als openstaand handhaven, "
+        "met als nieuwe deadline 1 juli 2025."
+        in table
+    )
 
 
 def test_member_index_with_roles(index_dir, capsys):

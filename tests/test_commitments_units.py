@@ -1,4 +1,4 @@
-"""Unit tests of the commitments pieces: dates, members, verdict vocabulary, memo parties, register merging."""
+"""Unit tests of the register's pieces: dates, members, verdict vocabulary, memo parties, merging."""
 
 from __future__ import annotations
 
@@ -95,7 +95,10 @@ def test_members_with_and_without_party():
         ("Met het verschijnen van de brief wordt deze toezegging nagekomen.", AFGEDAAN),
         ("Hiermee geef ik uitvoering aan de motie van het lid Kathmann.", AFGEDAAN),
         ("De motie is in uitvoering.", IN_UITVOERING),
-        ("De toezegging kan mogelijk als voldaan worden aangemerkt (huidige status: deels voldaan).", AFGEDAAN),
+        (
+            "De toezegging kan mogelijk als voldaan worden aangemerkt (huidige status: deels voldaan).",
+            AFGEDAAN,
+        ),
         ("Het is nog niet afgedaan.", None),
     ],
 )
@@ -109,14 +112,25 @@ def test_verdict_phrases(sentence, verdict):
     [
         ("De verzending van de brief verschuift naar na het zomerreces.", True, (UITGESTELD, DELAY)),
         ("Gezien de complexiteit is meer tijd nodig gebleken voor de afronding.", False, (VERTRAAGD, DELAY)),
-        ("Ik zal uw Kamer in het najaar verder informeren over het aangepaste besluit.", True, (OPENSTAAND, FUTURE)),
+        (
+            "Ik zal uw Kamer in het najaar verder informeren over het aangepaste besluit.",
+            True,
+            (OPENSTAAND, FUTURE),
+        ),
         ("U ontvangt hierover verdere informatie na de zomer van 2025.", True, (OPENSTAAND, FUTURE)),
         ("Dat zal voor de zomer zijn.", True, (OPENSTAAND, FUTURE)),
         ("De resultaten worden dit najaar verwacht.", True, (OPENSTAAND, FUTURE)),
-        ("Ik zal met mijn collega bekijken of een toets toegevoegde waarde heeft.", False, (OPENSTAAND, FUTURE)),
+        (
+            "Ik zal met mijn collega bekijken of een toets toegevoegde waarde heeft.",
+            False,
+            (OPENSTAAND, FUTURE),
+        ),
         ("Op dit moment onderzoekt het kabinet meerdere opties.", False, (IN_UITVOERING, RUNNING)),
-        ("In reactie op de motie zijn de departementen inmiddels verzocht dit op te pakken.", False,
-         (IN_UITVOERING, RUNNING)),
+        (
+            "In reactie op de motie zijn de departementen inmiddels verzocht dit op te pakken.",
+            False,
+            (IN_UITVOERING, RUNNING),
+        ),
         ("Hiermee doe ik deze toezegging af.", False, (AFGEDAAN, STATUS)),
         ("Het algoritmeregister is in december 2022 gelanceerd.", False, None),
     ],
@@ -178,7 +192,9 @@ def test_memo_verdict_is_the_committee_proposal_and_every_party_is_kept():
         m.identifiers[0]: m for m in memo_mentions(MEMO, "memo", date(2025, 1, 16), lambda o: ((), None))
     }
     t03659 = found["T03659"]
-    assert t03659.verdict == DEELS and t03659.source == PROPOSAL  # not her 'afgedaan', not the old 'openstaand'
+    assert (
+        t03659.verdict == DEELS and t03659.source == PROPOSAL
+    )  # not her 'afgedaan', not the old 'openstaand'
     assert t03659.new_deadline.date == date(2026, 1, 1)
     assert t03659.members == (Member("Van den Berg", "VVD"), Member("Talsma", "ChristenUnie"))
     assert [(v.verdict, v.source) for v in t03659.verdicts] == [
@@ -187,12 +203,17 @@ def test_memo_verdict_is_the_committee_proposal_and_every_party_is_kept():
         (DEELS, PROPOSAL),
     ]
     t03664 = found["T03664"]
-    assert (t03664.verdict, t03664.source) == (AFGEDAAN, PROPOSAL)  # '(huidige status: ...)' is not the proposal
+    assert (t03664.verdict, t03664.source) == (
+        AFGEDAAN,
+        PROPOSAL,
+    )  # '(huidige status: ...)' is not the proposal
     standing = [v for v in t03664.verdicts if v.standing]
     assert [(v.verdict, v.source, v.sentence) for v in standing] == [
         (DEELS, COMMITTEE, "(huidige status: deels voldaan)")
     ]
-    t03667 = found["T03667"]  # 'Oordeel commissie.': the staatssecretaris's verdict stands, with her as source
+    t03667 = found[
+        "T03667"
+    ]  # 'Oordeel commissie.': the staatssecretaris's verdict stands, with her as source
     assert (t03667.verdict, t03667.source) == (AFGEDAAN, STAATSSECRETARIS)
     assert "Hiermee acht ik de toezegging afgedaan" in t03667.verdict_sentence
     assert [(v.verdict, v.source, v.sentence) for v in t03667.verdicts][-1] == (

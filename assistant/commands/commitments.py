@@ -16,7 +16,14 @@ from typing import Any
 
 from ingest.model import Commitment, CommitmentMention, Verdict
 from ingest.register import build_register
-from ingest.register_query import COMMITMENT_KINDS, STATUS_GROUPS, filter_register, member_index, open_list, overdue
+from ingest.register_query import (
+    COMMITMENT_KINDS,
+    STATUS_GROUPS,
+    filter_register,
+    member_index,
+    open_list,
+    overdue,
+)
 from ingest.serialize import to_dict
 from ingest.settings import Settings
 from ingest.store import Store
@@ -36,8 +43,13 @@ CSV_FIELDS = (
     "verdict_sentence",
     "timeline",
 )
-KINDS = {"commitments": COMMITMENT_KINDS, "motie": ("motie",), "toezegging": ("toezegging",),
-         "besluit": ("besluit",), "all": ()}
+KINDS = {
+    "commitments": COMMITMENT_KINDS,
+    "motie": ("motie",),
+    "toezegging": ("toezegging",),
+    "besluit": ("besluit",),
+    "all": (),
+}
 
 
 def _date(value: str) -> date:
@@ -59,15 +71,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         choices=tuple(STATUS_GROUPS),
         default="all",
         help="open: openstaand, in uitvoering, uitgesteld, vertraagd or nieuwe deadline; closed: afgedaan; "
-        "partly: deels voldaan; none: geen oordeel; submitted: a motie no document reported on (default: all)",
+        "partly: deels voldaan; none: geen oordeel; submitted: a motie no document reported on "
+        "(default: all)",
     )
     p.add_argument("--overdue", action="store_true", help="the rappel list: open, deadline before --as-of")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="day for --overdue (default: today)")
-    p.add_argument("--member", metavar="NAME", default=None, help="only commitments of this member of parliament")
-    p.add_argument("--kind", choices=tuple(KINDS), default="commitments", help="default: moties and toezeggingen")
+    p.add_argument(
+        "--as-of", type=_date, default=None, metavar="DATE", help="day for --overdue (default: today)"
+    )
+    p.add_argument(
+        "--member", metavar="NAME", default=None, help="only commitments of this member of parliament"
+    )
+    p.add_argument(
+        "--kind", choices=tuple(KINDS), default="commitments", help="default: moties and toezeggingen"
+    )
     p.add_argument("--members", action="store_true", help="print the member index: each member's commitments")
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print JSON (one array, with each commitment's timeline)")
+    fmt.add_argument(
+        "--json", action="store_true", help="print JSON (one array, with each commitment's timeline)"
+    )
     fmt.add_argument("--csv", action="store_true", help="print CSV, one row per commitment")
     p.set_defaults(run=run)
 
@@ -97,7 +118,9 @@ def as_json(c: Commitment) -> dict[str, Any]:
     data = to_dict(c)
     mention, verdict = c.current
     data["status"] = c.status
-    data["current"] = verdict_json(verdict, mention) | {"decided_by": mention.letter_id if verdict.source else None}
+    data["current"] = verdict_json(verdict, mention) | {
+        "decided_by": mention.letter_id if verdict.source else None
+    }
     data["timeline"] = timeline(c)
     return data
 
@@ -119,7 +142,8 @@ def _row(c: Commitment) -> dict[str, str]:
         "letters": " > ".join(dict.fromkeys(m.letter_id for m in c.mentions)),
         "verdict_sentence": " ".join((verdict.sentence or "").split()),
         "timeline": " | ".join(
-            f"{t['letter_date'] or '?'} {t['letter_id']}: {t['verdict']}" + (f" ({t['source']})" if t["source"] else "")
+            f"{t['letter_date'] or '?'} {t['letter_id']}: {t['verdict']}"
+            + (f" ({t['source']})" if t["source"] else "")
             for t in timeline(c)
         ),
     }
@@ -145,7 +169,14 @@ def _member_index(commitments: list[Commitment], args: argparse.Namespace) -> in
         index = {k: v for k, v in index.items() if member_key(args.member) in member_key(k)}
     out = sys.stdout
     rows = [
-        {"member": name, "key": c.key, "kind": c.kind, "roles": list(roles), "status": c.status, "title": c.title}
+        {
+            "member": name,
+            "key": c.key,
+            "kind": c.kind,
+            "roles": list(roles),
+            "status": c.status,
+            "title": c.title,
+        }
         for name, items in sorted(index.items())
         for c, roles in items
     ]
@@ -154,8 +185,10 @@ def _member_index(commitments: list[Commitment], args: argparse.Namespace) -> in
         out.write("\n")
     else:
         for r in rows:
-            out.write(f"{r['member']:<22} {r['key']:<18} {r['kind']:<11} {'/'.join(r['roles']):<14} "
-                      f"{r['status']:<15} {r['title'][:60]}\n")
+            out.write(
+                f"{r['member']:<22} {r['key']:<18} {r['kind']:<11} {'/'.join(r['roles']):<14} "
+                f"{r['status']:<15} {r['title'][:60]}\n"
+            )
     return 0
 
 
