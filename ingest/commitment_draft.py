@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ingest.commitment_text import merge_members
+from ingest.commitment_text import merge_members, squash
 from ingest.model import AFGEDAAN, NO_VERDICT, OPEN_VERDICTS, Deadline, Footnote, Member, Section
 from ingest.verdicts import DELAY, FUTURE, RUNNING, STATUS
+
+GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
+HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
+NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 
 
 @dataclass(frozen=True)
@@ -76,4 +82,21 @@ def ids_for(kind: str, footnotes: list[Footnote]) -> tuple[list[str], list[str]]
     return (kst, []) if kst else (tz, [])
 
 
-__all__ = ["DELAY", "FUTURE", "RUNNING", "STATUS", "Draft", "Signal", "ids_for"]
+def draft_title(heading: str, sent: str, at: int, kind: str, members: tuple[Member, ...], other: bool) -> str:
+    """A quoted ask ('een motie aangenomen om “...”'), else the section's own heading.
+
+    Where the heading is another commitment's ('Motie Buijsse - ...' over 'in lijn met de motie van het
+    lid Six-Dijkstra'), the kind and its members name it ('Motie Six-Dijkstra'), never a fragment.
+    """
+    quoted = QUOTE_RE.search(sent, at)
+    if quoted:
+        return squash(quoted.group(1))
+    title = NUMBER_RE.sub("", heading)
+    if members and (other or HEADING_RE.match(heading)):
+        return f"{kind.capitalize()} {' en '.join(m.name for m in members)}"
+    if title and not GROUP_RE.match(title):
+        return title
+    return " ".join(squash(sent[at:]).split()[:14])  # no heading to name it by: its own words
+
+
+__all__ = ["DELAY", "FUTURE", "RUNNING", "STATUS", "Draft", "Signal", "draft_title", "ids_for"]

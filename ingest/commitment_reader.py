@@ -12,22 +12,29 @@ from __future__ import annotations
 import bisect
 import re
 
-from ingest.commitment_draft import RUNNING, Draft, Signal, ids_for
+from ingest.commitment_draft import (
+    GROUP_RE,
+    HEADING_RE,
+    NUMBER_RE,
+    RUNNING,
+    Draft,
+    Signal,
+    draft_title,
+    ids_for,
+)
 from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
 from ingest.dates import find_deadlines
+from ingest.identifiers import kamerstuk_ids
 from ingest.model import Footnote, Letter, Member, Section
 from ingest.verdicts import find_signal
 
-GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
-HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
-NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
 KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
 ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\s+ik\b", re.I)
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
-QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
+INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
@@ -178,6 +185,9 @@ class Reader:
             mine = tuple(m for p, m in members if pos <= p < nxt or (n == 0 and prev <= p < pos))
             fns = [fn for p, fn in markers if pos <= p < nxt or (n == 0 and p < pos and not kinds[0][2])]
             ids, cites = ids_for(kind, fns) if fns else ([], [])
+            printed = self._cited_inline(pos, nxt)
+            if printed:  # "de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)": printed in the text
+                ids, cites = (ids + printed, cites) if kind == "motie" else (ids, cites + printed)
             draft = self._match(drafts, kind, ids, mine)
             if word == "moties" and draft is None:
                 continue  # 'de moties van de leden X en Y' cites moties in passing: no record of its own
@@ -207,7 +217,7 @@ class Reader:
                 if draft is None:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
-                    title = self._title(heading, sent, pos - a, kind, mine, bool(drafts))
+                    title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
                     draft = Draft(kind, title, pos, ids, mine, promise=squash(sent))
                     draft.add_ids([], cites)
                     drafts.append(draft)
@@ -217,6 +227,12 @@ class Reader:
             if draft not in here:
                 here.append(draft)
         return here
+
+    def _cited_inline(self, pos: int, end: int) -> list[str]:
+        """Kamerstuk ids in brackets right after the word that names the commitment."""
+        window = self.masked[pos : min(end, pos + 160)]
+        m = INLINE_KST_RE.search(window)
+        return list(kamerstuk_ids(m.group(1))) if m else []
 
     @staticmethod
     def _match(drafts: list[Draft], kind: str, ids: list[str], members: tuple[Member, ...]) -> Draft | None:
@@ -233,23 +249,6 @@ class Reader:
         if head and head.kind == kind and not head.members and keys and (not ids or not head.identifiers):
             return head
         return None
-
-    @staticmethod
-    def _title(heading: str, sent: str, at: int, kind: str, members: tuple[Member, ...], other: bool) -> str:
-        """A quoted ask ('een motie aangenomen om “...”'), else the section's own heading.
-
-        Where the heading is another commitment's ('Motie Buijsse - ...' over 'in lijn met de motie van het
-        lid Six-Dijkstra'), the kind and its members name it ('Motie Six-Dijkstra'), never a fragment.
-        """
-        quoted = QUOTE_RE.search(sent, at)
-        if quoted:
-            return squash(quoted.group(1))
-        title = NUMBER_RE.sub("", heading)
-        if members and (other or HEADING_RE.match(heading)):
-            return f"{kind.capitalize()} {' en '.join(m.name for m in members)}"
-        if title and not GROUP_RE.match(title):
-            return title
-        return " ".join(squash(sent[at:]).split()[:14])  # no heading to name it by: its own words
 
     def _target(self, drafts: list[Draft], here: list[Draft], pos: int, kind: str, sent: str) -> Draft | None:
         named = [d for d in here if not kind or d.kind == kind]

@@ -79,13 +79,16 @@ NAME = rf"{_PARTICLE}{{0,3}}{_WORD}(?:\s+(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Ka
 _PARTY = r"\s*\((?P<party>(?![^()]*(?:\d{3}|\bnrs?\b))[^()]{2,40})\)"
 _ONE = re.compile(rf"(?P<name>{NAME})(?:{_PARTY})?")
 _ANY_PARTY = _PARTY.replace("?P<party>", "")
-_LIST = re.compile(rf"{NAME}(?:{_ANY_PARTY})?(?:\s*(?:,|\ben\b)\s*{NAME}(?:{_ANY_PARTY})?)*")
+# "Van den Berg (VVD) en Talsma", "Six Dijkstra, Buijsse", "de motie Bontenbal/Grinwis".
+_LIST = re.compile(rf"{NAME}(?:{_ANY_PARTY})?(?:\s*(?:,|/|\ben\b)\s*{NAME}(?:{_ANY_PARTY})?)*")
 MEMBER_CONTEXTS = [
     re.compile(rf"\b(?:[Ll]id|Kamerlid)\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Ll]eden\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Mm]oties?\s+(?P<list>{_LIST.pattern})"),
 ]
 _NOT_NAMES = {"Kamer", "Uw", "De", "Het", "Tweede", "Eerste", "Dit", "Deze", "In", "Met", "Ik"}
+# Words of a title, not of a name: "een motie van Tweede Kamerlid Mulder" names Mulder.
+_TITLE_WORDS = re.compile(r"\b(?:Kamer\w*|Tweede|Eerste|Staten-Generaal)\b")
 
 
 def parse_member_list(text: str) -> tuple[Member, ...]:
@@ -93,7 +96,7 @@ def parse_member_list(text: str) -> tuple[Member, ...]:
     members: list[Member] = []
     for m in _ONE.finditer(text):
         name = squash(m.group("name"))
-        if name in _NOT_NAMES or name.split()[0] in {"Kamer", "Tweede", "Eerste"}:
+        if name in _NOT_NAMES or _TITLE_WORDS.search(name):
             continue
         party = squash(m.group("party")) if m.group("party") else None
         members.append(Member(name=name, party=party))

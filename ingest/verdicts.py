@@ -48,7 +48,9 @@ class VerdictPhrase:
 
 
 _K = r"(?P<kind>motie|toezegging)"
-_DET = r"(?:de|deze|die|mijn|het\s+deel\s+van\s+de)"
+_DET = r"(?:de|deze|die|mijn|een|het\s+deel\s+van\s+de)"
+# "hiermee", "daarmee", "hierbij" (circulaire economie 2023: "wordt hierbij invulling gegeven aan de motie")
+_BY = r"(?:(?:hiermee|daarmee|hierbij|daarbij|hiermede|hierin|daarin)\s+)?"
 _STATUS_PATTERNS: list[tuple[str, str]] = [
     # 000: "als openstaand handhaven", "als openstaand te blijven aanmerken"
     (
@@ -67,12 +69,12 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\b{_K}\b[^;]*?\bafgedaan\b"),
     (AFGEDAAN, r"\bafgedaan\b"),
     # 003: "Met onderstaande informatie doe ik deze toezegging af."
-    (AFGEDAAN, rf"\bdoe\s+ik\s+(?:hierbij\s+|hiermee\s+|daarmee\s+)?{_DET}\s+{_K}\s+af\b"),
+    (AFGEDAAN, rf"\bdoe\s+ik\s+{_BY}{_DET}\s+{_K}\s+af\b"),
     (AFGEDAAN, r"\bals\s+voldaan\s+(?:worden\s+)?(?:aangemerkt|aan\s+te\s+merken)"),
     # "Hiermee hebben we invulling gegeven aan de motie", "aan deze motie is hiermee invulling gegeven"
     (
         AFGEDAAN,
-        rf"\b(?:hebben\s+we|heb\s+ik|is|wordt)\s+(?:hiermee\s+|daarmee\s+)?invulling\s+gegeven\s+aan\s+"
+        rf"\b(?:hebben\s+we|heb\s+ik|is|wordt)\s+{_BY}invulling\s+gegeven\s+aan\s+"
         rf"(?:zowel\s+)?{_DET}\s+{_K}",
     ),
     (
@@ -82,25 +84,25 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     # 003: "Hiermee geef ik uitvoering aan de motie van het lid Kathmann."
     (
         AFGEDAAN,
-        rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+(?:hiermee\s+|daarmee\s+)?uitvoering\s+aan\s+{_DET}\s+{_K}",
+        rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}(?:uitvoering|invulling)\s+aan\s+{_DET}\s+{_K}",
     ),
     (
         AFGEDAAN,
-        rf"\b(?:is|wordt)\s+(?:hiermee\s+|daarmee\s+)?(?:uitvoering\s+gegeven|voldaan)\s+aan\s+{_DET}\s+{_K}",
+        rf"\b(?:is|wordt)\s+{_BY}(?:uitvoering\s+gegeven|voldaan)\s+aan\s+{_DET}\s+{_K}",
     ),
-    (AFGEDAAN, rf"\bvoldoe\s+ik\s+(?:hiermee\s+|daarmee\s+)?aan\s+{_DET}\s+{_K}"),
+    (AFGEDAAN, rf"\bvoldoe\s+ik\s+{_BY}aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\bkom[t]?\s+(?:ik|het\s+kabinet)\s+{_DET}\s+{_K}\b[^;]{{0,120}}?\bna\b"),
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\b[^;]{{0,80}}?\bkom\s+ik\s+na\b"),
     (AFGEDAAN, rf"\bkom\s+ik\s+tegemoet\s+aan\s+{_DET}\s+{_K}"),
     # "wordt deze toezegging nagekomen", "is de motie uitgevoerd", "beschouw ik de motie als uitgevoerd"
-    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?(?:hiermee\s+|daarmee\s+)?(?:nagekomen|ingelost)"),
+    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost)"),
     (
         AFGEDAAN,
-        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?(?:uitgevoerd|afgerond|ingelost)",
+        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost)",
     ),
     (
         AFGEDAAN,
-        rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+(?:hiermee\s+|daarmee\s+)?"
+        rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
         r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)",
     ),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
