@@ -211,10 +211,10 @@ def _named(c: Commitment, question: str) -> bool:
 
 
 def matching(register: Sequence[Commitment], question: str, request: StatusRequest) -> list[Commitment]:
-    """The commitments the question is about, pruned to the best topic matches, then by kind and status.
+    """The commitments the question is about, pruned to the best topic matches and by kind.
 
-    With a period the status is the one given in that period's documents (see status_answer), so the
-    status filter is left to the caller.
+    A list's status filter is the list's own (assistant/status_lists.py: open and overdue by deadline, a
+    period's status as given in that period), so a topic with nothing open still gets its "none" answer.
     """
     kinds = request.kinds or frozenset(COMMITMENT_KINDS)
     pool = [c for c in register if c.kind in kinds]
@@ -245,6 +245,6 @@ def matching(register: Sequence[Commitment], question: str, request: StatusReque
             if best < MIN_TOPIC_SHARE * len(topic):
                 return []
             found = [c for c in found if shared[id(c)] == best]
-    if request.status and request.period is None:
+    if request.status and not request.listing:
         found = [c for c in found if admits(c, request.status)]
     return found

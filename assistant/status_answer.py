@@ -88,8 +88,8 @@ def status_answer(
     None makes the caller answer from retrieval, as for any other question.
     """
     found = matching(register, question, request)
-    if not found and not (request.listing and (request.overdue or request.status or request.member)):
-        return None
+    if not found:
+        return None  # nothing in the register is about it: retrieval answers
     if len(found) == 1 and not request.listing and not request.period:
         answer = _single(found[0], chunks, letters, language)
     else:

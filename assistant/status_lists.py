@@ -17,7 +17,7 @@ from assistant.status import StatusRequest, topic_words
 from assistant.status_evidence import Citations, Evidence, evidence, quote
 from assistant.status_wording import deadline_text, head, party_phrase
 from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Letter, Verdict
-from ingest.register_query import STATUS_GROUPS, in_period, member_rows, open_list, overdue
+from ingest.register_query import STATUS_GROUPS, admits, in_period, member_rows, open_list, overdue
 
 _STATUS_WORDS = {
     "nl": {"open": "staan open", "closed": "zijn afgedaan", "partly": "zijn deels voldaan"},
@@ -131,8 +131,9 @@ def list_answer(
         chosen = overdue(found, as_of, kinds) if request.overdue else open_list(found, kinds)
         picked = [(c, *c.current) for c in chosen]
     else:
+        chosen = [c for c in found if admits(c, request.status)]
         picked = sorted(
-            ((c, *c.current) for c in found), key=lambda t: (t[1].letter_date or date.max, t[0].title)
+            ((c, *c.current) for c in chosen), key=lambda t: (t[1].letter_date or date.max, t[0].title)
         )
     roles = {c.key: r for c, r in member_rows(found, request.member)} if request.member else {}
     cites = Citations()

@@ -271,6 +271,10 @@ def test_a_verdict_not_found_in_its_passage_falls_back_to_retrieval(eng):
     assert "“Onderzoeken MitID" not in answer.text  # the register's heading is not used
 
 
+def test_a_list_question_on_a_topic_the_register_lacks_goes_to_retrieval(eng):
+    assert eng.status_answer("Welke toezeggingen over hondenbelasting staan nog open?") is None
+
+
 def test_unknown_commitment_is_not_answered_from_the_register(eng):
     question = "Wat is de status van de motie over gratis openbaar vervoer voor ouderen?"
     assert eng.status_answer(question) is None

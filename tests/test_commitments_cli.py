@@ -125,8 +125,7 @@ def test_overdue_is_the_rappel_list_as_of_a_date(index_dir, capsys):
     # Each with the sentence that set its deadline.
     assert (
         "- T03926: De commissie kan de toezeggingen als openstaand handhaven, "
-        "met als nieuwe deadline 1 juli 2025."
-        in table
+        "met als nieuwe deadline 1 juli 2025." in table
     )
 
 
@@ -144,6 +143,24 @@ def test_ask_for_the_overdue_list_from_the_command_line(index_dir, capsys):
     data = json.loads(capsys.readouterr().out)
     assert not data["abstained"] and "zijn over de deadline (per 1 januari 2026)" in data["answer"]
     assert "T03926" in data["answer"] and data["citations"]
+    # As of today, the same list `brieven commitments --overdue` gives.
+    assert (
+        main(
+            [
+                "ask",
+                "--index",
+                str(index_dir),
+                "--model",
+                "fake-hash",
+                "welke toezeggingen zijn over de deadline?",
+            ]
+        )
+        == 0
+    )
+    answer = capsys.readouterr().out
+    late = json.loads(run(index_dir, capsys, "--json", "--overdue", "--kind", "toezegging"))
+    assert f"{len(late)} toezeggingen zijn over de deadline" in answer
+    assert all(r["key"] in answer for r in late if not r["key"].startswith("toezegging:"))
 
 
 def test_member_filter_as_csv(index_dir, capsys):
