@@ -23,13 +23,13 @@ COLUMNS = [
     "Members",
     "Status",
     "Deadline / expected",
-    "Source",
     "Latest letter",
     "Letter date",
     "Letters",
+    "Source",  # who gave the current verdict; last, so the page's column numbers stay as they were
 ]
-WIDTHS = ["4%", "10%", "7.5%", "18%", "10%", "8.5%", "10%", "9%", "11%", "7.5%", "4.5%"]
-DATATYPES = ["number", "str", "str", "str", "str", "str", "str", "str", "str", "str", "number"]
+WIDTHS = ["4%", "10%", "7.5%", "18%", "10%", "8.5%", "10%", "11%", "7.5%", "4.5%", "9%"]
+DATATYPES = ["number", "str", "str", "str", "str", "str", "str", "str", "str", "number", "str"]
 STATUS_CHOICES = [
     ("all", "all"),
     ("open", "open"),
@@ -94,10 +94,10 @@ def row(number: int, c: Commitment, letters: Mapping[str, Letter]) -> list[objec
         members_text(c),
         c.status,
         deadline_text(c),
-        source_text(c.current[1]),
         letter_label(letter, c.latest.letter_id),
         letter_date(letter, c.latest),
         len({m.letter_id for m in c.mentions}),
+        source_text(c.current[1]),
     ]
 
 

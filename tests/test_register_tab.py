@@ -42,6 +42,7 @@ def test_rows_have_every_column_and_number_the_register(eng):
     cols = dict(zip(register_view.COLUMNS, t03667, strict=True))
     assert cols["Status"] == AFGEDAAN and cols["Letters"] == 2 and cols["Letter date"] == "2025-01-16"
     assert "Veldhoen" in cols["Members"] and cols["Title"] == "Publicatie mensenrechtentoetsen AI-gebruik"
+    assert cols["Source"] == "staatssecretaris"  # her verdict stands: the proposal left it to the committee
     (t03926,) = [r for r in rows if r[1] == "T03926"]
     assert t03926[6] == "1 juli 2025 (2025-07-01)"
 
