@@ -12,7 +12,6 @@ from datetime import date
 
 from assistant import terms
 from ingest.commitment_text import member_key
-from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import Commitment
 from ingest.register_query import (
     COMMITMENT_KINDS,
@@ -21,6 +20,7 @@ from ingest.register_query import (
     find_commitments,
     member_index,
     member_rows,
+    question_ids,
 )
 
 # A status word and a word for a commitment (or an identifier) make a status question.
@@ -136,7 +136,7 @@ def named_member(question: str, register: Sequence[Commitment]) -> str | None:
 
 def status_request(question: str, register: Sequence[Commitment] = ()) -> StatusRequest | None:
     """The register question in `question`, or None when it asks something else."""
-    has_id = bool(toezegging_ids(question) or kamerstuk_ids(question))
+    has_id = bool(question_ids(question))
     overdue = bool(_OVERDUE.search(question)) and bool(
         _KIND.search(question) or "deadline" in question.lower()
     )
@@ -218,7 +218,7 @@ def matching(register: Sequence[Commitment], question: str, request: StatusReque
     """
     kinds = request.kinds or frozenset(COMMITMENT_KINDS)
     pool = [c for c in register if c.kind in kinds]
-    ids = set(toezegging_ids(question)) | set(kamerstuk_ids(question))
+    ids = question_ids(question)
     topic = topic_words(question, register)
     if ids:
         found = [c for c in pool if ids & set(c.identifiers)]

@@ -186,10 +186,19 @@ def _matches(question_words: set[str], text_words: set[str]) -> int:
     return hits
 
 
+KST_ID_RE = re.compile(r"\bkst-\d+(?:-[0-9A-Z]+)+\b", re.I)
+
+
+def question_ids(question: str) -> set[str]:
+    """T/TZ numbers and Kamerstukken a question names: printed ('26643, nr. 1287') or as an id (kst-...)."""
+    kst = {"kst-" + m.group()[4:].upper() for m in KST_ID_RE.finditer(question)}
+    return set(toezegging_ids(question)) | set(kamerstuk_ids(question)) | kst
+
+
 def find_commitments(register: Iterable[Commitment], question: str) -> list[Commitment]:
     """Commitments a question is about: by identifier, else member name, else title words (best first)."""
     register = list(register)
-    ids = set(toezegging_ids(question)) | set(kamerstuk_ids(question))
+    ids = question_ids(question)
     if ids:
         return [c for c in register if ids & set(c.identifiers)]
     q = question.lower()

@@ -101,6 +101,20 @@ def test_a_motie_registers_itself_and_the_letters_link_to_it(index_dir, capsys):
     assert rows["kst-32761-322"]["timeline"][0]["source"] == "motie"
 
 
+def test_ask_the_status_of_a_motie_in_the_corpus(index_dir, capsys):
+    if not MOHANDIS.exists():
+        pytest.skip("shared moties XML not available")
+    capsys.readouterr()
+    question = "Wat is de status van de motie kst-35968-35?"
+    assert main(["ask", "--index", str(index_dir), "--model", "fake-hash", question, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first, *rest = data["answer"].splitlines()
+    assert first.startswith("Motie kst-35968-35 ") and "openstaand volgens de staatssecretaris" in first
+    own = "in de motie van 11 februari 2025: ingediend, uitslag onbekend (de motie zelf)"
+    assert any(own in line for line in rest)
+    assert [c["letter_id"] for c in data["citations"]] == ["kst-26643-1371", "kst-35968-35"]
+
+
 def test_status_filter(index_dir, capsys):
     open_rows = by_key(json.loads(run(index_dir, capsys, "--json", "--status", "open")))
     closed_rows = by_key(json.loads(run(index_dir, capsys, "--json", "--status", "closed")))
