@@ -58,14 +58,14 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         r"\bals\s+openstaand\s+(?:te\s+)?(?:handhaven|blijven\s+aanmerken|aan\s+te\s+merken|aanmerken)",
     ),
     (OPENSTAAND, rf"\b(?:staat|staan)\s+nog\s+(?:een\s+)?{_K}?\w*\s*open\b"),
-    (OPENSTAAND, rf"\b{_K}\w*\s+(?:is|zijn)\s+nog\s+niet\s+(?:afgedaan|voldaan|afgerond)"),
+    (OPENSTAAND, rf"\b{_K}\w*\s+(?:is|zijn)\s+nog\s+niet\s+(?:afgedaan|voldaan|afgerond|uitgevoerd)"),
     (
         IN_UITVOERING,
         rf"\b(?:{_K}\w*\s+)?(?:is|zijn|wordt|worden)\s+(?:momenteel\s+|nog\s+)?in\s+uitvoering\b",
     ),
     # 001: "Daarmee is het deel van de toezegging met betrekking tot het 5-sterrenmodel afgedaan."
     (DEELS, rf"\bhet\s+deel\s+van\s+de\s+{_K}\b[^;]*?\bafgedaan\b"),
-    (DEELS, r"\b(?:deels|gedeeltelijk)\s+(?:voldaan|afgedaan|uitgevoerd)\b"),
+    (DEELS, r"\b(?:deels|gedeeltelijk|voor\s+een\s+(?:groot\s+)?deel)\s+(?:voldaan|afgedaan|uitgevoerd)\b"),
     (AFGEDAAN, rf"\b{_K}\b[^;]*?\bafgedaan\b"),
     (AFGEDAAN, r"\bafgedaan\b"),
     # 003: "Met onderstaande informatie doe ik deze toezegging af."
@@ -105,6 +105,12 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
         r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)",
     ),
+    # Other common closings of a verzamelbrief (phrasings of the genre, none from a measurement letter):
+    # "aan de motie is hiermee voldaan", "de toezegging is afgerond", "geef ik gevolg aan de motie".
+    (AFGEDAAN, rf"\baan\s+{_DET}\s+{_K}\b[^;]{{0,60}}?\b(?:is|wordt)\s+{_BY}voldaan\b"),
+    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+is\s+{_BY}(?:uitgevoerd|afgerond)\b"),
+    (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}gevolg\s+aan\s+{_DET}\s+{_K}"),
+    (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}gevolg\s+gegeven\s+aan\s+{_DET}\s+{_K}"),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
@@ -141,14 +147,17 @@ _FUTURE_ACTION = re.compile(
 # A date with one of these is when the next step is expected ("wordt ... dit najaar verwacht").
 FUTURE_CUE = re.compile(
     r"\b(?:zal|zullen|zal\s+ik|verwacht\w*|ontvangt|ontvangen|informeren|toesturen|sturen|delen|"
-    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren)\b",
+    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).
 _RUNNING = re.compile(
     r"\bin\s+uitvoering\b|\bmomenteel\b|\bop\s+dit\s+moment\b|\binmiddels\s+(?:\w+\s+){0,3}"
     r"(?:verzocht|gestart|begonnen|opgepakt|in\s+gang\s+gezet)\b|\bwordt\s+(?:hard\s+|nog\s+)?gewerkt\b|"
-    r"\b(?:onderzoekt|verkent)\s+(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\b|\bloopt\s+(?:nog|momenteel)\b",
+    r"\b(?:onderzoekt|verkent)\s+(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\b|\bloopt\s+(?:nog|momenteel)\b|"
+    # the genre's other words for work under way: "werk ik aan", "wordt uitgewerkt", "de uitvoering loopt"
+    r"\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:momenteel\s+|nog\s+)?aan\b|\buitvoering\b[^.]{0,40}\bloopt\b|"
+    r"\bwordt\s+(?:momenteel\s+|nu\s+)?(?:uitgewerkt|uitgevoerd|voorbereid|onderzocht|verkend)\b",
     re.I,
 )
 _KIND_WORD = re.compile(r"\b(?P<kind>motie|toezegging)\w*\b", re.I)

@@ -100,6 +100,10 @@ def test_members_with_and_without_party():
             AFGEDAAN,
         ),
         ("Het is nog niet afgedaan.", None),
+        ("Aan de motie is hiermee voldaan.", AFGEDAAN),
+        ("Met deze brief geef ik gevolg aan de motie.", AFGEDAAN),
+        ("De motie is nog niet uitgevoerd.", OPENSTAAND),
+        ("De toezegging is voor een groot deel uitgevoerd.", DEELS),
     ],
 )
 def test_verdict_phrases(sentence, verdict):
@@ -133,6 +137,8 @@ def test_verdict_phrases(sentence, verdict):
         ),
         ("Hiermee doe ik deze toezegging af.", False, (AFGEDAAN, STATUS)),
         ("Het algoritmeregister is in december 2022 gelanceerd.", False, None),
+        ("De uitvoering van de motie loopt en wordt momenteel uitgewerkt.", False, (IN_UITVOERING, RUNNING)),
+        ("Uw Kamer wordt hierover in het najaar geïnformeerd.", True, (OPENSTAAND, FUTURE)),
     ],
 )
 def test_running_statuses_and_the_next_step(sentence, dated, expected):
