@@ -28,6 +28,9 @@ from ingest.identifiers import kamerstuk_ids
 from ingest.model import Footnote, Letter, Member, Section
 from ingest.verdicts import find_signal
 
+OF_MEMBER_RE = re.compile(
+    r"^van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)(?:\s+c\.s\.)?(?:\s+(?:over|inzake|betreffende)\s+(?P<about>.+))?$"
+)
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
 KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
@@ -126,6 +129,11 @@ class Reader:
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
                 names, title = "", rest
+            printed = OF_MEMBER_RE.match(names or rest)
+            if kind == "motie" and printed:  # "Motie van het lid Kathmann c.s. over online veiligheid"
+                about = printed.group("about") or (title if names else None)
+                names = printed.group("names")
+                title = about or f"Motie {names}"
             members = (
                 tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
             )

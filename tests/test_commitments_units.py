@@ -288,3 +288,23 @@ def test_filter_and_find():
     ]
     assert [c.key for c in find_commitments(register, "Wat is de status van T03926?")] == ["T03926"]
     assert find_commitments(register, "iets heel anders") == []
+
+
+def _letter_text(text: str) -> Letter:
+    from ingest.loaders import RawDocument
+    from ingest.parse import parse_letter
+
+    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=text))
+
+
+def test_a_motie_heading_with_its_members_printed_in_words():
+    from ingest.commitments import extract_mentions
+
+    letter = _letter_text(
+        "Den Haag, 2 februari 2026\n\nMoties\n\nMotie van het lid Kathmann c.s. over online veiligheid\n\n"
+        "De motie verzoekt de regering een plan te maken. Aan de motie is hiermee voldaan.\n\n"
+        "De minister van Binnenlandse Zaken,\n"
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.kind, m.title, [x.name for x in m.members]) == ("motie", "online veiligheid", ["Kathmann"])
+    assert (m.verdict, m.source) == (AFGEDAAN, "minister")
