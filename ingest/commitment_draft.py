@@ -41,6 +41,8 @@ class Draft:
     deadlines: list[Deadline] = field(default_factory=list)
     section: Section | None = None
     siblings: list[Draft] = field(default_factory=list)  # moties printed under one heading
+    # Named in the text of a section about something else: a record only where it gets a verdict.
+    in_passing: bool = False
 
     def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
         self.identifiers += [i for i in ids if i not in self.identifiers]
@@ -49,6 +51,7 @@ class Draft:
     def absorb(self, other: Draft) -> None:
         """The same numbered commitment named in another section of the letter."""
         self.add_ids(other.identifiers, other.cites)
+        self.in_passing = self.in_passing and other.in_passing
         self.members = merge_members(self.members, other.members)
         self.signals += other.signals
         self.deadlines += [x for x in other.deadlines if x not in self.deadlines]

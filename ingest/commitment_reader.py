@@ -226,7 +226,7 @@ class Reader:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
                     title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
-                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent))
+                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=bool(drafts))
                     draft.add_ids([], cites)
                     drafts.append(draft)
             else:

@@ -67,6 +67,8 @@ def _letter_mentions(letter: Letter, locate) -> list[CommitmentMention]:
     mentions = []
     for d in _merge_by_identifier(drafts):
         verdict, signal, deadline = d.verdict()
+        if d.in_passing and verdict == NO_VERDICT:
+            continue  # 'in lijn met de motie-Omtzigt' in a section on another commitment: named in passing
         anchor = signal.anchor if signal else d.pos
         path, chunk_id = locate(anchor)
         given = verdict != NO_VERDICT

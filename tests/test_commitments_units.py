@@ -308,3 +308,18 @@ def test_a_motie_heading_with_its_members_printed_in_words():
     (m,) = extract_mentions(letter, [])
     assert (m.kind, m.title, [x.name for x in m.members]) == ("motie", "online veiligheid", ["Kathmann"])
     assert (m.verdict, m.source) == (AFGEDAAN, "minister")
+
+
+def test_a_motie_named_in_passing_is_no_record_unless_it_gets_a_verdict():
+    from ingest.commitments import extract_mentions
+
+    letter = _letter_text(
+        "Den Haag, 2 februari 2026\n\nMoties\n\nMotie Kathmann – Online veiligheid\n\n"
+        "De motie verzoekt de regering een plan te maken, in lijn met de motie van het lid Dassen "
+        "(Kamerstukken 36800, nr. 73). Ook de motie van het lid Ceder (Kamerstukken 36800, nr. 80) "
+        "is hiermee afgedaan. Hiermee is de motie Kathmann afgedaan.\n\n"
+        "De minister van Binnenlandse Zaken,\n"
+    )
+    found = {m.members[0].name: m for m in extract_mentions(letter, [])}
+    assert set(found) == {"Kathmann", "Ceder"}  # Dassen is only cited
+    assert found["Ceder"].identifiers == ("kst-36800-80",) and found["Ceder"].verdict == AFGEDAAN
