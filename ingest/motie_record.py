@@ -39,7 +39,10 @@ def is_motie(letter: Letter) -> bool:
     """The reader says so (Letter.kind), or the document prints a motie's heading and closing formula."""
     if letter.kind == "motie":
         return True
-    head = letter.text[:1500]
+    if letter.kind != "brief":  # the reader said what it is: a decision list, a fiche
+        return False
+    # A reader that cannot tell (plain text, an unstructured PDF): the heading opens the document.
+    head = letter.text[:800]
     return bool(MOTIE_HEAD_RE.search(head)) and bool(CLOSING_RE.search(letter.text))
 
 
