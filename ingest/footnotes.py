@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
 from ingest.layout import SUP_TO_INT, FootnoteDef
-from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
+from ingest.model import BRACKETED, DOCX, PDF, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
 CONT_RE = re.compile(
@@ -28,7 +28,7 @@ CANDIDATE_RE = re.compile(
 
 
 def footnote_id(style: str, number: int, series: int, styles_used: set[str]) -> str:
-    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
+    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", PDF: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
     if style == SUPERSCRIPT and PLAIN in styles_used:
         prefix = "fns"
     return f"{prefix}{number}" + (f".{series + 1}" if series else "")
@@ -82,7 +82,8 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
     """Find markers in text, in order, trusting a marker only where the footnote sequence expects it."""
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
-        # XML footnotes are marked "[n]" in the text by the XML reader.
+        # XML and Word footnotes are marked "[n]" in the text by their readers; so are a PDF's
+        # raised calls, kept apart from footnotes printed "[n]" where a letter has both.
         defined[(BRACKETED if fn.style in (XML, DOCX) else fn.style, fn.number)].append(fn)
     styles = {style for style, _ in defined}
     # a text may start mid-letter: the sequence starts at its first footnote number
@@ -91,6 +92,8 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
     markers: list[Marker] = []
     for m in CANDIDATE_RE.finditer(text):
         style, n, start, end, strong, kind = _candidate(m)
+        if style == BRACKETED and PDF in styles:
+            style = _bracket_series(n, expected, defined, series)
         if style not in styles or n < 1:
             continue
         exp = expected[style]
@@ -123,6 +126,21 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
             markers.append(Marker(n, text[start:end], style, (start, end), fn.id if fn else None))
             expected[style] = n + 1
     return tuple(markers)
+
+
+def _bracket_series(n: int, expected: dict, defined: dict, series: dict) -> str:
+    """A "[n]" in a PDF's text is a raised call (PDF) or printed so ("[1] ..." footnotes): the
+    series that expects n and has its footnote, else the one that expects n."""
+    options = [s for s in (PDF, BRACKETED) if s in expected]
+
+    def has(s: str) -> bool:
+        return len(defined.get((s, n), [])) > series[s]
+
+    for test in (lambda s: n == expected[s] and has(s), lambda s: n == expected[s], has):
+        chosen = next((s for s in options if test(s)), None)
+        if chosen:
+            return chosen
+    return options[0]
 
 
 def strip_markers(text: str, markers: tuple[Marker, ...], offset: int = 0) -> str:

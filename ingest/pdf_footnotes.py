@@ -1,0 +1,157 @@
+"""Footnotes in a PDF's layout: the small-font blocks at a page's foot and the raised calls in the body (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.layout import SUP_TO_INT, join_two
+from ingest.model import BRACKETED, PDF, Footnote
+from ingest.pdf_page import Line
+
+MAX_SKIP = 3  # a footnote label may skip this many numbers (footnotes on a page the file lacks)
+_BRACKET_LABEL_RE = re.compile(r"^\[(\d{1,3})\]\s*")
+_PLAIN_LABEL_RE = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
+_SUP_LABEL_RE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*")
+_CALL_RE = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
+_UNIT_BEFORE_RE = re.compile(r"(?:\b(?:k|c|d|m)?m|\bkm|\bCO|\bm\.)$")  # m², km², CO²: no calls
+
+
+@dataclass(frozen=True)
+class _Label:
+    number: int
+    printed: str  # "3", "[3]"
+    style: str
+    rest: str  # the line's text after the label
+    strong: bool  # raised or bracketed: a label by its form, not only by its number
+
+
+def _label(line: Line) -> _Label | None:
+    text = line.text
+    if line.raised and line.raised[0][0] == 0:
+        a, b = line.raised[0]
+        digits = text[a:b].strip()
+        if digits.isdigit():
+            return _Label(int(digits), digits, PDF, text[b:].strip(), True)
+    if m := _BRACKET_LABEL_RE.match(text):
+        return _Label(int(m.group(1)), f"[{m.group(1)}]", BRACKETED, text[m.end() :].strip(), True)
+    if m := _SUP_LABEL_RE.match(text):
+        n = int("".join(str(SUP_TO_INT[c]) for c in m.group(1)))
+        return _Label(n, m.group(1), PDF, text[m.end() :].strip(), True)
+    if m := _PLAIN_LABEL_RE.match(text):
+        return _Label(int(m.group(1)), m.group(1), PDF, text[m.end() :].strip(), False)
+    return None
+
+
+def footnote_zone(lines: list[Line], body_size: float) -> list[Line]:
+    """The lines at the foot of a page set smaller than the body (lines top to bottom, body only)."""
+    zone: list[Line] = []
+    for line in reversed(lines):
+        if line.size > body_size * 0.95:
+            break
+        zone.append(line)
+    zone.reverse()
+    return zone
+
+
+@dataclass
+class _Open:
+    label: _Label
+    parts: list[str]
+    page: int
+
+
+def read_footnotes(zones: list[list[Line]]) -> tuple[list[Footnote], set[Line], list[str]]:
+    """Footnotes from each page's foot zone, in order; a footnote running over a page is continued
+    by the unlabelled lines at the top of the next page's zone. Returns the footnotes, the lines
+    they took (the rest of a zone stays body text) and notes on what was unsure."""
+    done: list[tuple[_Label, str, int]] = []
+    used: set[Line] = set()
+    current: _Open | None = None  # stays open over a page break: it may go on at the next foot
+    expected: int | None = None
+    for zone in zones:
+        labelled = False
+        pending: list[Line] = []  # unlabelled lines above this page's first label
+        for line in zone:
+            label = _label(line)
+            fits = label is not None and (
+                label.strong
+                or (expected is not None and expected <= label.number <= expected + MAX_SKIP)
+                or (expected is None and label.number == 1)
+            )
+            if label is not None and fits:
+                if not labelled and pending and current is not None and _continues(pending):
+                    current.parts.extend(p.text for p in pending)
+                    used.update(pending)
+                if current is not None:
+                    done.append((current.label, _join(current.parts), current.page))
+                current = _Open(label, [label.rest] if label.rest else [], line.page)
+                used.add(line)
+                expected = label.number + 1
+                labelled = True
+            elif labelled and current is not None:
+                current.parts.append(line.text)
+                used.add(line)
+            else:
+                pending.append(line)
+        if not labelled and pending and current is not None and _continues(pending):
+            current.parts.extend(p.text for p in pending)  # a whole page's foot continues a footnote
+            used.update(pending)
+    if current is not None:
+        done.append((current.label, _join(current.parts), current.page))
+    footnotes = _numbered(done)
+    notes = [
+        f"footnote {fn.label}: {len(fn.text):,} characters, probably body text"
+        for fn in footnotes
+        if len(fn.text) > 2000
+    ]
+    return footnotes, used, notes
+
+
+def _continues(lines: list[Line]) -> bool:
+    # body text set small (a table, a caption) is not a footnote's continuation: it would be
+    # labelled; a continuation starts at the zone's left edge like the footnotes themselves
+    return bool(lines) and len(lines) <= 12
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if not part:
+            continue
+        text = join_two(text, part) if text else part
+    return text
+
+
+def _numbered(done: list[tuple[_Label, str, int]]) -> list[Footnote]:
+    out: list[Footnote] = []
+    seen: dict[tuple[str, int], int] = {}
+    for label, text, page in done:
+        key = (label.style, label.number)
+        seen[key] = seen.get(key, 0) + 1
+        prefix = "fnb" if label.style == BRACKETED else "fn"
+        fid = f"{prefix}{label.number}" + (f".{seen[key]}" if seen[key] > 1 else "")
+        out.append(Footnote(id=fid, number=label.number, label=label.printed, style=label.style, text=text, page=page))
+    return out
+
+
+def with_calls(line: Line) -> str:
+    """The line's text with each raised number run ("1", "1,2") written as footnote calls "[1][2]"."""
+    text = line.text
+    out: list[str] = []
+    pos = 0
+    for a, b in line.raised:
+        run = text[a:b].strip()
+        before = text[:a].rstrip()
+        if not _CALL_RE.match(run) or not before or before[-1].isdigit() or _UNIT_BEFORE_RE.search(before):
+            continue  # an ordinal ("1e"), an exponent ("10³"), a unit ("m²"), a label at the line start
+        out.append(text[pos:a].rstrip())  # "ESPR ²" and "ESPR²" are one call
+        out.append("".join(f"[{int(n)}]" for n in re.findall(r"\d+", run)))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def call_numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\[(\d{1,3})\]", text)]
