@@ -112,6 +112,8 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
             ok = False
         if kind in ("year", "spaced") and fn is None:
             ok = False
+        if style == PDF and fn is not None:
+            ok = True  # a PDF's raised call is a call by its print; its number finds the footnote
         if not ok:
             continue
         expected[style] = n + 1

@@ -30,6 +30,7 @@ def ocr_pages(data: bytes, max_pages: int | None = None) -> list[str]:
     """Each page's text as tesseract reads it (Dutch); raises OcrUnavailable without tesseract."""
     exe = _check_tesseract()
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     pdf = pdfium.PdfDocument(data)
     try:
@@ -39,7 +40,11 @@ def ocr_pages(data: bytes, max_pages: int | None = None) -> list[str]:
         pages: list[str] = []
         with tempfile.TemporaryDirectory() as tmp:
             for i in range(count):
-                image = pdf[i].render(scale=DPI / 72, grayscale=True).to_pil()
+                page = pdf[i]
+                if not any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=3)):
+                    pages.append("")  # nothing scanned on this page: no need to read it
+                    continue
+                image = page.render(scale=DPI / 72, grayscale=True).to_pil()
                 png = Path(tmp) / f"page{i + 1}.png"
                 image.save(png)
                 done = subprocess.run(

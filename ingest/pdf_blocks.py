@@ -179,8 +179,8 @@ def classify(paras: list[Para], body_size: float) -> None:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         italic_head = (
             all(ln.italic for ln in p.lines)
-            and len(text.split()) <= 12
-            and len(p.lines) <= 2
+            and len(text.split()) <= (30 if enum else 12)  # "c) Voorgestelde implementatietermijn (...)"
+            and len(p.lines) <= 3
             and not text.rstrip().endswith((".", ",", ";", ":"))
             and nxt is not None
             and not all(ln.italic for ln in nxt.lines)

@@ -14,7 +14,7 @@ _BRACKET_LABEL_RE = re.compile(r"^\[(\d{1,3})\]\s*")
 _PLAIN_LABEL_RE = re.compile(r"^(\d{1,3})(?:[.)]\s*|\s+)(?=\S)")
 _SUP_LABEL_RE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*")
 _CALL_RE = re.compile(r"^\d{1,3}(?:\s*,\s*\d{1,3})*$")
-_UNIT_BEFORE_RE = re.compile(r"(?:\b(?:k|c|d|m)?m|\bkm|\bCO|\bm\.)$")  # m², km², CO²: no calls
+_UNIT_BEFORE_RE = re.compile(r"\b(?:[kcdm]?m|CO)$")  # m², km², CO²: no calls
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,9 @@ def with_calls(line: Line) -> str:
     for a, b in line.raised:
         run = text[a:b].strip()
         before = text[:a].rstrip()
-        if not _CALL_RE.match(run) or not before or before[-1].isdigit() or _UNIT_BEFORE_RE.search(before):
-            continue  # an ordinal ("1e"), an exponent ("10³"), a unit ("m²"), a label at the line start
+        if not _CALL_RE.match(run) or _UNIT_BEFORE_RE.search(before):
+            continue  # an ordinal ("1e", raised letters), a unit ("m²")
+        # after a digit too: "december 2023¹⁴" is a call; an exponent ("10³") is rare in letters
         out.append(text[pos:a].rstrip())  # "ESPR ²" and "ESPR²" are one call
         out.append("".join(f"[{int(n)}]" for n in re.findall(r"\d+", run)))
         pos = b

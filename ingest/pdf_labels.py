@@ -51,7 +51,7 @@ def _label(row: list[Line], value_x: float) -> tuple[str | None, str, str, list[
     if NUMBER_RE.match(head) and len(cells) > 1 and cells[1].x1 < value_x:
         head = f"{head} {cells[1].text.strip()}"
         cells = cells[1:]
-    if cells[0].x1 > value_x - 2:
+    if cells[0].x0 > value_x - 20:
         return None  # a line of the value column
     m = LABEL_RE.match(head)
     if not m:
@@ -147,9 +147,10 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
     if not value:
         return
     header = HEADER_FIELDS.get(name.lower())
-    if header == "committee" and doc.committee is None and not items:
+    before_items = not any(b.kind == HEADING for b in items)  # the list's own header fields
+    if header == "committee" and doc.committee is None and before_items:
         doc.committee = value
-    elif header == "title" and doc.title is None and not items:
+    elif header == "title" and doc.title is None and before_items:
         doc.title = value
     elif f.number is not None:
         items.append(Block(HEADING, f"{f.number}. {value}", level=2, page=f.page))

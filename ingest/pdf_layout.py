@@ -164,13 +164,17 @@ def _fiche(blocks: list[Block], title, kind, sender):
 
 
 def _call_notes(blocks: list[Block], footnotes: list[Footnote]) -> list[str]:
+    """What does not pair up: calls whose footnote text is missing, footnotes no call points to."""
     called: dict[int, int | None] = {}
     for b in blocks:
         for n in call_numbers(b.text):
             called.setdefault(n, b.page)
     numbers = {fn.number for fn in footnotes}
-    notes = [f"footnote call {n} (page {page}) has no footnote text" for n, page in called.items() if n not in numbers]
-    notes += [
-        f"footnote {fn.label} (page {fn.page}) is not called in the body" for fn in footnotes if fn.number not in called
-    ]
+    lost = [f"{n} (page {page})" for n, page in called.items() if n not in numbers]
+    uncalled = [f"{fn.label} (page {fn.page})" for fn in footnotes if fn.number not in called]
+    notes = []
+    if lost:
+        notes.append("footnote calls without footnote text: " + ", ".join(lost))
+    if uncalled:
+        notes.append("footnotes without a call in the body: " + ", ".join(uncalled))
     return notes

@@ -77,10 +77,10 @@ class PdfLayout:
 def _chars(line: LTTextLine, height: float) -> list[Char]:
     glyphs = [item for item in line if isinstance(item, LTChar)]
     # pdfminer's own word breaks (LTAnno) follow kerning gaps ("D en Haag"); where a line prints
-    # its spaces, only a gap of a third of the size is a space; where it prints none (some
+    # its spaces, only a gap of a quarter of the size is a space (kerning reaches a sixth); where it prints none (some
     # generators position words instead), a sixth is.
     printed_spaces = any(g.get_text() == " " for g in glyphs)
-    space_gap = 0.33 if printed_spaces else 0.16
+    space_gap = 0.25 if printed_spaces else 0.16
     out: list[Char] = []
     for item in glyphs:
         a, b, c, d, _e, f = item.matrix

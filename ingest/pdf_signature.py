@@ -51,7 +51,15 @@ def signers(lines: list[Line]) -> str | None:
     found: list[str] = []
     for col in sorted(columns, key=lambda c: c[0].x0):
         col.sort(key=lambda ln: (ln.page, ln.top))
-        found.extend(_pairs([ln.text for ln in col]))
+        texts: list[str] = []
+        for prev, line in zip([None, *col], col):
+            # lines of one paragraph ("..., E. van" / "Marum") are one text; role and name
+            # usually stand apart, with white space between them
+            if prev is not None and line.page == prev.page and line.top - prev.bottom < 0.6 * line.size:
+                texts[-1] += " " + line.text.strip()
+            else:
+                texts.append(line.text.strip())
+        found.extend(_pairs(texts))
     return "; ".join(found) or None
 
 
