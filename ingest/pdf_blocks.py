@@ -6,9 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ingest.layout import join_two
 from ingest.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
-from ingest.pdf_footnotes import with_calls
+from ingest.pdf_footnotes import join_parts, with_calls
 from ingest.pdf_page import Line, rows
 
 BULLET_RE = re.compile(r"^([•▪➢✓●◦·*]|[-–](?=\s)|o(?=\s{1,3}[A-Z]))\s*")
@@ -40,19 +39,22 @@ class Para:
 
 def reading_order(lines: list[Line], width: float) -> list[list[Line]]:
     """The page's rows in reading order: in a two-column layout the left column's rows first, then the
-    right's, band by band between lines that cross the gutter (full-width headings, tables)."""
+    right's, band by band between rows that cross the gutter (full-width headings, tables)."""
     gutter = _gutter(lines, width)
     if gutter is None:
         return rows(lines)
     out: list[list[Line]] = []
     band: list[Line] = []
-    for line in sorted(lines, key=lambda ln: ln.top):
-        if line.x0 < gutter < line.x1:
+    for row in rows(lines):
+        left = [ln for ln in row if ln.x1 <= gutter]
+        right = [ln for ln in row if ln.x0 >= gutter]
+        narrow = all(ln.x1 - ln.x0 < 0.25 * width for ln in row)
+        if any(ln.x0 < gutter < ln.x1 for ln in row) or (left and right and narrow and len(row) > 2):
             out += rows([ln for ln in band if ln.x1 <= gutter]) + rows([ln for ln in band if ln.x0 >= gutter])
             band = []
-            out.append([line])
+            out.append(row)
         else:
-            band.append(line)
+            band.extend(row)
     out += rows([ln for ln in band if ln.x1 <= gutter]) + rows([ln for ln in band if ln.x0 >= gutter])
     return out
 
@@ -209,20 +211,11 @@ def to_blocks(paras: list[Para], context: str) -> list[Block]:
     out: list[Block] = []
     for p in paras:
         if p.kind == TABLE_ROW:
-            cells = [_join(c, context) for c in p.cells]
+            cells = [join_parts(c, context) for c in p.cells]
             out.append(Block(TABLE_ROW, " | ".join(c for c in cells if c), page=p.page, label=cells[0] or None))
             continue
-        text = _join(p.texts, context)
+        text = join_parts(p.texts, context)
         if p.kind == LIST_ITEM and (m := BULLET_RE.match(text)):
             text = "• " + text[m.end() :]
         out.append(Block(p.kind, text, level=p.level, page=p.page, label=p.label))
     return out
-
-
-def _join(parts: list[str], context: str) -> str:
-    text = ""
-    for part in parts:
-        part = " ".join(part.split())
-        if part:
-            text = join_two(text, part, context) if text else part
-    return text

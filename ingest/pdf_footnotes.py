@@ -84,7 +84,7 @@ def read_footnotes(zones: list[list[Line]]) -> tuple[list[Footnote], set[Line], 
                     current.parts.extend(p.text for p in pending)
                     used.update(pending)
                 if current is not None:
-                    done.append((current.label, _join(current.parts), current.page))
+                    done.append((current.label, join_parts(current.parts), current.page))
                 current = _Open(label, [label.rest] if label.rest else [], line.page)
                 used.add(line)
                 expected = label.number + 1
@@ -98,7 +98,7 @@ def read_footnotes(zones: list[list[Line]]) -> tuple[list[Footnote], set[Line], 
             current.parts.extend(p.text for p in pending)  # a whole page's foot continues a footnote
             used.update(pending)
     if current is not None:
-        done.append((current.label, _join(current.parts), current.page))
+        done.append((current.label, join_parts(current.parts), current.page))
     footnotes = _numbered(done)
     notes = [
         f"footnote {fn.label}: {len(fn.text):,} characters, probably body text"
@@ -114,13 +114,18 @@ def _continues(lines: list[Line]) -> bool:
     return bool(lines) and len(lines) <= 12
 
 
-def _join(parts: list[str]) -> str:
+def join_parts(parts: list[str], context: str = "") -> str:
+    """Printed lines as one text: Dutch line-end hyphenation undone (ingest/layout.join_two), a
+    spaced dash at a line end kept spaced before a capital ("wetten.nl - Regeling")."""
     text = ""
     for part in parts:
         part = " ".join(part.split())
         if not part:
             continue
-        text = join_two(text, part) if text else part
+        if text.endswith((" -", " –")) and (part[0].isupper() or part[0].isdigit()):
+            text = f"{text} {part}"
+        else:
+            text = join_two(text, part, context) if text else part
     return text
 
 

@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.layout import join_two
 from ingest.metadata import parse_date
 from ingest.model import HEADING, TABLE_ROW, Block
+from ingest.pdf_footnotes import join_parts
 from ingest.pdf_page import Line
 
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
@@ -140,7 +140,7 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
         elif multi:
             value = f"{value}; {part}"  # a row of a small table (committee, reason, items)
         else:
-            value = join_two(value, part, context)
+            value = join_parts([value, part], context)
     name = f.name
     if (m := INLINE_RE.match(value)) and f.number is None:
         name, value = m.group(1), m.group(2)  # "Noot:" beside "Besluit: ..." : the value names its label

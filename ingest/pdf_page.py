@@ -161,7 +161,7 @@ def _same_row(a: Line, b: Line) -> bool:
 
 def _merge_pieces(pieces: list[tuple[Line, list[Char]]], page: int) -> list[Line]:
     """Pieces of one printed line that pdfminer split (a bullet in a Symbol font, a lone raised
-    digit) are joined; pieces further apart than a word gap stay separate cells of a row."""
+    digit) are joined; pieces further apart than an em stay separate cells of a row."""
     pieces.sort(key=lambda p: (p[0].baseline, p[0].x0))
     rows: list[list[tuple[Line, list[Char]]]] = []
     for piece in pieces:
@@ -180,7 +180,7 @@ def _merge_pieces(pieces: list[tuple[Line, list[Char]]], page: int) -> list[Line
             size = max(prev.size, line.size)
             lone = len(prev.text.strip()) <= 2 and not prev.text.strip().isalnum()  # "•", "-", ""
             alike = abs(line.size - prev.size) < 0.15 * size  # a letterhead column beside the body is not
-            if (alike and gap <= 1.6 * size) or (lone and gap <= 4 * size) or _is_raised_piece(line, prev) or _is_raised_piece(prev, line):
+            if (alike and gap <= 1.0 * size) or (lone and gap <= 4 * size) or _is_raised_piece(line, prev) or _is_raised_piece(prev, line):
                 joiner = [] if gap < 0.15 * size else [Char(" ", prev.x1, line.x0, prev.size, prev.baseline, False, False)]
                 chars = prev_chars + joiner + chars
                 merged[-1] = (_line(page, chars) or prev, chars)
