@@ -1,4 +1,4 @@
-"""A PDF's body lines to Blocks: reading order (columns), paragraphs, headings by size and weight, lists, tables."""
+"""A PDF's body lines to Blocks: reading order (columns), paragraphs, headings by size and weight, tables."""
 
 from __future__ import annotations
 
@@ -95,9 +95,7 @@ def _starts_item(text: str) -> bool:
     return bool(BULLET_RE.match(text) or ENUM_RE.match(text))
 
 
-def build_paras(
-    page_rows: list[list[list[Line]]], pitch: float, edge: Callable[[Line], float]
-) -> list[Para]:
+def build_paras(page_rows: list[list[list[Line]]], pitch: float, edge: Callable[[Line], float]) -> list[Para]:
     """Rows of every page (in reading order) to paragraphs, list items and table rows."""
     paras: list[Para] = []
     cur: Para | None = None
@@ -128,14 +126,16 @@ def build_paras(
 def _continues_cells(table: Para, row: list[Line]) -> bool:
     """A row that only continues cells of the row above (a wrapped cell: no first-column text)."""
     columns = [ln.x0 for ln in table.lines[: len(table.cells)]]
-    return bool(columns) and all(
-        any(abs(c.x0 - x) < 4 for x in columns[1:]) for c in row
-    ) and row[0].top - table.lines[-1].bottom < row[0].height
+    return (
+        bool(columns)
+        and all(any(abs(c.x0 - x) < 4 for x in columns[1:]) for c in row)
+        and row[0].top - table.lines[-1].bottom < row[0].height
+    )
 
 
 def _extend_cells(table: Para, row: list[Line], texts: list[str]) -> None:
     columns = [ln.x0 for ln in table.lines[: len(table.cells)]]
-    for cell, text in zip(row, texts):
+    for cell, text in zip(row, texts, strict=True):
         k = min(range(len(columns)), key=lambda i: abs(columns[i] - cell.x0))
         table.cells[k].append(text)
     table.lines.extend(row)
@@ -212,7 +212,9 @@ def to_blocks(paras: list[Para], context: str) -> list[Block]:
     for p in paras:
         if p.kind == TABLE_ROW:
             cells = [join_parts(c, context) for c in p.cells]
-            out.append(Block(TABLE_ROW, " | ".join(c for c in cells if c), page=p.page, label=cells[0] or None))
+            out.append(
+                Block(TABLE_ROW, " | ".join(c for c in cells if c), page=p.page, label=cells[0] or None)
+            )
             continue
         text = join_parts(p.texts, context)
         if p.kind == LIST_ITEM and (m := BULLET_RE.match(text)):

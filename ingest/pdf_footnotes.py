@@ -1,4 +1,4 @@
-"""Footnotes in a PDF's layout: the small-font blocks at a page's foot and the raised calls in the body (pure)."""
+"""Footnotes in a PDF's layout: small-font blocks at a page's foot, raised calls in the body (pure)."""
 
 from __future__ import annotations
 
@@ -137,7 +137,11 @@ def _numbered(done: list[tuple[_Label, str, int]]) -> list[Footnote]:
         seen[key] = seen.get(key, 0) + 1
         prefix = "fnb" if label.style == BRACKETED else "fn"
         fid = f"{prefix}{label.number}" + (f".{seen[key]}" if seen[key] > 1 else "")
-        out.append(Footnote(id=fid, number=label.number, label=label.printed, style=label.style, text=text, page=page))
+        out.append(
+            Footnote(
+                id=fid, number=label.number, label=label.printed, style=label.style, text=text, page=page
+            )
+        )
     return out
 
 

@@ -18,7 +18,9 @@ from ingest.metadata import parse_date
 from ingest.model import Member
 from ingest.pdf_page import Line
 
-DOSSIER_RE = re.compile(r"^(\d{2}\s?\d{3}(?:\s?-\s?\d{1,3}|\s+[IVXLC]{1,5}|\s?\(R\d{3,4}\))*)(?:\s{2,}(\S.*))?$")
+DOSSIER_RE = re.compile(
+    r"^(\d{2}\s?\d{3}(?:\s?-\s?\d{1,3}|\s+[IVXLC]{1,5}|\s?\(R\d{3,4}\))*)(?:\s{2,}(\S.*))?$"
+)
 NR_RE = re.compile(r"^Nr\.\s*(\d{1,5})(?:\s{1,}(\S.*))?$", re.I)
 DATE_LINE_RE = re.compile(r"^(?:Voorgesteld|Den Haag,|’s-Gravenhage,|'s-Gravenhage,)\s+(.+)$")
 ADDRESSEE_RE = re.compile(r"^Aan de (?:Voorzitter|voorzitter) van de (Tweede|Eerste) Kamer")
@@ -111,7 +113,7 @@ def _indieners(body_rows: list[list[Line]]) -> tuple[Member, ...]:
 
 
 def _cased(title: str, indieners: tuple[Member, ...]) -> str:
-    """"MOTIE VAN HET LID CEDER" as a sentence, with the names as the motie prints them."""
+    """ "MOTIE VAN HET LID CEDER" as a sentence, with the names as the motie prints them."""
     if not title.isupper():
         return title
     text = title.lower().capitalize()

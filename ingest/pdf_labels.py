@@ -21,7 +21,9 @@ from ingest.pdf_page import Line
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
 # Labels a value may start with itself, where the layout put it in the value column ("Besluit: ...").
-INLINE_RE = re.compile(r"^(Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Toezegging|Toezeggingen)\s?:\s*(.*)$")
+INLINE_RE = re.compile(
+    r"^(Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Toezegging|Toezeggingen)\s?:\s*(.*)$"
+)
 HEADER_FIELDS = {"voortouwcommissie": "committee", "document": "title", "commissie": "committee"}
 PLACE_DATE_RE = re.compile(r"^(?:Den Haag|[’']s-Gravenhage),\s+(.+)$")
 
@@ -117,7 +119,9 @@ def read_labelled(page_rows: list[list[Line]], value_x: float, pitch: float, con
             doc.date = parse_date(m.group(1))
         else:
             flush()
-            items.append(Block(TABLE_ROW if len(row) > 1 else "paragraph", " ".join(text.split()), page=row[0].page))
+            items.append(
+                Block(TABLE_ROW if len(row) > 1 else "paragraph", " ".join(text.split()), page=row[0].page)
+            )
         prev = row[-1]
     flush()
     if not has_rubrics:
@@ -131,7 +135,7 @@ def read_labelled(page_rows: list[list[Line]], value_x: float, pitch: float, con
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
     value = ""
-    for part, multi in zip(f.parts, f.multi):
+    for part, multi in zip(f.parts, f.multi, strict=True):
         part = " ".join(part.split())
         if not part:
             continue

@@ -1,4 +1,4 @@
-"""A PDF read from its layout: one page structure that footnotes, letterhead, headings and tables all use (pure).
+"""A PDF read from its layout: one page structure for footnotes, letterhead, headings and tables (pure).
 
 Lines come with size, position and weight (ingest/pdf_page.py). Running headers and footers go
 (pdf_furniture), footnotes are the small lines at each page's foot with their raised calls in the
@@ -69,7 +69,9 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     if len(sizes) <= 1 and not any(ln.raised for ln in all_lines):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
         # letterhead apart, so the plain-text rules read it
-        return PdfDocument(text=text, reader_notes=("PDF set in one font size throughout: read as plain text",))
+        return PdfDocument(
+            text=text, reader_notes=("PDF set in one font size throughout: read as plain text",)
+        )
     side = {p.number: [ln for ln in content[p.number] if side_column(ln, p, size)] for p in layout.pages}
     body = {p.number: [ln for ln in content[p.number] if ln not in set(side[p.number])] for p in layout.pages}
     zones = [footnote_zone(sorted(body[p.number], key=lambda ln: ln.top), size) for p in layout.pages]
@@ -140,7 +142,8 @@ def _signature_lines(paras: list[Para]) -> list[Line]:
             tail.append(p)
         return [ln for p in tail for ln in p.lines]
     end = next(
-        (i for i, p in enumerate(paras) if p.kind == HEADING and re.match(r"^Bijlage", p.texts[0])), len(paras)
+        (i for i, p in enumerate(paras) if p.kind == HEADING and re.match(r"^Bijlage", p.texts[0])),
+        len(paras),
     )
     tail = []
     for p in reversed(paras[:end]):

@@ -1,4 +1,4 @@
-"""A letter's letterhead on its first page, read as metadata: return address, addressee, labelled fields (pure).
+"""A letter's letterhead on its first page, read as metadata: return address, addressee, fields (pure).
 
 Rijkshuisstijl letters print a return address line ("> Retouradres ..."), the addressee block, a
 right-hand column set small (ministry, address, Kenmerk, Bijlage(n), contact details) and Word's
@@ -49,7 +49,9 @@ class Letterhead:
     title: str | None = None
     kenmerk: str | None = None
     addressee: str | None = None  # as printed: "De voorzitter van de Tweede Kamer der Staten-Generaal ..."
-    organisation: tuple[str, ...] = ()  # the column's first lines: "Ministerie van Infrastructuur en Waterstaat"
+    organisation: tuple[
+        str, ...
+    ] = ()  # the column's first lines: "Ministerie van Infrastructuur en Waterstaat"
     used: set[Line] = field(default_factory=set)
 
     def take(self, label: str, value: str) -> None:

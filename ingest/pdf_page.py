@@ -76,9 +76,9 @@ class PdfLayout:
 
 def _chars(line: LTTextLine, height: float) -> list[Char]:
     glyphs = [item for item in line if isinstance(item, LTChar)]
-    # pdfminer's own word breaks (LTAnno) follow kerning gaps ("D en Haag"); where a line prints
-    # its spaces, only a gap of a quarter of the size is a space (kerning reaches a sixth); where it prints none (some
-    # generators position words instead), a sixth is.
+    # pdfminer's own word breaks (LTAnno) follow kerning gaps ("D en Haag"). Where a line prints
+    # its spaces, a gap is a space from a quarter of the size on (kerning reaches a sixth); where
+    # it prints none (some generators place each word instead), from a sixth.
     printed_spaces = any(g.get_text() == " " for g in glyphs)
     space_gap = 0.25 if printed_spaces else 0.16
     out: list[Char] = []
@@ -93,7 +93,12 @@ def _chars(line: LTTextLine, height: float) -> list[Char]:
             out[-1] = Char(text, prev.x0, prev.x1, prev.size, prev.baseline, True, prev.italic)
             continue
         size = round(item.size, 2)
-        if out and out[-1].text != " " and text != " " and item.x0 - out[-1].x1 > space_gap * min(size, out[-1].size):
+        if (
+            out
+            and out[-1].text != " "
+            and text != " "
+            and item.x0 - out[-1].x1 > space_gap * min(size, out[-1].size)
+        ):
             prev = out[-1]
             out.append(Char(" ", prev.x1, item.x0, prev.size, prev.baseline, prev.bold, prev.italic))
         out.append(
@@ -132,7 +137,9 @@ def _line(page: int, chars: list[Char]) -> Line | None:
     raised: list[tuple[int, int]] = []
     pos = 0
     for c in chars:
-        is_raised = c.size <= size * RAISED_SIZE and base - c.baseline >= size * RAISED_RISE and c.text.strip()
+        is_raised = (
+            c.size <= size * RAISED_SIZE and base - c.baseline >= size * RAISED_RISE and c.text.strip()
+        )
         if is_raised:
             if raised and raised[-1][1] == pos:
                 raised[-1] = (raised[-1][0], pos + len(c.text))
@@ -180,8 +187,17 @@ def _merge_pieces(pieces: list[tuple[Line, list[Char]]], page: int) -> list[Line
             size = max(prev.size, line.size)
             lone = len(prev.text.strip()) <= 2 and not prev.text.strip().isalnum()  # "•", "-", ""
             alike = abs(line.size - prev.size) < 0.15 * size  # a letterhead column beside the body is not
-            if (alike and gap <= 1.0 * size) or (lone and gap <= 4 * size) or _is_raised_piece(line, prev) or _is_raised_piece(prev, line):
-                joiner = [] if gap < 0.15 * size else [Char(" ", prev.x1, line.x0, prev.size, prev.baseline, False, False)]
+            if (
+                (alike and gap <= 1.0 * size)
+                or (lone and gap <= 4 * size)
+                or _is_raised_piece(line, prev)
+                or _is_raised_piece(prev, line)
+            ):
+                joiner = (
+                    []
+                    if gap < 0.15 * size
+                    else [Char(" ", prev.x1, line.x0, prev.size, prev.baseline, False, False)]
+                )
                 chars = prev_chars + joiner + chars
                 merged[-1] = (_line(page, chars) or prev, chars)
             else:
@@ -204,7 +220,7 @@ def _split(chars: list[Char]) -> Iterator[list[Char]]:
     of size that is not a raised call (the body line and the letterhead column beside it)."""
     start = 0
     ink = [i for i, c in enumerate(chars) if c.text.strip()]
-    for a, b in zip(ink, ink[1:]):
+    for a, b in zip(ink, ink[1:], strict=False):
         left, right = chars[a], chars[b]
         gap = right.x0 - left.x1
         size = max(left.size, right.size)
@@ -258,7 +274,7 @@ def pitch(lines: Iterable[Line], size: float) -> float:
             by_page.setdefault(line.page, []).append(line)
     for page_lines_ in by_page.values():
         page_lines_.sort(key=lambda ln: ln.baseline)
-        for a, b in zip(page_lines_, page_lines_[1:]):
+        for a, b in zip(page_lines_, page_lines_[1:], strict=False):
             gap = b.baseline - a.baseline
             if 0.9 * size < gap < 2.5 * size:
                 gaps.append(round(gap, 1))

@@ -1,4 +1,4 @@
-"""The signature block of a PDF letter: who signs, with their function, several signers side by side (pure)."""
+"""The signature block of a PDF letter: who signs, in what function, several signers side by side (pure)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 
 from ingest.pdf_page import Line
 
-CLOSING_RE = re.compile(r"^(Hoogachtend|Met (?:vriendelijke|hoogachtende) groet(?:en)?|Met de meeste hoogachting),?$", re.I)
+CLOSING_RE = re.compile(
+    r"^(Hoogachtend|Met (?:vriendelijke|hoogachtende) groet(?:en)?|Met de meeste hoogachting),?$", re.I
+)
 ROLE_RE = re.compile(
     r"^(?:de\s+)?(minister(?:-president)?|staatssecretaris|secretaris-generaal|directeur(?:-generaal)?"
     r"|voorzitter|griffier)\b(.*)$",
@@ -52,7 +54,7 @@ def signers(lines: list[Line]) -> str | None:
     for col in sorted(columns, key=lambda c: c[0].x0):
         col.sort(key=lambda ln: (ln.page, ln.top))
         texts: list[str] = []
-        for prev, line in zip([None, *col], col):
+        for prev, line in zip([None, *col], col, strict=False):
             # lines of one paragraph ("..., E. van" / "Marum") are one text; role and name
             # usually stand apart, with white space between them
             if prev is not None and line.page == prev.page and line.top - prev.bottom < 0.6 * line.size:

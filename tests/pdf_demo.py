@@ -13,8 +13,18 @@ HEADER_PARAGRAPHS = {
     "003_8bc0e4d4bf612069.txt": 2,  # the Kamerstuk header, "Aan de Voorzitter ... Den Haag, ..."
 }
 CHAMBERS = {
-    "Tweede Kamer": ["De Voorzitter van de Tweede Kamer", "der Staten-Generaal", "Postbus 20018", "2500 EA  DEN HAAG"],
-    "Eerste Kamer": ["De Voorzitter van de Eerste Kamer", "der Staten-Generaal", "Postbus 20017", "2500 EA  DEN HAAG"],
+    "Tweede Kamer": [
+        "De Voorzitter van de Tweede Kamer",
+        "der Staten-Generaal",
+        "Postbus 20018",
+        "2500 EA  DEN HAAG",
+    ],
+    "Eerste Kamer": [
+        "De Voorzitter van de Eerste Kamer",
+        "der Staten-Generaal",
+        "Postbus 20017",
+        "2500 EA  DEN HAAG",
+    ],
 }
 
 

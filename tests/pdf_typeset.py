@@ -118,17 +118,23 @@ def letter_html(letter: Letter, head: Letterhead, skip: int) -> str:
     parts = [f'<div class="side">{"".join(side)}</div>']
     if head.addressee:
         parts.append('<div class="retour">&gt; Retouradres Postbus 20011 2500 EA Den Haag</div>')
-        parts.append('<div class="addressee">' + "".join(f"<p>{_esc(a)}</p>" for a in head.addressee) + "</div>")
+        parts.append(
+            '<div class="addressee">' + "".join(f"<p>{_esc(a)}</p>" for a in head.addressee) + "</div>"
+        )
     if head.rows:
         cells = "".join(f'<tr><td class="label">{_esc(k)}</td><td>{_esc(v)}</td></tr>' for k, v in head.rows)
         parts.append(f'<table class="rows">{cells}</table>')
     if head.kamerstuk:
-        cells = "".join(f'<tr><td class="nr">{_esc(k)}</td><td>{_esc(v)}</td></tr>' for k, v in head.kamerstuk)
+        cells = "".join(
+            f'<tr><td class="nr">{_esc(k)}</td><td>{_esc(v)}</td></tr>' for k, v in head.kamerstuk
+        )
         parts.append(f'<table class="kst">{cells}</table>')
         parts += [f"<p>{_esc(line)}</p>" for line in head.kamerstuk_lines]
     parts.append(_body_html(letter, skip))
     css = CSS % {"running": head.organisation.replace('"', "")}
-    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    return (
+        f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    )
 
 
 def typeset(letter: Letter, head: Letterhead, skip: int = 0) -> bytes:

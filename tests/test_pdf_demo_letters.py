@@ -88,7 +88,12 @@ def test_letterhead_and_page_furniture_are_not_body_text(demo_pdfs, demo_letters
     path, letter = demo_pdfs[name]
     first_page = extract_text(str(path), page_numbers=[0])
     assert "Pagina 1 van" in first_page  # the footer is printed ...
-    for printed in ("Pagina ", "Retouradres", "Postbus 2001", "Ministerie van Binnenlandse Zaken"):  # ... not read
+    for printed in (
+        "Pagina ",
+        "Retouradres",
+        "Postbus 2001",
+        "Ministerie van Binnenlandse Zaken",
+    ):  # ... not read
         assert printed not in letter.text, printed
     assert not re.search(r"^(Datum|Betreft|datum|betreft)\b", letter.text, re.M)
     # the body starts where the text version's body starts, after its header

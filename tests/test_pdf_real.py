@@ -39,7 +39,10 @@ def read():
 
 def test_development_files_are_the_ones_read_here():
     names = {p.name for p in files("kamerbrieven-pdf", "development")}
-    assert "kamerbrief-2023-02-03-circulaire-economie.pdf" in names and "bnc-fiche-2022-instant-payments.pdf" in names
+    assert (
+        "kamerbrief-2023-02-03-circulaire-economie.pdf" in names
+        and "bnc-fiche-2022-instant-payments.pdf" in names
+    )
     assert {p.name for p in files("besluitenlijsten-pdf", "development")} == {
         "besluitenlijst_example1.pdf",
         "besluitenlijst_example2.pdf",
@@ -54,7 +57,9 @@ def test_circulaire_economie_calls_link_to_their_footnotes(read):
     assert texts[2] == "Ecodesign for Sustainable Products Regulation"
     # a footnote over two lines, and a URL broken over lines, come back whole
     assert texts[4].endswith("doelen voor circulaire economie | Kamerstuk | Rijksoverheid.nl")
-    assert texts[5].startswith("https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845&did=2022D22249;")
+    assert texts[5].startswith(
+        "https://www.tweedekamer.nl/kamerstukken/moties/detail?id=2022Z10845&did=2022D22249;"
+    )
     before = {m.number: letter.text[m.span[0] - 30 : m.span[0]] for m in letter.markers}
     assert before[1].endswith("voor onze grondstoffen") and before[6].endswith("met een HUF-toets")
     assert "CO2-reductie" in letter.text  # subscripts stay text
@@ -65,7 +70,8 @@ def test_circulaire_economie_metadata_from_the_letterhead(read):
     _, letter = read(PDFS, "kamerbrief-2023-02-03-circulaire-economie.pdf")
     assert letter.date == date(2023, 2, 3)
     assert letter.title == (
-        "Nationaal Programma Circulaire Economie 2023-2030 (NPCE) incl. kabinetsreactie op ICER en SER-verkenning"
+        "Nationaal Programma Circulaire Economie 2023-2030 (NPCE) incl. kabinetsreactie op ICER en "
+        "SER-verkenning"
     )
     assert letter.kenmerk == "IENW/BSK-2023/33017"
     assert letter.addressee == "Tweede Kamer"
@@ -74,7 +80,8 @@ def test_circulaire_economie_metadata_from_the_letterhead(read):
 
 
 @pytest.mark.parametrize(
-    "name", ["kamerbrief-2023-02-03-circulaire-economie.pdf", "kamerbrief-2023-02-03-circulaire-economie-page1.pdf"]
+    "name",
+    ["kamerbrief-2023-02-03-circulaire-economie.pdf", "kamerbrief-2023-02-03-circulaire-economie-page1.pdf"],
 )
 def test_no_letterhead_or_footer_in_the_body_or_chunks(read, name):
     _, letter = read(PDFS, name)
@@ -103,7 +110,9 @@ def test_bnc_fiche(read):
     assert letter.title == "Fiche 1: Wijziging verordeningen betreffende instant payments in euro"
     assert (letter.kind, letter.sender, letter.date) == ("fiche", "Ministerie van Financiën", None)
     fn2 = letter.footnote("fn2").text
-    assert fn2.endswith("2017 werd gelanceerd door de European Payments Council (EPC).")  # "2017" is not a label
+    assert fn2.endswith(
+        "2017 werd gelanceerd door de European Payments Council (EPC)."
+    )  # "2017" is not a label
     assert "2017 werd gelanceerd" not in letter.text
     heads = [s.heading for s in letter.sections]
     assert "2. Essentie voorstel" in heads and "a) Inhoud voorstel" in heads
@@ -113,7 +122,9 @@ def test_bnc_fiche(read):
 def test_bnc_fiche_first_page(read):
     _, letter = read(PDFS, "bnc-fiche-2022-instant-payments-page1.pdf")
     assert [(m.number, m.footnote_id) for m in letter.markers] == [(1, "fn1")]
-    assert letter.footnote("fn1").text.startswith("Communication from the Commission to the European Parliament")
+    assert letter.footnote("fn1").text.startswith(
+        "Communication from the Commission to the European Parliament"
+    )
 
 
 def _section_of(letter, snippet: str):
@@ -122,7 +133,9 @@ def _section_of(letter, snippet: str):
     return next(s for s in letter.sections if s.span[0] <= pos < s.span[1])
 
 
-@pytest.mark.parametrize(("name", "items"), [("besluitenlijst_example1.pdf", 36), ("besluitenlijst_example2.pdf", 43)])
+@pytest.mark.parametrize(
+    ("name", "items"), [("besluitenlijst_example1.pdf", 36), ("besluitenlijst_example2.pdf", 43)]
+)
 def test_decision_list_items_in_order_with_their_rows(read, name, items):
     raw, letter = read(LISTS, name)
     numbered = [b.text.split(".")[0] for b in raw.blocks if b.kind == HEADING and b.level == 2]
@@ -156,7 +169,9 @@ def test_decision_list_example2(read):
     _, letter = read(LISTS, "besluitenlijst_example2.pdf")
     assert (letter.date, letter.sender) == (date(2016, 10, 28), "vaste commissie voor Financiën")
     noot = "Noot: Het wetsvoorstel beoogt goedkeuring van het Verdrag voor Curaçao, Sint Maarten"
-    assert _section_of(letter, noot).heading.startswith("3. Wetsvoorstel Goedkeuring Verdrag")  # over a page break
+    assert _section_of(letter, noot).heading.startswith(
+        "3. Wetsvoorstel Goedkeuring Verdrag"
+    )  # over a page break
     assert "E.D. Wiebes - 25 oktober 2016 Tweede nota van wijziging - 34552-16" in letter.text
 
 
