@@ -40,26 +40,30 @@ class Para:
 def reading_order(lines: list[Line], width: float) -> list[list[Line]]:
     """The page's rows in reading order: in a two-column layout the left column's rows first, then the
     right's, band by band between rows that cross the gutter (full-width headings, tables)."""
-    gutter = _gutter(lines, width)
-    if gutter is None:
+    split_x = gutter(lines, width)
+    if split_x is None:
         return rows(lines)
     out: list[list[Line]] = []
     band: list[Line] = []
+
+    def flush() -> None:
+        out.extend(rows([ln for ln in band if ln.x1 <= split_x]) + rows([ln for ln in band if ln.x0 >= split_x]))
+        band.clear()
+
     for row in rows(lines):
-        left = [ln for ln in row if ln.x1 <= gutter]
-        right = [ln for ln in row if ln.x0 >= gutter]
+        left = [ln for ln in row if ln.x1 <= split_x]
+        right = [ln for ln in row if ln.x0 >= split_x]
         narrow = all(ln.x1 - ln.x0 < 0.25 * width for ln in row)
-        if any(ln.x0 < gutter < ln.x1 for ln in row) or (left and right and narrow and len(row) > 2):
-            out += rows([ln for ln in band if ln.x1 <= gutter]) + rows([ln for ln in band if ln.x0 >= gutter])
-            band = []
+        if any(ln.x0 < split_x < ln.x1 for ln in row) or (left and right and narrow and len(row) > 2):
+            flush()
             out.append(row)
         else:
             band.extend(row)
-    out += rows([ln for ln in band if ln.x1 <= gutter]) + rows([ln for ln in band if ln.x0 >= gutter])
+    flush()
     return out
 
 
-def _gutter(lines: list[Line], width: float) -> float | None:
+def gutter(lines: list[Line], width: float) -> float | None:
     """An x between two columns of text: few lines cross it, many wide lines stand on each side."""
     if len(lines) < 12:
         return None
@@ -77,18 +81,18 @@ def _gutter(lines: list[Line], width: float) -> float | None:
 
 def column_edge(lines: list[Line], width: float) -> Callable[[Line], float]:
     """Where a line's column ends on the right (most lines reach it): the test for a short line."""
-    gutter = _gutter(lines, width)
+    split_x = gutter(lines, width)
 
     def edge_of(side: list[Line]) -> float:
         ends = sorted(ln.x1 for ln in side)
         return ends[int(0.9 * (len(ends) - 1))] if ends else width
 
-    if gutter is None:
+    if split_x is None:
         whole = edge_of(lines)
         return lambda line: whole
-    left = edge_of([ln for ln in lines if ln.x1 <= gutter])
-    right = edge_of([ln for ln in lines if ln.x0 >= gutter])
-    return lambda line: left if line.x1 <= gutter else right
+    left = edge_of([ln for ln in lines if ln.x1 <= split_x])
+    right = edge_of([ln for ln in lines if ln.x0 >= split_x])
+    return lambda line: left if line.x1 <= split_x else right
 
 
 def _starts_item(text: str) -> bool:

@@ -43,15 +43,19 @@ def _label(line: Line) -> _Label | None:
     return None
 
 
-def footnote_zone(lines: list[Line], body_size: float) -> list[Line]:
-    """The lines at the foot of a page set smaller than the body (lines top to bottom, body only)."""
-    zone: list[Line] = []
-    for line in reversed(lines):
-        if line.size > body_size * 0.95:
-            break
-        zone.append(line)
-    zone.reverse()
-    return zone
+def footnote_zone(lines: list[Line], body_size: float, gutter: float | None = None) -> list[Line]:
+    """The lines at the foot of a page set smaller than the body: below every body-size line (of
+    their column, where the page has two). In reading order, the left column's foot first."""
+
+    def side(ln: Line) -> int:
+        if gutter is None or ln.x0 < gutter < ln.x1:
+            return 1  # full width
+        return 0 if ln.x1 <= gutter else 2
+
+    body = [ln for ln in lines if ln.size > body_size * 0.95]
+    lowest = {k: max((b.top for b in body if side(b) in (k, 1) or k == 1), default=-1.0) for k in (0, 1, 2)}
+    zone = [ln for ln in lines if ln.size <= body_size * 0.95 and ln.top > lowest[side(ln)]]
+    return sorted(zone, key=lambda ln: (-1 if side(ln) == 1 else side(ln), ln.top))
 
 
 @dataclass
@@ -69,7 +73,14 @@ def read_footnotes(zones: list[list[Line]]) -> tuple[list[Footnote], set[Line], 
     used: set[Line] = set()
     current: _Open | None = None  # stays open over a page break: it may go on at the next foot
     expected: int | None = None
+    last_page = 0
     for zone in zones:
+        page = zone[0].page if zone else None
+        if current is not None and (page is None or page != last_page + 1 or _finished(current, used)):
+            done.append((current.label, join_parts(current.parts), current.page))
+            current = None  # a footnote goes on only at the very next page's foot
+        if page is not None:
+            last_page = page
         labelled = False
         pending: list[Line] = []  # unlabelled lines above this page's first label
         for line in zone:
@@ -106,6 +117,13 @@ def read_footnotes(zones: list[list[Line]]) -> tuple[list[Footnote], set[Line], 
         if len(fn.text) > 2000
     ]
     return footnotes, used, notes
+
+
+def _finished(current: _Open, used: set[Line]) -> bool:
+    """A footnote whose last line ends a sentence before the line's end does not run over a page;
+    small print at the next page's foot (a table's source line) is then body text, not its rest."""
+    text = current.parts[-1].rstrip() if current.parts else ""
+    return text.endswith((".", "!", "?", ".)", ".”")) and len(text) < 60
 
 
 def _continues(lines: list[Line]) -> bool:

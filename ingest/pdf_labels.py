@@ -19,6 +19,11 @@ from ingest.pdf_footnotes import join_parts
 from ingest.pdf_page import Line
 
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
+# The labels of a decision list, recognised without their colon as well ("Zaak", "1. Agendapunt").
+KNOWN_RE = re.compile(
+    r"^(?:(\d{1,3})\.\s*)?(Agendapunt|Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Voortouwcommissie"
+    r"|Toezegging|Toezeggingen|Document)\s*$"
+)
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
 # Labels a value may start with itself, where the layout put it in the value column ("Besluit: ...").
 INLINE_RE = re.compile(
@@ -55,10 +60,11 @@ def _label(row: list[Line], value_x: float) -> tuple[str | None, str, str, list[
         cells = cells[1:]
     if cells[0].x0 > value_x - 20:
         return None  # a line of the value column
-    m = LABEL_RE.match(head)
+    m = LABEL_RE.match(head) or KNOWN_RE.match(head)
     if not m:
         return None
-    return m.group(1), m.group(2).strip(), m.group(3).strip(), cells[1:]
+    rest = m.group(3).strip() if m.re is LABEL_RE else ""
+    return m.group(1), m.group(2).strip(), rest, cells[1:]
 
 
 def value_column(page_rows: list[list[Line]]) -> float | None:
@@ -67,7 +73,7 @@ def value_column(page_rows: list[list[Line]]) -> float | None:
     names: set[str] = set()
     for row in page_rows:
         cells = row[1:] if NUMBER_RE.match(row[0].text.strip()) and len(row) > 1 else row
-        m = LABEL_RE.match(cells[0].text.strip())
+        m = LABEL_RE.match(cells[0].text.strip()) or KNOWN_RE.match(cells[0].text.strip())
         if m and len(cells) > 1 and cells[1].x0 - cells[0].x1 > 8:
             starts[round(cells[1].x0 / 3) * 3] += 1
             names.add(m.group(2).lower())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.model import HEADING, Block, Footnote, Member
-from ingest.pdf_blocks import Para, build_paras, classify, column_edge, reading_order, to_blocks
+from ingest.pdf_blocks import Para, build_paras, classify, column_edge, gutter, reading_order, to_blocks
 from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
@@ -74,7 +74,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         )
     side = {p.number: [ln for ln in content[p.number] if side_column(ln, p, size)] for p in layout.pages}
     body = {p.number: [ln for ln in content[p.number] if ln not in set(side[p.number])] for p in layout.pages}
-    zones = [footnote_zone(sorted(body[p.number], key=lambda ln: ln.top), size) for p in layout.pages]
+    zones = [footnote_zone(body[p.number], size, gutter(body[p.number], p.width)) for p in layout.pages]
     footnotes, in_notes, notes = read_footnotes(zones)
     body = {n: [ln for ln in lines if ln not in in_notes] for n, lines in body.items()}
 
@@ -104,6 +104,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         blocks = to_blocks(paras, context)
         sender = signers(_signature_lines(paras))
         title, kind, sender = _fiche(blocks, title, kind, sender)
+        title = title or _display_title(paras, size)
     if kst is not None:
         title, when, kind = kst.title, kst.date or when, kst.kind
         if kst.indieners:
@@ -152,6 +153,18 @@ def _signature_lines(paras: list[Para]) -> list[Line]:
         tail.insert(0, p)
     start = next((i for i, p in enumerate(tail) if ROLE_RE.match(p.texts[0].strip())), None)
     return [] if start is None else [ln for p in tail[start:] for ln in p.lines]
+
+
+def _display_title(paras: list[Para], body_size: float) -> str | None:
+    """A document without letterhead (a report, a strategy) opens with its title, set in the
+    largest type of its first page; only type well above the body's is a title."""
+    if not paras:
+        return None
+    first = paras[0]
+    largest = max(p.first.size for p in paras if p.page == first.page)
+    if first.first.size < largest or largest < 1.3 * body_size:
+        return None
+    return " ".join(" ".join(t.split()) for t in first.texts) or None
 
 
 def _fiche(blocks: list[Block], title, kind, sender):

@@ -139,7 +139,10 @@ def read_label_rows(lines: list[Line], page_height: float, pitch: float, head: L
         i += 1
         while i < len(page_rows) and len(page_rows[i]) == 1 and _label_value(page_rows[i]) is None:
             line = page_rows[i][0]
-            if abs(line.x0 - value_x) > 3 or line.top - last.bottom > 0.9 * pitch:
+            # "Betreft" and its value in one line: the value's second line stands indented
+            one_line = value_x == page_rows[i - 1][0].x0
+            aligned = abs(line.x0 - value_x) <= 3 or (one_line and line.x0 > value_x + 15)
+            if not aligned or line.top - last.bottom > 0.9 * pitch:
                 break
             value.append(line.text)
             head.used.add(line)

@@ -48,8 +48,12 @@ RIGHT = " ".join(f"Rechts {i} gaat over de internationale inzet." for i in range
 COLUMNS = f"""<html><head><style>
 @page {{ size: A4; margin: 25mm 20mm; }} body {{ font: 9.5pt/12pt "DejaVu Sans"; margin: 0; }}
 h1 {{ font-size: 14pt; }} .cols {{ columns: 2; column-gap: 10mm; }}
+.fn {{ float: footnote; font: 7pt/9pt "DejaVu Sans"; }}
+.fn::footnote-call {{ content: counter(footnote); vertical-align: super; font-size: 6pt; line-height: 0; }}
+.fn::footnote-marker {{ content: counter(footnote) " "; }}
 </style></head><body><h1>Internationale klimaatstrategie</h1>
-<div class="cols"><p>{LEFT}</p><p>{RIGHT}</p></div>
+<div class="cols"><p>{LEFT} Zie de strategie<span class="fn">Kamerstuk 31793, nr. 200.</span>.</p>
+<p>{RIGHT}</p></div>
 <h1>Tweede deel over de hele breedte</h1><div class="cols"><p>{LEFT.replace("Links", "Daarna")}</p></div>
 </body></html>"""
 
@@ -103,7 +107,11 @@ def test_headings_lists_and_signers_side_by_side(letter_pdf):
 
 def test_two_columns_are_read_column_by_column(tmp_path):
     raw = load_document(_pdf(tmp_path, "kolommen.pdf", COLUMNS))
+    letter = parse_letter(raw)
     text = "\n\n".join(b.text for b in raw.blocks)
+    assert letter.title == "Internationale klimaatstrategie"  # the largest type on the first page
+    assert [(m.number, m.footnote_id) for m in letter.markers] == [(1, "fn1")]
+    assert "Zie de strategie[1]." in text and "31793" not in text
     assert text.index("Links 29 ") < text.index("Rechts 0 ") < text.index("Rechts 29 ")
     assert text.index("Rechts 29 ") < text.index("Tweede deel over de hele breedte") < text.index("Daarna 0 ")
     assert (
