@@ -47,7 +47,8 @@ def reading_order(lines: list[Line], width: float) -> list[list[Line]]:
     band: list[Line] = []
 
     def flush() -> None:
-        out.extend(rows([ln for ln in band if ln.x1 <= split_x]) + rows([ln for ln in band if ln.x0 >= split_x]))
+        out.extend(rows([ln for ln in band if ln.x1 <= split_x]))
+        out.extend(rows([ln for ln in band if ln.x0 >= split_x]))
         band.clear()
 
     for row in rows(lines):
