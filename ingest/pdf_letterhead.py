@@ -39,7 +39,7 @@ LABELS: dict[str, str | None] = {
     "kopie aan": None,
 }
 RETURN_RE = re.compile(r"^>?\s*Retouradres\b", re.I)
-_ONE_LINE_RE = re.compile(r"^(Datum|Betreft|Onderwerp)\s+(\S.*)$")
+_ONE_LINE_RE = re.compile(r"^(Datum|Betreft|Onderwerp|Kenmerk|Ons kenmerk|Onze referentie)\s+(\S.*)$")
 _ZONE = 0.6  # the letterhead's label rows stand in the top part of the first page
 
 

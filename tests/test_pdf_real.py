@@ -63,6 +63,9 @@ def test_circulaire_economie_calls_link_to_their_footnotes(read):
     before = {m.number: letter.text[m.span[0] - 30 : m.span[0]] for m in letter.markers}
     assert before[1].endswith("voor onze grondstoffen") and before[6].endswith("met een HUF-toets")
     assert "CO2-reductie" in letter.text  # subscripts stay text
+    # line-end hyphens: kept where Dutch keeps them, a URL broken over lines joined
+    assert "aanbevelingen van de SER-verkenning (Kamerstuk 32852 nr. 209)" in letter.text
+    assert "circulaire economie-opgave regionaal" in letter.text
     assert letter.reader_notes == ()
 
 
@@ -114,6 +117,7 @@ def test_bnc_fiche(read):
         "2017 werd gelanceerd door de European Payments Council (EPC)."
     )  # "2017" is not a label
     assert "2017 werd gelanceerd" not in letter.text
+    assert "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX%3A52022PC0546&qid=1669146250363" in letter.text
     heads = [s.heading for s in letter.sections]
     assert "2. Essentie voorstel" in heads and "a) Inhoud voorstel" in heads
     assert not any(line.strip().isdigit() for line in letter.text.splitlines())  # page numbers gone
