@@ -1,6 +1,6 @@
 """Per PDF of one part of the real corpora: calls found and linked, footnotes, doubts and metadata.
 
-    python -m tests.pdf_figures development     # or: measurement
+python -m tests.pdf_figures development     # or: measurement
 """
 
 from __future__ import annotations
