@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.layout import SUP_TO_INT, join_two
+from ingest.footnote_blocks import SUP_TO_INT
+from ingest.layout import join_two
 from ingest.model import BRACKETED, PDF, Footnote
 from ingest.pdf_page import Line
 
