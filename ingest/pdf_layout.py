@@ -45,12 +45,13 @@ class PdfDocument:
     reader_notes: tuple[str, ...] = field(default=())
 
 
-def page_text(lines: list[Line], line_pitch: float) -> str:
-    """A page's lines in order, a blank line where a gap separates paragraphs (for the text rules)."""
+def page_text(lines: list[Line], width: float, line_pitch: float) -> str:
+    """A page's lines in reading order (column by column, as the blocks are read), a blank line where
+    a gap separates paragraphs: the raw text the plain-text rules and searches see."""
     out: list[str] = []
     prev: Line | None = None
-    for row in rows(lines):
-        if prev is not None and row[0].top - prev.bottom > 0.8 * line_pitch:
+    for row in reading_order(lines, width):
+        if prev is not None and not 0 <= row[0].top - prev.bottom <= 0.8 * line_pitch:
             out.append("")
         out.append("  ".join(" ".join(c.text.split()) for c in row))
         prev = row[-1]
@@ -64,7 +65,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     content = {p.number: [ln for ln in p.lines if ln not in running] for p in layout.pages}
     all_lines = [ln for lines in content.values() for ln in lines]
     line_pitch = pitch(all_lines, size)
-    text = "\f".join(page_text(content[p.number], line_pitch) for p in layout.pages)
+    text = "\f".join(page_text(content[p.number], p.width, line_pitch) for p in layout.pages)
     sizes = {round(ln.size, 1) for ln in all_lines}
     if len(sizes) <= 1 and not any(ln.raised for ln in all_lines):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
