@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -183,3 +184,45 @@ def test_a_decision_list_gives_each_decision_and_toezegging_with_committee_and_m
     assert toezegging.source == "commissie" and all(m.chunk_id for m in mentions)
     register = build_register(mentions, {letter.id: letter})
     assert len([c for c in register if c.kind == "besluit"]) == 3  # decisions of one item stay apart
+
+
+DEV_LISTS = files("besluitenlijsten-pdf", "development")
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def meeting_iso(document: str) -> str:
+    """'Besluitenlijst van de procedurevergadering van donderdag 2 april 2009' -> '2009-04-02'."""
+    day, month, year = document.split()[-3:]
+    return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+DEV_OFFICE = files("moties-docx-pdf", "development")
+
+
+@pytest.mark.skipif(not all(p.exists() for p in DEV_LISTS), reason="shared decision lists not present")
+def test_real_development_decision_lists_give_every_besluit():
+    import json
+
+    from tests.conftest import ROOT
+
+    for path in DEV_LISTS:
+        gold = json.loads((ROOT / "tests" / "gold" / "besluitenlijsten" / f"{path.stem}.json").read_text())
+        letter = parse_letter(load_document(path))
+        mentions = extract_mentions(letter, chunk_letter(letter))
+        rows = [b for i in gold["items"] for b in i["besluit"]] + [
+            n for i in gold["items"] for n in i["noot"] if n.startswith("Besluit:")
+        ]
+        assert {m.kind for m in mentions} == {"besluit"} and len(mentions) >= len(rows) - 1, path.name
+        assert {m.committee for m in mentions} == {gold["committee"]}, path.name
+        assert {m.date.isoformat() for m in mentions} == {meeting_iso(gold["document"])}, path.name
+        parties = [x.party for m in mentions for x in m.members if x.party]
+        assert not [p for p in parties if re.search(r"\d{3}|nr\.", p)]  # never a Kamerstuk
+
+
+@pytest.mark.skipif(not all(p.exists() for p in DEV_OFFICE), reason="shared office moties not present")
+def test_real_development_office_moties_register_themselves():
+    for path in DEV_OFFICE:  # a DOCX and a typeset PDF
+        letter = parse_letter(load_document(path))
+        (m,) = extract_mentions(letter, chunk_letter(letter))
+        assert m.kind == "motie" and m.identifiers == (letter.kamerstuk_id,) and m.verdict == INGEDIEND
+        assert m.members and m.dictum.startswith("verzoekt de regering") and m.date, path.name
