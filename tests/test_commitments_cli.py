@@ -13,6 +13,7 @@ from assistant.cli import main
 from ingest.model import OPEN_VERDICTS
 from ingest.pipeline import ingest_paths
 from ingest.settings import Settings
+from tests.test_assistant_status import MEMO_000
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "letters"
@@ -59,8 +60,8 @@ def test_json_lists_every_commitment_with_its_timeline(index_dir, capsys):
     # The timeline carries the source of every verdict: the memo's parties for T03667.
     t03667 = [(t["letter_id"], t["verdict"], t["source"]) for t in rows["T03667"]["timeline"]]
     assert t03667[-2:] == [
-        ("000-942beb3f78852484", "afgedaan", "staatssecretaris"),
-        ("000-942beb3f78852484", "geen oordeel", "ambtelijk voorstel"),
+        (MEMO_000, "afgedaan", "staatssecretaris"),
+        (MEMO_000, "geen oordeel", "ambtelijk voorstel"),
     ]
     assert rows["T03667"]["current"]["source"] == "staatssecretaris"
     assert rows["T03667"]["current"]["sentence"] == "Hiermee acht ik de toezegging afgedaan.”"
@@ -184,7 +185,7 @@ def test_member_filter_as_csv(index_dir, capsys):
     assert all("Veldhoen" in r["members"] for r in rows)
     t03926 = by_key(list(csv.DictReader(io.StringIO(run(index_dir, capsys, "--csv")))))["T03926"]
     assert (t03926["status"], t03926["deadline_date"]) == ("openstaand", "2025-07-01")
-    assert (t03926["source"], t03926["decided_in"]) == ("ambtelijk voorstel", "000-942beb3f78852484")
+    assert (t03926["source"], t03926["decided_in"]) == ("ambtelijk voorstel", MEMO_000)
     assert "(ambtelijk voorstel)" in t03926["timeline"] and "(staatssecretaris)" in t03926["timeline"]
 
 
