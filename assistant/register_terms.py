@@ -71,22 +71,6 @@ ROLE = {
     "nl": {INDIENER: "indiener", ASKED: "gevraagd", BETROKKEN: "betrokken lid"},
     "en": {INDIENER: "submitted", ASKED: "asked for", BETROKKEN: "member concerned"},
 }
-DOCUMENT = {  # what the source's words are printed in
-    "nl": {
-        MINISTER: "brief",
-        STAATSSECRETARIS: "brief",
-        PROPOSAL: "memo",
-        COMMITTEE: "besluit",
-        MOTIE_ITSELF: "motie",
-    },
-    "en": {
-        MINISTER: "letter",
-        STAATSSECRETARIS: "letter",
-        PROPOSAL: "memo",
-        COMMITTEE: "decision",
-        MOTIE_ITSELF: "motion",
-    },
-}
 _MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
     "en": "January February March April May June July August September October November December".split(),
@@ -137,15 +121,6 @@ def source_label(source: str | None, language: str) -> str:
 def kind_label(kind: str, language: str, plural: bool = False) -> str:
     forms = KIND[language].get(kind, (kind, kind))
     return forms[1] if plural else forms[0]
-
-
-def kinds_label(kinds: frozenset[str] | set[str], language: str) -> str:
-    """'toezeggingen en moties', 'moties', 'commitments and motions'."""
-    order = [k for k in ("toezegging", "motie", "besluit") if not kinds or k in kinds]
-    if not kinds:
-        order = ["toezegging", "motie"]
-    names = [kind_label(k, language, plural=True) for k in order]
-    return f" {WORDS[language]['and']} ".join(names)
 
 
 def format_date(value: date, language: str) -> str:

@@ -19,7 +19,6 @@ from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import (
     AFGEDAAN,
     ASKED,
-    BETROKKEN,
     DEELS,
     INDIENER,
     INGEDIEND,
@@ -100,12 +99,6 @@ def overdue(
     ]
 
 
-def deadline_mention(c: Commitment) -> CommitmentMention | None:
-    """The mention whose verdict set the deadline that holds now (its sentence is the one to cite)."""
-    m, v = c.current
-    return m if v.deadline is not None else None
-
-
 def in_period(c: Commitment, date_from: date | None, date_to: date | None) -> list[CommitmentMention]:
     """The commitment's mentions in documents dated within the period (inclusive)."""
     return [
@@ -157,8 +150,6 @@ def member_rows(commitments: Iterable[Commitment], name: str) -> list[tuple[Comm
             return rows
     return []
 
-
-ROLES = (INDIENER, ASKED, BETROKKEN)
 
 # --- finding the commitments a question is about ----------------------------------------------------
 
