@@ -1,0 +1,57 @@
+"""Shapes of extracted lines: whether a line ends a sentence, plainly goes on, starts in lower case (pure)."""
+
+from __future__ import annotations
+
+import re
+
+# A line "ends" a footnote's sentence with terminal punctuation, a closing bracket or quote, or a web
+# address or domain ("Rijksoverheid.nl"); it "goes on" after a hyphen, comma, opening bracket, a joining
+# sign, or a lower-case word without punctuation (a footnote's text never ends on "voor" or "and").
+ENDS_RE = re.compile(r"(?:[.!?;)\]”’\"']|\.[a-z]{2,4}|https?://\S+)$")
+GOES_ON_RE = re.compile(r"(?:[-,(/&|–]|(?<![\w.])[a-zà-ÿ]+)$")
+# A list item or bullet ("- In 2030", "• ", "1. Stel", "2: Substitutie", "a) Titel"): body structure,
+# which footnotes do not print.
+LIST_ITEM_RE = re.compile(
+    r"^\s*(?:[•\uf0b7\uf0a7\uf0d8\uf02d\u25aa\u25cf�]|[-–](?=\s+\S)|\d{1,2}[.:]\s+[A-Z(]|[a-z]\)\s)"
+)
+
+
+def ends_note(text: str) -> bool:
+    """Does this line end a sentence (a footnote's last line mostly does)?"""
+    return bool(ENDS_RE.search(text.rstrip()))
+
+
+def goes_on(text: str) -> bool:
+    """Does this line plainly continue on the next line (it cannot be a text's last line)?"""
+    return bool(GOES_ON_RE.search(text.rstrip()))
+
+
+def lower_start(text: str) -> bool:
+    s = text.lstrip()
+    return bool(s) and s[0].islower()
+
+
+def body_width(lengths: list[int]) -> int:
+    """The printed width of the text in characters: most lines are full body lines (the 75th percentile)."""
+    ordered = sorted(n for n in lengths if n)
+    return max(20, ordered[int(0.75 * (len(ordered) - 1))]) if ordered else 80
+
+
+def list_item(text: str) -> bool:
+    return bool(LIST_ITEM_RE.match(text))
+
+
+def fits(line: str, nxt: str, width: int, full: float = 0.85) -> bool:
+    """Would the next line's first word have fitted on this line? Then this line ended its paragraph:
+    the tool breaks a line only where the next word does not fit (`width`: the body's width)."""
+    word = nxt.split()[0] if nxt.split() else ""
+    return len(line.rstrip()) + 1 + len(word) <= full * width
+
+
+URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
+URL_PART_RE = re.compile(r"^[\w.~%-]*[/?=&#][^\s]*(?:\s|$)")
+
+
+def url_goes_on(line: str, nxt: str) -> bool:
+    """A web address at this line's end goes on at the next line's start ("…/moties/deta" "il?id=…")."""
+    return bool(URL_END_RE.search(line.rstrip()) and URL_PART_RE.match(nxt.lstrip()))
