@@ -174,7 +174,7 @@ def link_markers(
             ok = False
         if kind in ("year", "spaced", "apart") and fn is None:
             ok = False
-        if kind == "apart" and not (n == exp and fn and _apart_ok(text, cands, at, fn, page_starts, page)):
+        if kind == "apart" and not (n >= exp and fn and _apart_ok(text, cands, at, fn, page_starts, page)):
             ok = False
         if not ok:
             continue
@@ -198,10 +198,13 @@ STRONG_KINDS = ("glued", "sup", "br")
 def _resync(cands: list, at: int, style: str, exp: int, n: int, fn: Footnote, page: int | None) -> bool:
     """May the sequence take up again at call n, skipping the calls of exp .. n-1 (their footnotes exist)?
 
-    Evidence: the call is of a strong kind (glued to its word, raised, bracketed); no candidate of a
+    Evidence: the call is of a strong kind (glued to its word, raised, bracketed; set apart only on its
+    footnote's page); no candidate of a
     skipped number follows before the next call of n + 1 (those calls are lost, not still to come);
     and its footnote stands on the call's page or the next (without pages: at most MAX_SKIP skipped)."""
-    if cands[at][0][5] not in STRONG_KINDS:
+    kind = cands[at][0][5]
+    # a number set apart from its word resynchronises only on its footnote's own page
+    if kind not in STRONG_KINDS and not (kind == "apart" and page is not None and fn.page == page):
         return False
     if page is None or fn.page is None:
         if n - exp > MAX_SKIP:

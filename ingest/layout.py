@@ -20,7 +20,7 @@ from ingest.footnote_blocks import (  # noqa: F401
     Scanner,
 )
 from ingest.letterhead import HeaderField, find_letterhead
-from ingest.line_shapes import body_width
+from ingest.line_shapes import body_width, breaks_off
 from ingest.note_ends import NoteBlock, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
@@ -173,6 +173,15 @@ def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known
         if len(fn.text) > SUSPECT_FOOTNOTE_CHARS:
             where = f" (page {fn.page})" if fn.page else ""
             out.append(f"footnote {fn.label}{where}: {len(fn.text):,} characters, probably body text")
+        elif breaks_off(fn.text):
+            # a footnote continued on the next page: its rest stands above that page's footnotes, where
+            # nothing but its font tells it from the body (read as body, said so here)
+            where = f" (page {fn.page})" if fn.page else ""
+            tail = " ".join(fn.text.split()[-3:])[-30:]
+            out.append(
+                f"footnote {fn.label}{where} breaks off ('…{tail}'): its rest may stand on the next page, "
+                "read as body text"
+            )
     filled = [ln for ln in lines if ln.text.strip()]
     if not pages_known and len(filled) >= 40 and len(filled) > 0.95 * len(lines):
         out.append(

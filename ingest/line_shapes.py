@@ -6,9 +6,10 @@ import re
 
 # A line "ends" a footnote's sentence with terminal punctuation, a closing bracket or quote, or a web
 # address or domain ("Rijksoverheid.nl"); it "goes on" after a hyphen, comma, opening bracket, a joining
-# sign, or a lower-case word without punctuation (a footnote's text never ends on "voor" or "and").
-ENDS_RE = re.compile(r"(?:[.!?;)\]”’\"']|\.[a-z]{2,4}|https?://\S+)$")
-GOES_ON_RE = re.compile(r"(?:[-,(/&|–]|(?<![\w.])[a-zà-ÿ]+)$")
+# sign, or a lower-case word without punctuation or digits (a footnote's text never ends on "voor" or
+# "and"; "…/moties/deta" or "strategie-voor-retailbetalingen" are parts of web addresses).
+ENDS_RE = re.compile(r"(?:[.!?;)\]”’\"']|\.[a-z]{2,4}|https?://\S*[\w)])$")
+GOES_ON_RE = re.compile(r"(?:[-,(/&|–]|(?:^|\s)[a-zà-ÿ]+)$")
 # A list item or bullet ("- In 2030", "• ", "1. Stel", "2: Substitutie", "a) Titel"): body structure,
 # which footnotes do not print.
 LIST_ITEM_RE = re.compile(
@@ -53,5 +54,24 @@ URL_PART_RE = re.compile(r"^[\w.~%-]*[/?=&#][^\s]*(?:\s|$)")
 
 
 def url_goes_on(line: str, nxt: str) -> bool:
-    """A web address at this line's end goes on at the next line's start ("…/moties/deta" "il?id=…")."""
-    return bool(URL_END_RE.search(line.rstrip()) and URL_PART_RE.match(nxt.lstrip()))
+    """A web address at this line's end goes on at the next line's start: it ends on a separator
+    ("…/fiche-5-mededeling-"), or the next line starts with a part of one ("…/moties/deta" "il?id=…")."""
+    end = URL_END_RE.search(line.rstrip())
+    return bool(end and (end.group(0)[-1] in "-/_.=?&%" or URL_PART_RE.match(nxt.lstrip())))
+
+
+# Words a sentence cannot end on: a text whose line ends on one breaks off there.
+JOINING_WORDS = set(
+    "de het een en of van in op aan met voor door bij naar over tot uit als om te dat die der "
+    "the of and to in for on with by from a an".split()
+)
+
+
+def breaks_off(text: str) -> bool:
+    """Does this text plainly break off (a hyphen, comma, joining sign, or a word like "en", "van",
+    "and" at its end)? Stronger than goes_on: a text may end on a lower-case noun, never on these."""
+    s = text.rstrip()
+    last = s.split()[-1] if s.split() else ""
+    if URL_END_RE.match(last) and not last.endswith("-"):
+        return False  # a web address may end on "/" or "="
+    return s.endswith(("-", ",", "(", "&", "|", "–", "/")) or last in JOINING_WORDS

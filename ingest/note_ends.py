@@ -32,7 +32,16 @@ from ingest.footnote_blocks import (
     def_match,
 )
 from ingest.footnotes import call_candidates
-from ingest.line_shapes import body_width, ends_note, fits, goes_on, list_item, lower_start, url_goes_on
+from ingest.line_shapes import (
+    body_width,
+    breaks_off,
+    ends_note,
+    fits,
+    goes_on,
+    list_item,
+    lower_start,
+    url_goes_on,
+)
 from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
 
 STYLES = (SUPERSCRIPT, BRACKETED, PLAIN)
@@ -65,6 +74,7 @@ class _Blocks:
         self.expected = {s: 1 for s in STYLES}
         self.started = {s: False for s in STYLES}
         self.body: list[int] = []  # positions (into rows) read as body so far
+        self.broke_off = False  # the last footnote read broke off mid-sentence (line_shapes.breaks_off)
 
     def line(self, k: int) -> str:
         return self.texts[self.rows[k]].strip()
@@ -106,8 +116,10 @@ class _Blocks:
         pending: set[int] = set()
         last = self.line(k0)
         size = len(self.hits[k0][style][2])
-        above = self.line(self.body[-1]) if self.body else ""
-        cut_above = bool(above) and not ends_note(above)
+        # the body above the block broke off mid-sentence (it goes on after the block); where the
+        # previous footnote broke off, its rest may stand between, so the last body lines count
+        lookback = self.body[-3:] if self.broke_off else self.body[-1:]
+        cut_above = any(not ends_note(self.line(b)) for b in lookback)
         short_run = 1 if len(last) <= SHORT * self.width else 0
         resume: int | None = None
         notes: list[str] = []
@@ -144,13 +156,17 @@ class _Blocks:
                 return k, starts, notes  # a bullet or list item: body structure
             # the footnote's line above ended it: by its punctuation, or by its shape (the next word
             # would have fitted on it, and it does not plainly go on)
-            ended = not url_goes_on(last, text) and (
-                ends_note(last) or (fits(last, text, self.width) and not goes_on(last))
-            )
-            if not narrow and lower_start(text) and cut_above and ended:
-                return k, starts, notes  # the body's cut sentence goes on
-            if not narrow and not lower_start(text) and fits(last, text, self.width) and not goes_on(last):
-                return k, starts, notes  # the footnote ended on a short line; a new paragraph starts
+            short = fits(last, text, self.width) and not goes_on(last) and not url_goes_on(last, text)
+            if not narrow and short:
+                return k, starts, notes  # the footnote ended on a short line: what follows is body
+            if (
+                not narrow
+                and lower_start(text)
+                and cut_above
+                and ends_note(last)
+                and not url_goes_on(last, text)
+            ):
+                return k, starts, notes  # the body's cut sentence goes on after a finished footnote
             wanted = set(range(top + 1, top + 2 + MAX_GAP)) | pending
             if self._calls_next(k, style, wanted):
                 return (resume if resume is not None else k), starts, notes
@@ -191,6 +207,7 @@ def unpaged_blocks(
             continue
         style, n = start
         end, starts, notes = b.extent(k, style, n)
+        b.broke_off = breaks_off(b.line(end - 1))
         out.append(
             NoteBlock(tuple(rows[k:end]), {rows[j]: m for j, m in starts.items()}, style, tuple(notes))
         )
