@@ -27,6 +27,10 @@ DEF_RES = {
 }
 STRONG_FOOTNOTE = re.compile(r"Kamerstuk|Handelingen|TZ\d{6}|\bT\d{5}\b|https?://|\bnr\.", re.I)
 MAX_GAP = 3  # footnote texts lost in extraction: a definition may skip at most this many numbers
+# Where a whole page's footnotes were lost, the numbering may take up again this far ahead, on evidence
+# (Scanner._jump, note_ends._Blocks.start): a call glued to its word above, the next number below.
+MAX_JUMP = 60
+STRONG_KINDS = ("glued", "year", "sup", "br")  # call kinds that are evidence of a footnote number
 # A footnote this long is probably body text read as footnote: the reader says so in its notes.
 # The development letters' longest footnote holds 385 characters (circulaire-economie, footnote 5, a
 # URL and a quoted motion); the demo development letters' 288, bnc-fiche's 268. A page holds 2,500 to
@@ -86,6 +90,7 @@ class Scanner:
         self.block: list[tuple[str, int | None]] = []
         self.pending: set[int] = set()
         self.columns: list[int | None] = []  # pages (or None) of blocks read as two columns
+        self.lost: list[tuple[str, int, int]] = []  # (style, first, last) numbers whose footnotes were lost
         self.width = 80  # the body's width in characters; set by the caller (line_shapes.body_width)
 
     def _open(self, number: int, style: str, label: str, rest: str, page: int | None) -> None:
@@ -191,6 +196,33 @@ class Scanner:
                         continue
                     if _block_fits(texts, rows[k:], style, n):
                         return rows[k]
+        return self._jump(texts, rows)
+
+    def _jump(self, texts: list[str], rows: list[int]) -> int | None:
+        """A page's block whose numbering jumps ahead: footnotes before it were lost in extraction (their
+        page's block was not found), so the numbering takes up again here. Evidence, all of it: the
+        number's call glued to its word in this page's body above (never set apart), the number
+        followed by the next one in the block or a text only a footnote has, and the block fitting."""
+        from ingest.footnotes import call_candidates  # footnotes.py imports this module
+
+        for style in (SUPERSCRIPT, BRACKETED, PLAIN):
+            exp = self.expected[style]
+            for k, i in enumerate(rows):
+                hit = def_match(texts[i], style)
+                if not hit or not exp + MAX_GAP < hit[0] <= exp + MAX_JUMP:
+                    continue
+                n, _, rest = hit
+                above = " ".join(texts[j] for j in rows[:k])
+                calls = {m for st, m, kind in call_candidates(above) if st == style and kind in STRONG_KINDS}
+                nxt = any((d := def_match(texts[j], style)) and d[0] == n + 1 for j in rows[k + 1 :])
+                if (
+                    n in calls
+                    and (nxt or STRONG_FOOTNOTE.search(rest))
+                    and _block_fits(texts, rows[k:], style, n)
+                ):
+                    self.lost.append((style, exp, n - 1))
+                    self.expected[style] = n
+                    return i
         return None
 
     def doubt(self, texts: list[str], content: list[int]) -> str | None:

@@ -169,7 +169,7 @@ def link_markers(
         elif n > exp:
             # "Q4" must not jump over footnote 3: a defined footnote is skipped only where its call
             # was lost (no candidate of it before the next footnote's call)
-            ok = fn is not None and near and _resync(cands, at, style, exp, n, fn, page)
+            ok = fn is not None and near and _resync(cands, at, style, exp, n, fn, page, defined)
         else:
             ok = False
         if kind in ("year", "spaced", "apart") and fn is None:
@@ -195,7 +195,9 @@ def link_markers(
 STRONG_KINDS = ("glued", "sup", "br")
 
 
-def _resync(cands: list, at: int, style: str, exp: int, n: int, fn: Footnote, page: int | None) -> bool:
+def _resync(
+    cands: list, at: int, style: str, exp: int, n: int, fn: Footnote, page: int | None, defined: dict
+) -> bool:
     """May the sequence take up again at call n, skipping the calls of exp .. n-1 (their footnotes exist)?
 
     Evidence: the call is of a strong kind (glued to its word, raised, bracketed; set apart only on its
@@ -207,7 +209,9 @@ def _resync(cands: list, at: int, style: str, exp: int, n: int, fn: Footnote, pa
     if kind not in STRONG_KINDS and not (kind == "apart" and page is not None and fn.page == page):
         return False
     if page is None or fn.page is None:
-        if n - exp > MAX_SKIP:
+        # without pages: at most MAX_SKIP calls lost, unless none of the skipped footnotes was found
+        # either (a page's block lost in extraction: the footnote reader says so)
+        if n - exp > MAX_SKIP and any(defined.get((style, k)) for k in range(exp, n)):
             return False
     elif not page <= fn.page <= page + 1:
         return False

@@ -21,7 +21,7 @@ from ingest.footnote_blocks import (  # noqa: F401
 )
 from ingest.letterhead import HeaderField, find_letterhead
 from ingest.line_shapes import body_width, breaks_off
-from ingest.note_ends import NoteBlock, unpaged_blocks
+from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
@@ -143,7 +143,8 @@ def analyse(text: str) -> Layout:
     )
     columns = [f"page {p}: footnotes read as two columns" if p else "footnotes read as two columns"
                for p in scan.columns]  # fmt: skip
-    notes = tuple(page_notes) + tuple(doubts) + tuple(block_notes) + tuple(columns)
+    lost = [lost_note(*x) for x in scan.lost]
+    notes = tuple(page_notes) + tuple(doubts) + tuple(lost) + tuple(block_notes) + tuple(columns)
     notes += _notes(footnotes, lines, pages_known)
     return Layout(tuple(body), footnotes, pages_known, letterhead, notes)
 

@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from ingest.footnote_blocks import (
     CALL_LOOKBACK_LINES,
     MAX_GAP,
+    MAX_JUMP,
     NOTE_BOUND,
     STRONG_FOOTNOTE,
+    STRONG_KINDS,
     _called,
     def_match,
 )
@@ -74,6 +76,7 @@ class _Blocks:
         self.expected = {s: 1 for s in STYLES}
         self.started = {s: False for s in STYLES}
         self.body: list[int] = []  # positions (into rows) read as body so far
+        self.lost: list[tuple[str, int, int]] = []  # (style, first, last) numbers whose footnotes were lost
         self.broke_off = False  # the last footnote read broke off mid-sentence (line_shapes.breaks_off)
 
     def line(self, k: int) -> str:
@@ -94,7 +97,18 @@ class _Blocks:
                 return style, n
             if after_blank and strong and (n == 1 and exp > 1 or not self.started[style]):
                 return style, n
+            if exp + MAX_GAP < n <= exp + MAX_JUMP and self._jump_ok(k, style, n, recent, strong):
+                self.lost.append((style, exp, n - 1))
+                return style, n
         return None
+
+    def _jump_ok(self, k: int, style: str, n: int, recent: str, strong: bool) -> bool:
+        """The numbering takes up again ahead (footnotes before were lost in extraction) only with all of
+        this evidence: the call glued to its word in the body above, and the next number just below or a
+        text only a footnote has."""
+        calls = {m for st, m, kind in call_candidates(recent) if st == style and kind in STRONG_KINDS}
+        nxt = any(k < j <= k + 8 for j in self.later[(style, n + 1)])
+        return n in calls and (nxt or strong)
 
     def _follows(self, k: int, numbers: range, style: str) -> bool:
         """Do footnotes with these numbers start within the next lines (the block's other column)?"""
@@ -207,6 +221,7 @@ def unpaged_blocks(
             continue
         style, n = start
         end, starts, notes = b.extent(k, style, n)
+        notes = [lost_note(*b.lost.pop())] + notes if b.lost else notes
         b.broke_off = breaks_off(b.line(end - 1))
         out.append(
             NoteBlock(tuple(rows[k:end]), {rows[j]: m for j, m in starts.items()}, style, tuple(notes))
@@ -215,3 +230,9 @@ def unpaged_blocks(
         b.started[style] = True
         k = end
     return out
+
+
+def lost_note(style: str, first: int, last: int) -> str:
+    """The reader note for footnotes whose texts were not found where the numbering jumps ahead."""
+    which = f"footnote {first}" if first == last else f"footnotes {first}-{last}"
+    return f"{which}: no footnote text found; the numbering goes on at {last + 1}"
