@@ -177,13 +177,14 @@ class Scanner:
             return True
         return False
 
-    def zone_start(self, texts: list[str], content: list[int]) -> int | None:
+    def zone_start(self, texts: list[str], content: list[int], carry: str = "") -> int | None:
         """Where a page's footnote block starts (an index into texts), or None.
 
         Evidence: footnotes are the last lines of their page; they continue the letter's numbering;
         the body above calls the first of them (or its text looks like a footnote); none of them holds
         pages of text. The latest line that starts with the expected number is taken, so a body line
-        higher up that happens to start with that number stays body."""
+        higher up that happens to start with that number stays body. carry: the previous page's last
+        body lines (a call in the page's last line may find its footnote on the next page)."""
         rows = [i for i in content if texts[i].strip()]
         for style in (SUPERSCRIPT, BRACKETED, PLAIN):
             exp = self.expected[style]
@@ -191,7 +192,7 @@ class Scanner:
                 cands = [k for k, i in enumerate(rows) if (d := def_match(texts[i], style)) and d[0] == n]
                 for k in reversed(cands):
                     rest = def_match(texts[rows[k]], style)[2]
-                    above = " ".join(texts[i] for i in rows[:k])
+                    above = " ".join([carry] + [texts[i] for i in rows[:k]])
                     if not (STRONG_FOOTNOTE.search(rest) or _called(above, n, style)):
                         continue
                     if _block_fits(texts, rows[k:], style, n):

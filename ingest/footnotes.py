@@ -35,6 +35,8 @@ ADDRESS_BEFORE_RE = re.compile(r"(?:Postbus|Antwoordnummer|postbus)\s*$")
 POSTCODE_AFTER_RE = re.compile(r"\s+\d{4}\s?[A-Z]{2}\b")
 # Names that end in a digit are never calls: chemistry, directives, groups of countries.
 NAMES_WITH_DIGIT = set("CO NO SO NOx H O N PM CH NH PSD AMLD MiFID G EU SDG Web".split())
+# Abbreviations a number follows ("art. 4", "nr. 12", "blz. 3"): never a call after them.
+ABBREVIATIONS = set("art nr nrs blz p pp par hfst bijl lid no vol".split())
 # Before a marker set apart from its word, these words take a number themselves ("artikel 4)").
 NUMBER_NOUNS = set(
     "artikel artikelen lid leden bijlage bijlagen hoofdstuk paragraaf nr nummer fase stap stappen niveau "
@@ -117,7 +119,11 @@ def _candidate(m: re.Match) -> tuple[str, int, int, int, bool, str]:
         ):
             return PLAIN, -1, start, m.end("sw"), False, "none"
         return PLAIN, int(m.group("sw")), start, m.end("sw"), False, "apart"
-    return PLAIN, int(m.group("sp")), m.start("sp"), m.end("sp"), False, "spaced"
+    start = m.start("sp")
+    word = re.search(r"(\w+)[.!?”] $", text[max(0, start - 20) : start])
+    if word and (word.group(1).lower() in NUMBER_NOUNS or word.group(1).lower() in ABBREVIATIONS):
+        return PLAIN, -1, start, m.end("sp"), False, "none"  # "art. 4 VWEU", "nr. 12 Kamerstuk"
+    return PLAIN, int(m.group("sp")), start, m.end("sp"), False, "spaced"
 
 
 def call_candidates(text: str) -> list[tuple[str, int, str]]:

@@ -110,7 +110,8 @@ def analyse(text: str) -> Layout:
                 for i in range(idx, len(lines))
                 if page_of[i] == page and i not in column and not lines[i].debris
             ]
-            zones[page] = scan.zone_start(texts, page_rows)
+            carry = " ".join(b.text for b in body[-3:] if b.page == page - 1)
+            zones[page] = scan.zone_start(texts, page_rows, carry)
             if zones[page] is None and (doubt := scan.doubt(texts, page_rows)):
                 doubts.append(f"page {page}: {doubt}")
         zone = pages_known and zones.get(page) is not None and idx >= zones[page]
