@@ -83,7 +83,9 @@ def pages(text: str) -> list[Page]:
         if first is None:
             continue
         body, block = lines[:first], lines[first:]
-        tail_at = next((i for i, ln in enumerate(block) if is_column(ln, block[i - 1] if i else "")), len(block))
+        tail_at = next(
+            (i for i, ln in enumerate(block) if is_column(ln, block[i - 1] if i else "")), len(block)
+        )
         block, page.tail = block[:tail_at], block[tail_at:]
         page.lines = body
         for ln in block:
