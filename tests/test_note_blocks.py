@@ -64,8 +64,8 @@ def test_a_line_that_calls_a_later_footnote_is_body_and_the_footnote_ends_before
 
 def test_a_footnote_without_an_end_is_cut_at_the_bound_and_noted():
     body = [f"{FULL.lower()} {i}" for i in range(30)]  # lower case lines that go on and on
-    text = dense("zoals de minister heeft geschreven in haar brief over het programma1 van de", "1 Zie de brief",
-                 *body, after=0)  # fmt: skip
+    call = "zoals de minister heeft geschreven in haar brief over het programma1 van de"
+    text = dense(call, "1 Zie de brief", *body, after=0)
     layout = analyse(text)
     assert all(len(f.text) <= NOTE_BOUND for f in layout.footnotes)
     assert any(n.startswith("footnote 1: no end found within 1,000 characters") for n in layout.notes)

@@ -6,6 +6,7 @@ next page, calls and footnotes lost in extraction. Scored against the developmen
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -111,9 +112,8 @@ def test_a_page_whose_footnotes_were_lost_does_not_lose_the_footnotes_after_it(l
     pages = V.pages(text)
     pages[1].notes = []  # page 2's footnotes 2-6 lost in extraction, their calls too
     varied = V.render(pages, labels=labels)
-    for call, lost in (("jagen2.", "jagen."), ("overschrijving3 ", "overschrijving "), ("verordening4 ", "verordening "),
-                       ("gewijzigd5.", "gewijzigd."), ("betalingssystemen6.", "betalingssystemen.")):  # fmt: skip
-        varied = varied.replace(call, lost, 1)
+    for call in ("jagen2.", "overschrijving3 ", "verordening4 ", "gewijzigd5.", "betalingssystemen6."):
+        varied = varied.replace(call, re.sub(r"\d", "", call), 1)
     letter = parse(varied)
     assert [f.number for f in letter.footnotes] == [1, 7, 8, 9, 10, 11]
     links = score_links(letter, [c for c in gold["calls"] if c["number"] not in range(2, 7)])
