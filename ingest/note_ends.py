@@ -1,20 +1,25 @@
 """Footnote blocks in text without page evidence: where each starts and where the body resumes (pure).
 
 Without form feeds, page labels or pdftotext's gaps nothing marks a page end, so a footnote block is
-known by its numbering (the next number at a line start, called in the body above it) and bounded by
-the body's own continuity. A footnote ends, and the body resumes, at the first of these:
+known by its numbering (the next number at a line start, called in the body above it; further ahead
+only where a glued call above and the next number below say footnotes were lost) and bounded by the
+body's own continuity. A footnote ends, and the body resumes, at the first of these:
 - the next footnote's number (a new footnote; in two columns, a number the block skipped);
 - a blank line or a letterhead line (the page's furniture stands between footnotes and the next body);
-- a line that goes on with the body's sentence cut off above the block: lower case, where the body
-  line above the block did not end its sentence and the footnote's line above did;
-- a line as wide as the body after a run of short lines (footnotes set in narrow columns);
+- a bullet or list item (body structure: footnotes print none);
+- a line after a footnote line that ended short (the next word would have fitted on it, so the tool
+  broke the line there because the footnote ended);
+- a lower-case line after a footnote line that ended its sentence, where the body above the block was
+  cut off mid-sentence (the body's sentence goes on);
+- a line as wide as the body after a run of narrow lines (footnotes set in columns);
 - a line that calls a footnote whose text comes later (calls precede their footnotes: that line is
   body); the body resumed at the footnote's first resume point, or at that line;
 - the footnote growing past NOTE_BOUND characters: cut at its first resume point, with a reader note.
-A resume point is a line that starts a new sentence after a footnote line that does not plainly go on
-(no hyphen, comma, or lower-case last word), or a lower-case line where the body above was cut off
-mid-sentence (the body's sentence may go on there). The earliest is taken: body text read as footnote
-is lost to search, footnote text read as body is only misplaced.
+A web address alone on a line stays with the footnote above it. A resume point is a line that starts
+a new sentence after a footnote line that does not plainly go on (no hyphen, comma, or lower-case last
+word), or a lower-case line where the body above was cut off mid-sentence (the body's sentence may go
+on there). The earliest is taken: body text read as footnote is lost to search, footnote text read as
+body is only misplaced.
 """
 
 from __future__ import annotations
