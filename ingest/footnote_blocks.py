@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
-from ingest.note_columns import read_block
+from ingest.note_columns import Line, read_block
 
 SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_TO_INT = {c: i for i, c in enumerate(SUP_DIGITS)}
@@ -87,7 +87,7 @@ class Scanner:
         # the block being read: where its footnotes start in defs, its lines (text, number or None),
         # and the numbers it skipped (a second footnote column may bring them)
         self.block_at: int | None = None
-        self.block: list[tuple[str, int | None]] = []
+        self.block: list[Line] = []
         self.pending: set[int] = set()
         self.columns: list[int | None] = []  # pages (or None) of blocks read as two columns
         self.lost: list[tuple[str, int, int]] = []  # (style, first, last) numbers whose footnotes were lost
@@ -105,7 +105,7 @@ class Scanner:
             {"number": number, "label": label, "style": style, "series": self.series[style], "lines": [rest],
              "page": page}
         )  # fmt: skip
-        self.block.append((rest, number))
+        self.block.append(Line(rest, number, len(rest) + len(label) + 1))
 
     def force_def(self, line: str, style: str, page: int | None) -> None:
         """Take line as a footnote definition: the block reader (ingest/note_ends.py) found the evidence."""
@@ -118,7 +118,7 @@ class Scanner:
         """A line that goes on with the footnote being read."""
         self.defs[-1]["lines"].append(line.strip())
         if self.block_at is not None:
-            self.block.append((line.strip(), None))
+            self.block.append(Line(line.strip(), None, len(line.strip())))
 
     def close_block(self) -> None:
         """The block ends: where its numbers do not rise in line order, it was set in two columns and

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-# A line "ends" a footnote's sentence with terminal punctuation, a closing bracket or quote, or a web
-# address or domain ("Rijksoverheid.nl"); it "goes on" after a hyphen, comma, opening bracket, a joining
-# sign, or a lower-case word without punctuation or digits (a footnote's text never ends on "voor" or
-# "and"; "…/moties/deta" or "strategie-voor-retailbetalingen" are parts of web addresses).
-ENDS_RE = re.compile(r"(?:[.!?;)\]”’\"']|\.[a-z]{2,4}|https?://\S*[\w)])$")
+# A line "ends" a footnote's sentence with terminal punctuation, a closing bracket or quote, or a
+# domain ("Rijksoverheid.nl"); a web address at a line end may break anywhere, so it ends nothing.
+# A line "goes on" after a hyphen, comma, opening bracket, a joining sign, or a lower-case word without
+# punctuation or digits (a footnote's text never ends on "voor" or "and"; "…/moties/deta" or
+# "strategie-voor-retailbetalingen" are parts of web addresses).
+ENDS_RE = re.compile(r"(?:[.!?;)\]”’\"']|(?<!/)\b[\w-]+\.[a-z]{2,4})$")
 GOES_ON_RE = re.compile(r"(?:[-,(/&|–]|(?:^|\s)[a-zà-ÿ]+)$")
 # A list item or bullet ("- In 2030", "• ", "1. Stel", "2: Substitutie", "a) Titel"): body structure,
 # which footnotes do not print.
@@ -56,8 +57,10 @@ URL_PART_RE = re.compile(r"^[\w.~%-]*[/?=&#][^\s]*(?:\s|$)")
 def url_goes_on(line: str, nxt: str) -> bool:
     """A web address at this line's end goes on at the next line's start: it ends on a separator
     ("…/fiche-5-mededeling-"), or the next line starts with a part of one ("…/moties/deta" "il?id=…")."""
-    end = URL_END_RE.search(line.rstrip())
-    return bool(end and (end.group(0)[-1] in "-/_.=?&%" or URL_PART_RE.match(nxt.lstrip())))
+    last = line.split()[-1] if line.split() else ""
+    if not (URL_END_RE.search(last) or "/" in last):  # a web address, or a piece of one
+        return False
+    return last[-1] in "-/_.=?&%" or bool(URL_PART_RE.match(nxt.lstrip()))
 
 
 # Words a sentence cannot end on: a text whose line ends on one breaks off there.

@@ -53,7 +53,7 @@ from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
 
 STYLES = (SUPERSCRIPT, BRACKETED, PLAIN)
 URL_ONLY_RE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
-SHORT = 0.7  # a line of a narrow footnote column: at most this share of the body's width
+SHORT = 0.75  # a line of a narrow footnote column: at most this share of the body's width
 FULL = 0.85  # a body line: at least this share of the body's width
 LOOKAHEAD = 400  # lines: a call's footnote follows within a few pages
 
@@ -175,9 +175,12 @@ class _Blocks:
                 return k, starts, notes  # a bullet or list item: body structure
             # the footnote's line above ended it: by its punctuation, or by its shape (the next word
             # would have fitted on it, and it does not plainly go on)
+            # the footnote's line above ended short (the next word would have fitted on it) and this
+            # line is no narrow column line: the footnote ended there, this is body (a narrow line may
+            # be the footnote's own column going on, which the body-wide line after it will tell)
             short = fits(last, text, self.width) and not goes_on(last) and not url_goes_on(last, text)
-            if not narrow and short:
-                return k, starts, notes  # the footnote ended on a short line: what follows is body
+            if not narrow and short and len(text) > SHORT * self.width:
+                return k, starts, notes
             if (
                 not narrow
                 and lower_start(text)

@@ -3,10 +3,12 @@ columns read apart, and which numbers are calls (ingest/note_ends.py, note_colum
 
 from __future__ import annotations
 
+import textwrap
+
 from ingest.footnote_blocks import NOTE_BOUND
 from ingest.layout import analyse
 from ingest.loaders import RawDocument
-from ingest.note_columns import read_block
+from ingest.note_columns import Line, read_block
 from ingest.parse import parse_letter
 
 FULL = "Een regel van de brief die de volle breedte van de bladzijde vult en doorloopt tot de rand"
@@ -80,7 +82,7 @@ def test_two_columns_interleaved_line_by_line_are_read_apart():
         ("Kamerstuk 32852, nr. 209.", 13),
         ("bescherming van persoonsgegevens.", None),
     ]
-    notes, two = read_block(lines, width=90)
+    notes, two = read_block([Line(t, n, len(t) + (3 if n else 0)) for t, n in lines], width=90)
     assert two
     assert notes == [
         (12, ["Zie de brief van de minister over de", "voortgang van het programma."]),
@@ -91,22 +93,24 @@ def test_two_columns_interleaved_line_by_line_are_read_apart():
 
 
 def test_one_footnote_per_column_is_known_by_its_narrow_lines():
-    lines = [
-        ("https://www.tweedekamer.nl/kamerstukken/moties/deta", 5),
-        ("HUF: handhaafbaarheid, uitvoerbaarheid en", 6),
-        ("il?id=2022Z10845&did=2022D22249; hieruit: ‘verzoekt", None),
-        ("fraudebestendigheid", None),
-        ("de regering om naast het concretiseren van", None),
-        ("circulaire economiedoelen ook de concrete", None),
-        ("informeren’", None),
-    ]
+    five = textwrap.wrap(
+        "5 Zie de brief van de minister van 3 mei over de voortgang van het programma gezonde "
+        "leefomgeving en de reactie van het kabinet op het advies van de raad over luchtkwaliteit.",
+        40,
+    )
+    six = textwrap.wrap("6 HUF: handhaafbaarheid, uitvoerbaarheid en fraudebestendigheid", 40)
+    rows = [ln for pair in zip(five, six + [""] * len(five), strict=False) for ln in pair if ln]
+    lines = [Line(t[2:] if t[:2] in ("5 ", "6 ") else t, int(t[0]) if t[:2] in ("5 ", "6 ") else None, len(t))
+             for t in rows]  # fmt: skip
     notes, two = read_block(lines, width=80)
-    assert two and notes[1] == (6, ["HUF: handhaafbaarheid, uitvoerbaarheid en", "fraudebestendigheid"])
+    assert two and notes[1] == (6, ["HUF: handhaafbaarheid, uitvoerbaarheid", "en fraudebestendigheid"])
+    assert " ".join(notes[0][1]).endswith("op het advies van de raad over luchtkwaliteit.")
     # full-width lines are one column, whatever their numbers
     wide = [("Kamerstuk 36200, nr. 5, over de voortgang van het programma gezonde leefomgeving", 1),
             ("Kamerstuk 36200, nr. 7, over de reactie op het advies van de raad over de aanpak", 2),
             ("van luchtkwaliteit in steden en dorpen in het hele land.", None)]  # fmt: skip
-    assert read_block(wide, width=80) == ([(1, [wide[0][0]]), (2, [wide[1][0], wide[2][0]])], False)
+    wide_lines = [Line(t, n, len(t) + (2 if n else 0)) for t, n in wide]
+    assert read_block(wide_lines, width=80) == ([(1, [wide[0][0]]), (2, [wide[1][0], wide[2][0]])], False)
 
 
 def test_a_call_set_apart_is_taken_without_pages_only_before_the_next_call():

@@ -28,11 +28,13 @@ VARIANTS = {
     "no page labels": V.without_labels,
     "no letterhead column": V.without_column,
     "no labels, no column": lambda t: V.render(V.pages(t), labels=False, column=False),
-    "two footnote columns": V.two_columns,
-    "two columns, no labels": lambda t: V.without_labels(V.two_columns(t)),
+    "two footnote columns": lambda t: V.two_columns(t, flow=False),
+    "two columns, no labels": lambda t: V.without_labels(V.two_columns(t, flow=False)),
     "two columns, no labels, no column": lambda t: V.render(
-        V.pages(V.two_columns(t)), labels=False, column=False
+        V.pages(V.two_columns(t, flow=False)), labels=False, column=False
     ),
+    "two flowing footnote columns": V.two_columns,
+    "two flowing columns, no labels": lambda t: V.without_labels(V.two_columns(t)),
     "footnotes continued": lambda t: V.continued(t)[0],
 }
 
@@ -77,7 +79,7 @@ def test_without_page_evidence_the_reader_says_so_and_never_makes_a_page_long_fo
 @needs_shared
 def test_two_columns_are_read_apart_and_noted():
     text, _ = development("bnc-fiche-2022-instant-payments")
-    letter = parse(V.two_columns(text))
+    letter = parse(V.two_columns(text, flow=False))
     fn = {f.number: f.text for f in letter.footnotes}
     assert fn[5] == "Verordening (EU) 2021/1230 betreffende grensoverschrijdende betalingen in de Unie."
     assert fn[2].endswith("door de European Payments Council (EPC).")

@@ -122,23 +122,31 @@ def without_column(text: str) -> str:
     return render(pages(text), column=False)
 
 
-def two_columns(text: str, width: int = 52) -> str:
+def two_columns(text: str, width: int = 52, flow: bool = True) -> str:
     """(c) each page's footnotes set in two columns of `width` characters, interleaved line by line.
 
-    The left column holds the first half of the page's footnotes, the right column the rest; the tool
-    writes each printed row's left line, then its right line, then the longer column's remaining lines.
-    A word too long for the column (a URL) breaks at the column's edge, as a word processor breaks it."""
+    flow: the footnotes flow through a two-column area as text flows through columns, the left column
+    holding the first half of the lines (a footnote may break from its foot to the right column's
+    head); else each column holds whole footnotes, the first half of them on the left. Either way the
+    tool writes each printed row's left line, then its right line, then the longer column's remaining
+    lines. A word too long for the column (a URL) breaks at the column's edge, as a word processor
+    breaks it."""
     out = pages(text)
     for page in out:
-        if len(page.notes) < 2:
+        if not page.notes:
             continue
         wrapped = [
             textwrap.wrap(" ".join(ln.strip() for ln in note), width, break_on_hyphens=False)
             for note in page.notes
         ]
-        half = (len(wrapped) + 1) // 2
-        left = [ln for note in wrapped[:half] for ln in note]
-        right = [ln for note in wrapped[half:] for ln in note]
+        if flow:
+            lines = [ln for note in wrapped for ln in note]
+            half = (len(lines) + 1) // 2
+            left, right = lines[:half], lines[half:]
+        else:
+            half = (len(wrapped) + 1) // 2
+            left = [ln for note in wrapped[:half] for ln in note]
+            right = [ln for note in wrapped[half:] for ln in note]
         rows: list[str] = []
         for i in range(max(len(left), len(right))):
             rows += ([left[i]] if i < len(left) else []) + ([right[i]] if i < len(right) else [])
