@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ingest.footnote_blocks import SUP_TO_INT, FootnoteDef
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
-from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
+from ingest.model import BRACKETED, DOCX, PDF, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
 CONT_RE = re.compile(
@@ -47,7 +47,7 @@ NUMBER_NOUNS = set(
 
 
 def footnote_id(style: str, number: int, series: int, styles_used: set[str]) -> str:
-    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
+    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", PDF: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
     if style == SUPERSCRIPT and PLAIN in styles_used:
         prefix = "fns"
     return f"{prefix}{number}" + (f".{series + 1}" if series else "")
@@ -148,15 +148,21 @@ def link_markers(
     call it can trust (see _resync)."""
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
-        # XML footnotes are marked "[n]" in the text by the XML reader.
+        # XML and Word footnotes are marked "[n]" in the text by their readers; so are a PDF's
+        # raised calls, kept apart from footnotes printed "[n]" where a letter has both.
         defined[(BRACKETED if fn.style in (XML, DOCX) else fn.style, fn.number)].append(fn)
     styles = {style for style, _ in defined}
     # a text may start mid-letter: the sequence starts at its first footnote number
     expected = {s: min(n for st, n in defined if st == s) for s in styles}
     series = {s: 0 for s in styles}
-    cands = [(c, m) for m in CANDIDATE_RE.finditer(text) if (c := _candidate(m))[0] in styles and c[1] >= 1]
+    # every candidate, in order (a "[n]" may be a PDF's raised call: its series is chosen as it comes)
+    cands = [(c, m) for m in CANDIDATE_RE.finditer(text) if (c := _candidate(m))[1] >= 1]
     markers: list[Marker] = []
     for at, ((style, n, start, end, strong, kind), _) in enumerate(cands):
+        if style == BRACKETED and PDF in styles:
+            style = _bracket_series(n, expected, defined, series)
+        if style not in styles:
+            continue
         exp = expected[style]
         if n == 1 and exp > 1 and len(defined.get((style, 1), [])) > series[style] + 1:
             series[style] += 1  # numbering restarts
@@ -182,6 +188,8 @@ def link_markers(
             ok = False
         if kind == "apart" and not (n >= exp and fn and _apart_ok(text, cands, at, fn, page_starts, page)):
             ok = False
+        if style == PDF and fn is not None:
+            ok = True  # a PDF's raised call is a call by its print; its number finds the footnote
         if not ok:
             continue
         expected[style] = n + 1
@@ -243,6 +251,21 @@ def _apart_ok(
         return fn.page == page and not _glued_later(text, n, end, page_starts, fn.page)
     nxt = next((c[2] for c, _ in cands[at + 1 :] if c[1] == n + 1 and c[5] in STRONG_KINDS), len(text))
     return re.search(rf"(?:[^\W\d_]|[).,;:’”'\"]){n}(?![\d\w])", text[end:nxt]) is None
+
+
+def _bracket_series(n: int, expected: dict, defined: dict, series: dict) -> str:
+    """A "[n]" in a PDF's text is a raised call (PDF) or printed so ("[1] ..." footnotes): the
+    series that expects n and has its footnote, else the one that expects n."""
+    options = [s for s in (PDF, BRACKETED) if s in expected]
+
+    def has(s: str) -> bool:
+        return len(defined.get((s, n), [])) > series[s]
+
+    for test in (lambda s: n == expected[s] and has(s), lambda s: n == expected[s], has):
+        chosen = next((s for s in options if test(s)), None)
+        if chosen:
+            return chosen
+    return options[0]
 
 
 def _glued_later(text: str, n: int, after: int, page_starts: tuple[int, ...], page: int) -> bool:
