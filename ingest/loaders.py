@@ -104,6 +104,18 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
     return found, errors
 
 
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes (what RawDocument.digest holds); raises InputError when unreadable."""
+    h = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    return h.hexdigest()
+
+
 def _read_pdf(data: bytes) -> RawDocument:
     from ingest.pdf_text import PdfError, pdf_pages
 

@@ -53,6 +53,9 @@ def format_report(r: IngestReport) -> str:
         f"markers without footnote text: {len(r.markers_without_text)}",
     ]
     lines += [f"  {m}" for m in r.markers_without_text]
+    if r.same_document:
+        lines.append(f"files holding a document already read: {len(r.same_document)}")
+        lines += [f"  {d}" for d in r.same_document]
     lines += [f"note: {n}" for n in r.notes]
     lines.append(f"files skipped: {len(r.skipped)}")
     lines += [f"  {e.path}: {e.reason}" for e in r.skipped]
