@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,9 +10,13 @@ from pathlib import Path
 from ingest.chunking import chunk_letter
 from ingest.corpus_update import CorpusUpdate
 from ingest.errors import InputError
+from ingest.faults import fault_point
+from ingest.limits import Limits
 from ingest.loaders import discover, file_digest, load_document
+from ingest.lock import IndexLock
 from ingest.model import Chunk, CommitmentMention, Letter
 from ingest.parse import parse_letter
+from ingest.recovery import StoredLetters, stored_letters
 from ingest.settings import Settings
 from ingest.store import Snapshot, Store
 
@@ -38,11 +43,13 @@ class IngestReport:
     notes: tuple[str, ...] = field(default=())
 
 
-def read_letter(path: Path, settings: Settings, notes: list[str] | None = None) -> Letter:
+def read_letter(
+    path: Path, settings: Settings, notes: list[str] | None = None, limits: Limits | None = None
+) -> Letter:
     """One file to a letter (its key from ingest/identity.py); raises InputError.
 
     What the reader had to do to read the file (e.g. a legacy encoding) is appended to notes."""
-    raw = load_document(path)
+    raw = load_document(path, limits or Limits.of(settings))
     if notes is not None:
         notes.extend(f"{path}: {note}" for note in raw.notes)
     try:
@@ -70,35 +77,77 @@ def ingest_paths(
     embedder=None,
     progress: Progress | None = None,
     rebuild: bool = False,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders; bad files are reported and skipped, the current index stays intact."""
+    """Ingest files and folders; bad files are reported and skipped, the current index stays intact.
+
+    One writer at a time: the index lock is held from reading the current snapshot to moving the
+    pointer, so a second ingest waits for the first (settings.lock_wait_s) and adds to its result.
+    With rebuild, the stored letters are chunked and embedded again, whatever state the chunks and
+    vectors are in; PATHs are then optional."""
+    files, errors = discover([Path(p) for p in paths], follow_symlinks=follow_symlinks)
+    store = Store(settings.index_dir)
+    if not files and not rebuild:
+        # nothing to read: report on the index as it is, without taking the lock or writing a byte
+        snapshot = store.load_or_empty()
+        return _report(settings, snapshot, CorpusUpdate.of([], [], []), errors, 0, [], wrote=False)
+    with IndexLock(store.root, settings.lock_wait_s) as lock:
+        fault_point("locked")
+        return _ingest_locked(store, files, errors, settings, embedder, progress, rebuild, lock)
+
+
+def _ingest_locked(
+    store: Store,
+    files: list[Path],
+    errors: list[InputError],
+    settings: Settings,
+    embedder,
+    progress: Progress | None,
+    rebuild: bool,
+    lock: IndexLock,
+) -> IngestReport:
     from index.build import update_index
     from index.embeddings import load_embedder
 
-    files, errors = discover([Path(p) for p in paths])
-    store = Store(settings.index_dir)
-    current = store.load_or_empty()
-    if current.manifest and not rebuild:
-        from index.build import check_compatible
-
-        check_compatible(current, settings)  # refuse before any work is done
-    embedder = embedder or load_embedder(settings)
-    update = CorpusUpdate.of(current.letters.values(), current.chunks, current.mentions)
     notes: list[str] = []
+    if lock.stale is not None:
+        notes.append(f"took over the index lock of {lock.stale.describe()}, which is no longer running")
+    adopted = store.adopt_orphan()
+    if adopted:
+        notes.append(adopted)
+    stored: StoredLetters | None = None
+    current: Snapshot | None = None
+    if rebuild:
+        stored = stored_letters(store)
+        notes += stored.notes
+        update = CorpusUpdate.of(stored.base, [], [])
+        for letter in stored.recovered:
+            update.offer(letter, rebuild=True)
+        notes.append(f"rebuilding from {len(update.letters)} stored letter(s) and the files given")
+    else:
+        current = store.load_or_empty()
+        if current.manifest:
+            from index.build import check_compatible
+
+            check_compatible(current, settings)  # refuse before any work is done
+        update = CorpusUpdate.of(current.letters.values(), current.chunks, current.mentions)
+    embedder = embedder or load_embedder(settings)
+    limits = Limits.of(settings)
     for path in files:
         if progress:
             progress(str(path))
         try:
             if not rebuild:
-                same_bytes = update.indexed_with_digest(file_digest(path))
+                same_bytes = update.indexed_with_digest(file_digest(path, limits))
                 if same_bytes is not None:  # the very file already indexed: nothing to read
                     update.mark_unchanged(same_bytes)
                     continue
-            letter = read_letter(path, settings, notes)
+            letter = read_letter(path, settings, notes, limits)
         except InputError as exc:
             errors.append(exc)
             continue
         update.offer(letter, rebuild=rebuild)
+    fault_point("read")
     if rebuild:
         update.rederive_all()
     new_chunks = update.derive(lambda x: derive_letter(x, settings, embedder.count_tokens))
@@ -113,7 +162,11 @@ def ingest_paths(
             embedder,
             rebuild=rebuild,
         )
-    return _report(settings, snapshot, update, errors, new_chunks, notes)
+    if stored is not None:
+        for folder in stored.read_from:  # their letters are in the new snapshot now
+            shutil.rmtree(folder, ignore_errors=True)
+    assert snapshot is not None
+    return _report(settings, snapshot, update, errors, new_chunks, notes, wrote=update.changed or rebuild)
 
 
 def _report(
@@ -123,6 +176,7 @@ def _report(
     errors: list[InputError],
     new_chunks: int,
     notes: list[str],
+    wrote: bool,
 ) -> IngestReport:
     letters = list(snapshot.letters.values())
     missing = tuple(
@@ -142,7 +196,7 @@ def _report(
         footnotes=sum(len(x.footnotes) for x in letters),
         markers_linked=sum(1 for x in letters for m in x.markers if m.footnote_id),
         markers_without_text=missing,
-        embedded=int(snapshot.manifest.get("embedded", 0)) if update.changed else 0,
+        embedded=int(snapshot.manifest.get("embedded", 0)) if wrote else 0,
         same_document=tuple(update.same_document),
         notes=tuple(notes + update.notes),
     )

@@ -43,20 +43,24 @@ def wrapped(text: str, width: int) -> list[str]:
     return out
 
 
-@pytest.fixture
-def fake_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def use_fake_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The hashing embedder instead of a real model; the CLI is given --model fake-hash to match."""
     import index.embeddings
+    import index.hybrid
     from index.fake import FakeEmbedder
 
-    monkeypatch.setattr(index.embeddings, "load_embedder", lambda settings: FakeEmbedder(name="fake-hash"))
+    def fake(settings):
+        return FakeEmbedder(name="fake-hash")
+
+    monkeypatch.setattr(index.embeddings, "load_embedder", fake)
+    monkeypatch.setattr(index.hybrid, "load_embedder", fake)
     return ["--model", "fake-hash"]
 
 
 # `python -c` prelude that runs the brieven CLI with the hashing embedder (subprocess tests).
 FAKE_CLI = (
-    "import sys, index.embeddings as e, index.fake as f;"
-    "e.load_embedder = lambda s: f.FakeEmbedder(name='fake-hash');"
+    "import sys, index.embeddings as e, index.hybrid as h, index.fake as f;"
+    "e.load_embedder = h.load_embedder = lambda s: f.FakeEmbedder(name='fake-hash');"
     "from assistant.cli import main; sys.exit(main(sys.argv[1:]))"
 )
 

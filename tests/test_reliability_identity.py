@@ -15,10 +15,15 @@ from ingest.model import Letter, Marker
 from ingest.store import Store
 from tests import input_files as f
 from tests.letter_ids import demo_id, id_by_source
-from tests.reliability_support import DEMO, fake_model, letter_text, wrapped  # noqa: F401
+from tests.reliability_support import DEMO, letter_text, use_fake_model, wrapped
 
 D003 = DEMO / "003_8bc0e4d4bf612069.txt"
 D004 = DEMO / "004_2db611365dd9d4ee.txt"
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    return use_fake_model(monkeypatch)
 
 
 def _letter(text: str, **kw) -> Letter:
@@ -59,7 +64,7 @@ def test_near_duplicates_share_most_shingles_and_different_letters_do_not():
     assert similarity(fingerprint(a), fingerprint(c)) < 0.2
 
 
-def test_two_files_with_one_name_in_two_folders_are_two_letters(tmp_path, capsys, fake_model):  # noqa: F811
+def test_two_files_with_one_name_in_two_folders_are_two_letters(tmp_path, capsys, fake_model):
     for n, folder in enumerate(("a", "b")):
         f.write(tmp_path / "in" / folder, "brief.txt", letter_text(10 + n))
     f.write(tmp_path / "in", "Brief 1.txt", letter_text(20))
@@ -71,7 +76,7 @@ def test_two_files_with_one_name_in_two_folders_are_two_letters(tmp_path, capsys
     assert len(letters) == 4 and len({x.source for x in letters.values()}) == 4
 
 
-def test_a_new_file_named_like_an_indexed_letter_does_not_replace_it(tmp_path, capsys, fake_model):  # noqa: F811
+def test_a_new_file_named_like_an_indexed_letter_does_not_replace_it(tmp_path, capsys, fake_model):
     index = tmp_path / "idx"
     assert _ingest(index, fake_model, D004) == 0
     chunks_before = len(Store(index).load().chunks)
@@ -84,7 +89,7 @@ def test_a_new_file_named_like_an_indexed_letter_does_not_replace_it(tmp_path, c
     assert sum(c.letter_id == demo_id("004") for c in snap.chunks) == chunks_before
 
 
-def test_the_same_letter_rewrapped_in_two_files_is_one_letter_and_reported(tmp_path, capsys, fake_model):  # noqa: F811
+def test_the_same_letter_rewrapped_in_two_files_is_one_letter_and_reported(tmp_path, capsys, fake_model):
     text = letter_text(40, words=600)
     f.write(tmp_path / "in", "origineel.txt", text)
     # the copy is re-wrapped, has a page line and one other word: another digest, nearly the same text
@@ -98,7 +103,7 @@ def test_the_same_letter_rewrapped_in_two_files_is_one_letter_and_reported(tmp_p
     assert out.rstrip().endswith("kopie.md (text)\nfiles skipped: 0")
 
 
-def test_a_pdf_and_its_text_are_one_letter_and_the_pdf_is_kept(tmp_path, capsys, fake_model):  # noqa: F811
+def test_a_pdf_and_its_text_are_one_letter_and_the_pdf_is_kept(tmp_path, capsys, fake_model):
     text = letter_text(50, words=500)
     lines = wrapped(text, 80)
     pdf = f.write(tmp_path / "in", "brief.pdf", f.pdf_bytes([lines[:40], lines[40:]]))
@@ -114,7 +119,7 @@ def test_a_pdf_and_its_text_are_one_letter_and_the_pdf_is_kept(tmp_path, capsys,
     assert len(Store(tmp_path / "idx").load().letters) == 1
 
 
-def test_a_file_whose_key_matches_an_indexed_letter_replaces_it_and_says_so(tmp_path, capsys, fake_model):  # noqa: F811
+def test_a_file_whose_key_matches_an_indexed_letter_replaces_it_and_says_so(tmp_path, capsys, fake_model):
     index = tmp_path / "idx"
     assert _ingest(index, fake_model, D003, D004) == 0
     newer = f.write(tmp_path / "update", "herzien.txt", D003.read_text(encoding="utf-8") + "\nNaschrift.\n")
@@ -127,7 +132,7 @@ def test_a_file_whose_key_matches_an_indexed_letter_replaces_it_and_says_so(tmp_
     assert snap.letters["kst-26643-1371"].source == str(newer) and len(snap.letters) == 2
 
 
-def test_reingest_of_a_copy_is_unchanged_and_ids_are_found_by_source(tmp_path, capsys, fake_model):  # noqa: F811
+def test_reingest_of_a_copy_is_unchanged_and_ids_are_found_by_source(tmp_path, capsys, fake_model):
     index = tmp_path / "idx"
     assert _ingest(index, fake_model, DEMO) == 0
     copy = Path(shutil.copy(D004, tmp_path / "kopie.txt"))
