@@ -115,6 +115,7 @@ def _ingest_locked(
     adopted = store.adopt_orphan()
     if adopted:
         notes.append(adopted)
+    store.prune()  # what an interrupted writer left: unfinished folders, a pointer never moved
     stored: StoredLetters | None = None
     current: Snapshot | None = None
     if rebuild:
