@@ -26,6 +26,7 @@ class CorpusUpdate:
     same_document: list[str] = field(default_factory=list)  # one line per file that was another's copy
     notes: list[str] = field(default_factory=list)
     _indexed: set[str] = field(default_factory=set)
+    _digests: dict[str, str] = field(default_factory=dict)  # source-file digest -> indexed key
     _fresh: set[str] = field(default_factory=set)  # keys whose chunks must be derived
     _finder: DuplicateFinder = field(default_factory=DuplicateFinder)
 
@@ -44,19 +45,19 @@ class CorpusUpdate:
             letters, {k: by_letter.get(k, []) for k in letters}, {k: said.get(k, []) for k in letters}
         )
         update._indexed = set(letters)
+        update._digests = {x.digest: x.id for x in letters.values()}
         update._finder = DuplicateFinder(letters.values())
         return update
 
     def indexed_with_digest(self, digest: str) -> Letter | None:
-        """The indexed letter read from a file with exactly these bytes, if any."""
-        for key in self._indexed:
-            letter = self.letters.get(key)
-            if letter is not None and letter.digest == digest:
-                return letter
-        return None
+        """The indexed letter read from a file with exactly these bytes, if it is still in the corpus."""
+        key = self._digests.get(digest)
+        letter = self.letters.get(key) if key is not None else None
+        return letter if letter is not None and letter.digest == digest else None
 
     def mark_unchanged(self, letter: Letter) -> None:
-        self.unchanged.append(letter.id)
+        if letter.id not in self.unchanged:
+            self.unchanged.append(letter.id)
 
     def offer(self, letter: Letter, rebuild: bool = False) -> None:
         """Add one letter read in this run, applying the identity rules (see ingest/identity.py)."""
@@ -68,7 +69,7 @@ class CorpusUpdate:
         other, score = found
         indexed = other.id in self._indexed and other.id not in self._fresh
         if indexed and other.digest == letter.digest and other.id == letter.id and not rebuild:
-            self.unchanged.append(other.id)
+            self.mark_unchanged(other)
             return
         # Within one run the richer format is kept (the first file on a tie); against the index the new
         # file wins ties, so a corrected letter replaces its old version.

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from eval.questions import load_questions
-from ingest.faults import STAGES
 from ingest.store import Store
 from tests import input_files as f
 from tests.load_harness import Server, one_run, summary
@@ -18,6 +17,8 @@ from tests.reliability_support import DEMO, cli_env, fake_cli, letter_text, star
 
 D000 = DEMO / "000_942beb3f78852484.txt"
 D004 = DEMO / "004_2db611365dd9d4ee.txt"
+# the stages of ingest/faults.py, in the order an ingest passes them
+STAGES = ("locked", "read", "files-written", "snapshot-renamed", "pointer-written", "pointer-moved")
 
 
 def _sources(index: Path) -> set[str]:
@@ -125,6 +126,9 @@ def test_clients_asking_while_letters_are_ingested_see_no_error_and_the_new_lett
 
 
 def test_the_fault_hook_is_inert_unless_asked(tmp_path):
+    from ingest import faults
+
+    assert faults.STAGES == STAGES
     done = fake_cli(
         "ingest",
         "--index",

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from assistant.cli import clean, main
+from assistant.cli import main
 from ingest.settings import Settings
 from ingest.store import Store
 from tests import input_files as f
@@ -60,6 +60,8 @@ def test_control_and_escape_characters_from_a_letter_are_never_printed_raw(tmp_p
 
 
 def test_clean_keeps_text_and_layout():
+    from assistant.cli import clean
+
     assert clean("Kamerbrief – ‘citaat’ € 5\tkolom\nregel") == "Kamerbrief – ‘citaat’ € 5\tkolom\nregel"
     assert clean("a\x1b[2Jb\x00c\ud800") == "a\\u001b[2Jb\\u0000c\\ud800"
 
@@ -314,3 +316,12 @@ def test_quiet_silences_the_model_loading_bar_too(tmp_path):
     ]
     out = _in_a_terminal(args, env)
     assert "letters: 1 added" in out and "Loading" not in out and "%|" not in out
+
+
+def test_the_page_api_refuses_an_over_long_question_with_its_reason(api):
+    from gradio_client import Client
+
+    client = Client(f"{api}/", verbose=False)
+    with pytest.raises(Exception, match="the limit is 2,000"):
+        client.predict("MitID " * 400, [], "", "", api_name="/ask")
+    assert client.predict("what was promised on MitID?", [], "", "", api_name="/ask")["citations"]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from ingest.identity import body_key, fingerprint, letter_key, similarity
 from ingest.model import Letter, Marker
 from ingest.store import Store
 from tests import input_files as f
@@ -27,6 +26,8 @@ def fake_model(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _letter(text: str, **kw) -> Letter:
+    from ingest.identity import letter_key
+
     letter = Letter(id="", source="x.txt", format="text", digest="0", text=text, **kw)
     return replace(letter, id=letter_key(letter))
 
@@ -36,6 +37,8 @@ def _ingest(index: Path, model: list[str], *paths: Path) -> int:
 
 
 def test_key_prefers_kamerstuk_then_kenmerk_with_date_then_body_digest():
+    from ingest.identity import body_key, letter_key
+
     body = "De staatssecretaris zegt toe de Kamer te informeren."
     assert letter_key(_letter(body, kamerstuk="26643 nr. 1371")) == "kst-26643-1371"
     assert letter_key(_letter(body), identifier="kst-36600-VII-62") == "kst-36600-VII-62"
@@ -46,6 +49,8 @@ def test_key_prefers_kamerstuk_then_kenmerk_with_date_then_body_digest():
 
 
 def test_body_digest_ignores_whitespace_line_breaks_hyphenation_case_and_markers():
+    from ingest.identity import body_key
+
     one = _letter("De uitvoering van de motie loopt.\n\nZie technologieën20.")
     text = "De  uitvoe-\nring van de MOTIE loopt.  Zie technologieën20."
     at = text.index("20")
@@ -57,6 +62,8 @@ def test_body_digest_ignores_whitespace_line_breaks_hyphenation_case_and_markers
 
 
 def test_near_duplicates_share_most_shingles_and_different_letters_do_not():
+    from ingest.identity import fingerprint, similarity
+
     a = _letter(letter_text(1))
     b = _letter(" ".join(wrapped(letter_text(1), 50)))
     c = _letter(letter_text(2))

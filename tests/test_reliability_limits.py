@@ -14,7 +14,6 @@ import pytest
 
 from assistant.cli import main
 from ingest.errors import InputError
-from ingest.limits import Limits
 from ingest.loaders import load_document
 from ingest.settings import Settings
 from tests import input_files as f
@@ -220,6 +219,8 @@ def test_splitting_a_long_word_looks_up_a_bounded_number_of_parts(length):
 
 
 def test_the_limits_of_the_settings_are_what_readers_get():
+    from ingest.limits import Limits
+
     settings = Settings(max_pdf_pages=7, max_paragraph_chars=99)
     limits = Limits.of(settings)
     assert (limits.max_pdf_pages, limits.max_paragraph_chars) == (7, 99)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from ingest.lock import LOCK_FILE, IndexLock, process_start
 from ingest.store import CURRENT, Store
 from tests import input_files as f
 from tests.reliability_support import DEMO, fake_cli, letter_text, start_fake_cli, use_fake_model
 
+LOCK_FILE = "LOCK"  # ingest/lock.py
 D000 = DEMO / "000_942beb3f78852484.txt"
 D004 = DEMO / "004_2db611365dd9d4ee.txt"
 
@@ -42,6 +42,8 @@ def _one_clear_line(err: str, *fragments: str) -> None:
 
 
 def test_a_second_ingest_refuses_with_one_line_while_the_lock_is_held(tmp_path, capsys, fake_model):
+    from ingest.lock import IndexLock
+
     index = tmp_path / "idx"
     assert _ingest(index, fake_model, D000) == 0
     before = Store(index).current_dir()
@@ -55,6 +57,8 @@ def test_a_second_ingest_refuses_with_one_line_while_the_lock_is_held(tmp_path, 
 
 
 def test_a_waiting_ingest_proceeds_when_the_lock_is_released_and_loses_nothing(tmp_path):
+    from ingest.lock import IndexLock
+
     index = tmp_path / "idx"
     lock = IndexLock(index, what="test").acquire()
     try:
@@ -83,6 +87,8 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path, capsys, fake_mode
 
 
 def test_a_recorded_live_holder_is_respected_and_a_reused_pid_is_not(tmp_path, capsys, fake_model):
+    from ingest.lock import process_start
+
     index = tmp_path / "idx"
     index.mkdir()
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
