@@ -22,7 +22,7 @@ from assistant.cli import main
 from ingest.settings import Settings
 from ingest.store import Store
 from tests import input_files as f
-from tests.reliability_support import DEMO, FAKE_CLI, ROOT, cli_env, letter_text, use_fake_model
+from tests.reliability_support import DEMO, FAKE_CLI, ROOT, cli_env, fake_cli, letter_text, use_fake_model
 
 D000 = DEMO / "000_942beb3f78852484.txt"
 HOSTILE = (
@@ -70,7 +70,7 @@ def test_clean_keeps_text_and_layout():
 
 
 @contextmanager
-def served(settings: Settings, engine=None, watch: bool = False):
+def served(settings: Settings, engine):
     import uvicorn
 
     from assistant.app import create_server
@@ -78,7 +78,7 @@ def served(settings: Settings, engine=None, watch: bool = False):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_server(settings, engine, watch=watch)
+    app = create_server(settings, engine)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -88,7 +88,7 @@ def served(settings: Settings, engine=None, watch: bool = False):
         time.sleep(0.05)
     assert server.started
     try:
-        yield f"http://127.0.0.1:{port}", app
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -109,8 +109,9 @@ def api():
 
     eng = engine()
     eng.letters = corpus()[0]
-    settings = Settings(max_file_bytes=2_000, max_upload_bytes=6_000, max_upload_files=3)
-    with served(settings, eng) as (url, _app):
+    limits = {"max_file_bytes": 2_000, "max_upload_bytes": 6_000, "max_upload_files": 3}
+    settings = Settings(**{k: v for k, v in limits.items() if k in Settings.__dataclass_fields__})
+    with served(settings, eng) as url:
         yield url
 
 
@@ -191,35 +192,24 @@ def test_uploads_are_limited_in_size_and_count(api, files, status):
 
 
 def test_a_running_server_answers_from_letters_ingested_after_it_started(tmp_path):
-    from assistant.engine import Engine
-    from index.fake import FakeEmbedder
-    from index.hybrid import open_searcher
-    from ingest.pipeline import ingest_paths
+    """`brieven serve` in its own process; an ingest in another; the next answer cites the new letter."""
+    from tests.load_harness import Server, ask
 
-    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
-    ingest_paths([D000], settings, embedder=FakeEmbedder())
-    searcher = open_searcher(settings, embedder=FakeEmbedder())  # the reload reuses this embedder
-    snap = searcher.snapshot
-    engine = Engine(
-        searcher, settings, chunks=snap.chunks, letters=list(snap.letters.values()), mentions=snap.mentions
-    )
-    question = json.dumps({"question": "Wat is er toegezegd over het zeppelinbeleid?"}).encode()
-    with served(settings, engine, watch=True) as (url, app):
-        status, reply = request(f"{url}/api/ask", question, headers=JSON)
-        assert status == 200 and all(
-            "zeppelin" not in c["quote"].lower() for c in json.loads(reply)["citations"]
-        )
-        new = f.write(
-            tmp_path / "nieuw",
-            "zeppelin.txt",
-            letter_text(7, topic="zeppelinbeleid toegezegd", date="4 april 2025"),
-        )
-        ingest_paths([new], settings, embedder=FakeEmbedder())
-        status, reply = request(f"{url}/api/ask", question, headers=JSON)
-        data = json.loads(reply)
-        new_id = next(x.id for x in Store(settings.index_dir).load().letters.values() if x.source == str(new))
-        assert status == 200 and data["citations"] and data["citations"][0]["letter_id"] == new_id
-        assert app.state.live.reloads == 1
+    index = tmp_path / "idx"
+    assert fake_cli("ingest", "--index", str(index), "--quiet", str(D000)).returncode == 0
+    question = "Wat is er toegezegd over het zeppelinbeleid?"
+    server = Server(index, fake=True)
+    try:
+        server.wait_ready()
+        status, data, _ = ask(server.url, question)
+        assert status == 200 and all("zeppelin" not in c["quote"].lower() for c in data["citations"])
+        new = f.write(tmp_path / "nieuw", "zeppelin.txt", letter_text(7, topic="zeppelinbeleid toegezegd"))
+        assert fake_cli("ingest", "--index", str(index), "--quiet", str(new)).returncode == 0
+        status, data, _ = ask(server.url, question)
+    finally:
+        server.stop()
+    new_id = next(x.id for x in Store(index).load().letters.values() if x.source == str(new))
+    assert status == 200 and data["citations"] and data["citations"][0]["letter_id"] == new_id
 
 
 # -- files and folders ------------------------------------------------------------------------------
