@@ -8,13 +8,18 @@ from typing import Any
 
 import gradio as gr
 import pandas as pd
-from fastapi import FastAPI, HTTPException
-from pydantic import BaseModel, Field
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, field_validator
 
 from assistant import register_view, render
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
-from ingest.errors import BrievenError
+from assistant.http_limits import RequestLimits
+from assistant.live import LiveEngine
+from ingest.errors import BrievenError, QuestionError
+from ingest.limits import check_question
 from ingest.model import Answer, SearchFilter
 from ingest.settings import Settings
 
@@ -84,9 +89,13 @@ def register_tab(engine: Engine) -> None:
     grid.select(open_row, None, detail, api_visibility="private")
 
 
-def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
-    """The chat page: streamed answers, citations linked to source cards, filters, a letters tab."""
-    engine = engine or open_engine(settings)
+def build_app(settings: Settings, engine: Engine | None = None, live: LiveEngine | None = None) -> gr.Blocks:
+    """The chat page: streamed answers, citations linked to source cards, filters, a letters tab.
+
+    With `live`, every answer comes from the engine over the current snapshot (new letters appear
+    without a restart); the letters and register tabs show the corpus the page was built with."""
+    engine = engine or (live.get() if live else open_engine(settings))
+    current = live.get if live is not None else (lambda: engine)
     letter_choices = [(f"{x.sort_date or '?'} — {x.title or x.id}", x.id) for x in engine.letters]
 
     def respond(
@@ -96,9 +105,13 @@ def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
         if not question:
             yield render.transcript_html(turns), render.sources_html(turns), turns, ""
             return
+        try:
+            check_question(question, settings)
+        except QuestionError as exc:
+            raise gr.Error(str(exc)) from exc
         filters = parse_filters(letters, date_from, date_to)
         try:
-            for event in engine.stream(question, history=tuple(turns), filters=filters):
+            for event in current().stream(question, history=tuple(turns), filters=filters):
                 if isinstance(event, Answer):
                     turns = [*turns, event]
                     yield render.transcript_html(turns), render.sources_html(turns), turns, ""
@@ -115,7 +128,11 @@ def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
         question: str, letters: list[str] | None = None, date_from: str = "", date_to: str = ""
     ) -> dict:
         """The same answer as `brieven ask --json`, for one question without conversation."""
-        answer = engine.answer(question, filters=parse_filters(letters, date_from, date_to))
+        try:
+            check_question(question or "", settings, allow_empty=False)
+            answer = current().answer(question, filters=parse_filters(letters, date_from, date_to))
+        except BrievenError as exc:
+            raise gr.Error(str(exc)) from exc
         return answer_to_json(answer)
 
     with gr.Blocks(title="Brieven — Kamerbrieven assistant", analytics_enabled=False) as app:
@@ -158,16 +175,62 @@ def build_app(settings: Settings, engine: Engine | None = None) -> gr.Blocks:
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1)
-    letters: list[str] = []
+    letters: list[str] = Field(default=[], max_length=1000)
     date_from: date | None = None
     date_to: date | None = None
     k: int | None = Field(default=None, ge=1, le=50)
 
+    @field_validator("question")
+    @classmethod
+    def _asked(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the question is empty")
+        return _valid_text(value, "the question")
 
-def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
-    """FastAPI with `POST /api/ask` (the `brieven ask --json` shape) and the chat page mounted at /."""
+    @field_validator("letters")
+    @classmethod
+    def _ids(cls, value: list[str]) -> list[str]:
+        return [_valid_text(v, "a letter id") for v in value]
+
+
+def _valid_text(value: str, what: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} is not valid text (a lone UTF-16 surrogate at {exc.start + 1})") from None
+    return value
+
+
+def _printable(value: Any) -> Any:
+    """A value safe to encode as JSON in an error reply (lone surrogates replaced)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable(v) for v in value]
+    return value
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+    # FastAPI's own handler echoes the input, which fails to encode when it holds a lone surrogate
+    errors = [{k: _printable(v) for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
+def create_server(settings: Settings, engine: Engine | None = None, watch: bool | None = None) -> FastAPI:
+    """FastAPI with `POST /api/ask` (the `brieven ask --json` shape) and the chat page mounted at /.
+
+    With watch (the default when the server opens the index itself), a new snapshot written by an
+    ingest is picked up between requests (assistant/live.py)."""
+    watch = engine is None if watch is None else watch
     engine = engine or open_engine(settings)
+    live = LiveEngine(settings, engine, watch=watch)
     api = FastAPI(title="brieven", docs_url="/api/docs", openapi_url="/api/openapi.json")
+    api.add_exception_handler(RequestValidationError, _invalid_request)
+    api.add_middleware(
+        RequestLimits, max_upload_bytes=settings.max_upload_bytes, max_upload_files=settings.max_upload_files
+    )
 
     @api.post("/api/ask")
     def ask(request: AskRequest) -> dict[str, Any]:
@@ -175,10 +238,31 @@ def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
         if request.letters or request.date_from or request.date_to:
             filters = SearchFilter(tuple(request.letters), request.date_from, request.date_to)
         try:
-            return answer_to_json(engine.answer(request.question, filters=filters, k=request.k))
+            check_question(request.question, settings, allow_empty=False)
+        except QuestionError as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        try:
+            return answer_to_json(live.get().answer(request.question, filters=filters, k=request.k))
+        except QuestionError as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
         except BrievenError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from exc
 
-    blocks = build_app(settings, engine)
+    @api.api_route("/api/ask", methods=["GET", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    def wrong_method() -> JSONResponse:
+        return JSONResponse(
+            {"detail": "use POST /api/ask with a JSON body"}, status_code=405, headers={"Allow": "POST"}
+        )
+
+    api.state.live = live
+    blocks = build_app(settings, engine, live=live)
     css = render.CSS + register_view.CSS
-    return gr.mount_gradio_app(api, blocks, path="/", css=css, theme=THEME, footer_links=["api"])
+    return gr.mount_gradio_app(
+        api,
+        blocks,
+        path="/",
+        css=css,
+        theme=THEME,
+        footer_links=["api"],
+        max_file_size=settings.max_file_bytes,
+    )

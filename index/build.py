@@ -13,7 +13,7 @@ import numpy as np
 from index.bm25 import BM25Index
 from index.dense import DenseIndex, choose_kind
 from index.embeddings import TextEmbedder
-from ingest.errors import IndexMismatchError, IndexNotFoundError
+from ingest.errors import IndexDamagedError, IndexMismatchError
 from ingest.model import Chunk, CommitmentMention, Letter
 from ingest.serialize import to_dict
 from ingest.settings import Settings
@@ -69,10 +69,10 @@ def load_indexes(snapshot: Snapshot) -> tuple[DenseIndex, BM25Index]:
     """The dense and BM25 indexes stored in a snapshot folder."""
     try:
         return DenseIndex.load(snapshot.dir / DENSE_DIR), BM25Index.load(snapshot.dir / BM25_DIR)
-    except (OSError, ValueError, KeyError) as exc:
-        raise IndexNotFoundError(
+    except (OSError, ValueError, KeyError, EOFError) as exc:  # np.load of an empty file: EOFError
+        raise IndexDamagedError(
             f"the search index in {snapshot.dir} is missing or damaged ({exc}); "
-            "run `brieven ingest --rebuild PATH`"
+            "run `brieven doctor`, or `brieven ingest --rebuild` to rebuild it from the stored letters"
         ) from exc
 
 
@@ -85,7 +85,7 @@ def _reusable_vectors(
         return {}
     try:
         dense = DenseIndex.load(current.dir / DENSE_DIR)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, EOFError):
         return {}
     old_text = {c.id: index_text(c) for c in current.chunks}
     return {cid: (old_text[cid], vec) for cid, vec in dense.vectors_by_id().items() if cid in old_text}
@@ -108,7 +108,8 @@ def update_index(
     reused and an index built with other settings is replaced instead of refused.
     """
     letters, chunks, mentions = list(letters), list(chunks), list(mentions)
-    current = store.load_or_empty()
+    # a rebuild reuses nothing, so it never reads the current snapshot, which may be damaged
+    current = Snapshot(store.root, {}, [], []) if rebuild else store.load_or_empty()
     if current.manifest and not rebuild:
         check_compatible(current, settings)
     digest = corpus_digest(letters, chunks, mentions)

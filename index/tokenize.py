@@ -50,6 +50,9 @@ class Decompounder:
 
     def __init__(self, vocabulary: set[str]) -> None:
         self.vocabulary = vocabulary
+        # A part is a known word, so a head longer than the longest word plus a linking sound never
+        # matches: the cuts tried stay bounded, and splitting costs time linear in the word's length.
+        self.longest = max(map(len, vocabulary), default=0) + max(map(len, _LINKS))
 
     @classmethod
     def from_texts(cls, texts) -> Decompounder:
@@ -60,9 +63,9 @@ class Decompounder:
 
     def split(self, word: str, depth: int = 0) -> list[str]:
         """The parts of word (longest known head first), or [] when it is not a known compound."""
-        if len(word) < 2 * MIN_PART or depth > 2:
-            return []
-        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        if len(word) < 2 * MIN_PART or depth > 2 or len(word) > (4 - depth) * self.longest:
+            return []  # too short, too deep, or longer than the most known parts it could be made of
+        for cut in range(min(len(word) - MIN_PART, self.longest), MIN_PART - 1, -1):
             head, tail = word[:cut], word[cut:]
             for link in _LINKS:
                 if link and not head.endswith(link):

@@ -26,3 +26,15 @@ class ModelLoadError(BrievenError):
 
 class IndexNotFoundError(BrievenError):
     """No ingested corpus in the index folder."""
+
+
+class IndexLockedError(BrievenError):
+    """Another process is writing the index and did not finish within the wait allowed."""
+
+
+class IndexDamagedError(BrievenError):
+    """A snapshot whose files do not match its manifest, or cannot be read; `brieven doctor` repairs it."""
+
+
+class QuestionError(BrievenError):
+    """A question that cannot be asked as given: too long, empty, or not valid text."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -11,6 +12,15 @@ from datetime import date
 from pathlib import Path
 
 from ingest.errors import InputError
+from ingest.limits import (
+    Limits,
+    docx_archive_reason,
+    file_size_reason,
+    html_paragraph_reason,
+    pdf_page_count,
+    pdf_pages_reason,
+    text_reason,
+)
 from ingest.model import Block, Footnote, Member
 from ingest.offline_nlp import ensure_offline, opt_out_of_telemetry
 from ingest.text_decoding import TextDecodingError, decode_html, decode_text
@@ -78,11 +88,48 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand folders recursively (sorted, hidden entries skipped); unreadable paths become errors."""
+def _walk(folder: Path, follow_symlinks: bool) -> tuple[list[Path], list[Path]]:
+    """(regular files and file links, links to folders not followed) under folder, hidden ones skipped.
+
+    Folder links are followed only with follow_symlinks, and each real folder is walked once, so a
+    link loop ends."""
+    files: list[Path] = []
+    folder_links: list[Path] = []
+    seen: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_symlinks):
+        here = Path(dirpath)
+        real = here.resolve()
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if not follow_symlinks and (here / name).is_symlink():
+                folder_links.append(here / name)
+            else:
+                kept.append(name)
+        dirnames[:] = kept
+        files += [here / n for n in filenames if not n.startswith(".") and not _hidden(here / n, folder)]
+    return sorted(files), folder_links
+
+
+def _inside(target: Path, roots: list[Path]) -> bool:
+    return any(target == root or root in target.parents for root in roots)
+
+
+def discover(paths: list[Path], follow_symlinks: bool = False) -> tuple[list[Path], list[InputError]]:
+    """Expand folders recursively (sorted, hidden entries skipped); unreadable paths become errors.
+
+    A symbolic link met inside a folder is read only when it points inside the paths given, unless
+    follow_symlinks (a path given by name is always read: it was asked for). A folder with nothing to
+    read is an error, so a mistyped folder does not pass in silence."""
     found: list[Path] = []
     errors: list[InputError] = []
     seen: set[Path] = set()
+    roots = [p.resolve() for p in paths if p.exists()]
 
     def take(path: Path) -> None:
         key = path.resolve()
@@ -94,15 +141,56 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
         else:
             found.append(path)
 
+    def linked(path: Path) -> bool:
+        """Whether a link met while walking may be read; a refused link becomes an error."""
+        target = path.resolve()
+        if not target.exists():
+            errors.append(InputError(str(path), f"broken symbolic link (to {target})"))
+            return False
+        if follow_symlinks or _inside(target, roots):
+            return True
+        errors.append(
+            InputError(
+                str(path),
+                f"symbolic link to {target}, outside the paths given; pass --follow-symlinks to read it",
+            )
+        )
+        return False
+
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                take(child)
+            files, folder_links = _walk(path, follow_symlinks)
+            for link in folder_links:
+                linked(link)  # inside the paths given: its files are read where they really are
+            for child in files:
+                if child.is_symlink() and not linked(child):
+                    continue
+                if child.is_file():
+                    take(child)
+            if not files and not folder_links:
+                looked = ", ".join(sorted(EXTENSIONS))
+                errors.append(InputError(str(path), f"no files to read in this folder (looked for {looked})"))
         elif path.is_file():
             take(path)
         else:
             errors.append(InputError(str(path), "no such file or folder"))
     return found, errors
+
+
+def file_digest(path: Path, limits: Limits | None = None) -> str:
+    """sha256 of a file's bytes (what RawDocument.digest holds); raises InputError when unreadable
+    or larger than the limit."""
+    h = hashlib.sha256()
+    try:
+        too_big = file_size_reason(path.stat().st_size, limits or Limits())
+        if too_big:
+            raise InputError(str(path), too_big)
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    return h.hexdigest()
 
 
 def _read_pdf(data: bytes, max_pages: int | None = None) -> RawDocument:
@@ -272,12 +360,18 @@ _READERS: dict[str, Callable[[bytes], RawDocument]] = {
 }
 
 
-def load_document(path: Path) -> RawDocument:
-    """Read one file; raises InputError(path, reason) for anything that is not a readable letter."""
+def load_document(path: Path, limits: Limits | None = None) -> RawDocument:
+    """Read one file; raises InputError(path, reason) for anything that is not a readable letter,
+    or that is past one of the limits (checked before the step each one guards)."""
+    limits = limits or Limits()
     fmt = format_of(path)
     if fmt is None:
         raise _unsupported(path)
     try:
+        size = path.stat().st_size
+        too_big = file_size_reason(size, limits)
+        if too_big:
+            raise InputError(str(path), too_big)
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(str(path), "no such file") from exc
@@ -285,18 +379,22 @@ def load_document(path: Path) -> RawDocument:
         raise InputError(str(path), "is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
-    return load_bytes(data, path)
+    return load_bytes(data, path, limits)
 
 
-def load_bytes(data: bytes, path: Path) -> RawDocument:
+def load_bytes(data: bytes, path: Path, limits: Limits | None = None) -> RawDocument:
     """Read a file's bytes as the format its name says; raises InputError(path, reason) like load_document."""
+    limits = limits or Limits()
     fmt = format_of(path)
     if fmt is None:
         raise _unsupported(path)
     if not data.strip():
         raise InputError(str(path), "empty file")
+    refused = _before_reading(fmt, data, limits)
+    if refused:
+        raise InputError(str(path), refused)
     try:
-        doc = _READERS[fmt](data)
+        doc = _read_pdf(data, limits.max_pdf_pages) if fmt == "pdf" else _READERS[fmt](data)
     except _Reason as exc:
         raise InputError(str(path), " ".join(str(exc).split())) from exc
     except Exception as exc:
@@ -306,7 +404,34 @@ def load_bytes(data: bytes, path: Path) -> RawDocument:
         raise InputError(str(path), " ".join(reason.split())) from exc
     if not doc.text.strip():
         raise InputError(str(path), f"no text in this {fmt.upper()} file")
+    refused = _after_reading(fmt, doc, limits)
+    if refused:
+        raise InputError(str(path), refused)
     return replace(doc, source=str(path), format=fmt, digest=hashlib.sha256(data).hexdigest())
+
+
+def _before_reading(fmt: str, data: bytes, limits: Limits) -> str | None:
+    """The limits that can be checked on the bytes, before a reader inflates or parses them."""
+    if fmt == "docx":
+        return docx_archive_reason(data, limits)
+    if fmt == "pdf":
+        pages = pdf_page_count(data)
+        return pdf_pages_reason(pages, limits) if pages is not None else None
+    if fmt == "html":
+        try:
+            text, _ = decode_html(data)
+        except TextDecodingError:
+            return None  # the reader says why it is not text
+        return html_paragraph_reason(text, limits)
+    return None
+
+
+def _after_reading(fmt: str, doc: RawDocument, limits: Limits) -> str | None:
+    if fmt == "pdf":
+        refused = pdf_pages_reason(doc.text.count("\f") + 1, limits)  # a page tree pikepdf could not read
+        if refused:
+            return refused
+    return text_reason(doc.text, tuple(b.text for b in doc.blocks), limits)
 
 
 class _Reason(Exception):

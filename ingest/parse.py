@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from ingest.footnotes import build_footnotes, link_markers, strip_markers, with_identifiers
+from ingest.identity import letter_key, with_key
 from ingest.layout import analyse
 from ingest.loaders import RawDocument
 from ingest.metadata import Metadata, extract_metadata
@@ -14,16 +12,6 @@ from ingest.paragraphs import reflow
 from ingest.sections import Para, find_sections, heading_kind, sections_from_headings
 
 SEP = "\n\n"
-
-
-def letter_id_for(raw: RawDocument, kamerstuk_id: str | None) -> str:
-    """The Kamerstuk id where one is printed (kst-26643-1371), else a slug of the file name."""
-    if raw.identifier:
-        return raw.identifier
-    if kamerstuk_id:
-        return kamerstuk_id
-    stem = Path(raw.source).stem
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or raw.digest[:12]
 
 
 def parse_letter(raw: RawDocument) -> Letter:
@@ -95,15 +83,8 @@ def _finish(
     footnotes: tuple[Footnote, ...],
     markers: tuple[Marker, ...],
 ) -> Letter:
-    return Letter(
-        **{
-            **draft.__dict__,
-            "id": letter_id_for(raw, draft.kamerstuk_id),
-            "sections": sections,
-            "footnotes": footnotes,
-            "markers": markers,
-        }
-    )
+    letter = Letter(**{**draft.__dict__, "sections": sections, "footnotes": footnotes, "markers": markers})
+    return with_key(letter, letter_key(letter, raw.identifier))  # what the document is, not its file name
 
 
 def _parse_blocks(raw: RawDocument) -> Letter:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.chunking import chunk_letter
+from ingest.corpus_update import CorpusUpdate
 from ingest.errors import InputError
-from ingest.loaders import discover, load_document
+from ingest.faults import fault_point
+from ingest.limits import Limits
+from ingest.loaders import discover, file_digest, load_document
+from ingest.lock import IndexLock
 from ingest.model import Chunk, CommitmentMention, Letter
 from ingest.parse import parse_letter
+from ingest.recovery import StoredLetters, stored_letters
 from ingest.settings import Settings
 from ingest.store import Snapshot, Store
 
@@ -33,18 +39,17 @@ class IngestReport:
     markers_linked: int = 0
     markers_without_text: tuple[str, ...] = ()  # "letter id: marker 29 (page 19)"
     embedded: int = 0
+    same_document: tuple[str, ...] = ()  # "<file>: same document as <key> (<source>, ...); kept <file>"
     notes: tuple[str, ...] = field(default=())
 
 
 def read_letter(
-    path: Path, settings: Settings, count_tokens, notes: list[str] | None = None
-) -> tuple[Letter, list[Chunk], list[CommitmentMention]]:
-    """One file to a letter with its chunks and commitment mentions; raises InputError.
+    path: Path, settings: Settings, notes: list[str] | None = None, limits: Limits | None = None
+) -> Letter:
+    """One file to a letter (its key from ingest/identity.py); raises InputError.
 
     What the reader had to do to read the file (e.g. a legacy encoding) is appended to notes."""
-    from ingest.commitments import extract_mentions  # the register's extraction runs at ingest time
-
-    raw = load_document(path)
+    raw = load_document(path, limits or Limits.of(settings))
     if notes is not None:
         notes.extend(f"{path}: {note}" for note in raw.notes)
     try:
@@ -53,8 +58,17 @@ def read_letter(
         raise InputError(str(path), f"could not parse ({type(exc).__name__}: {exc})") from exc
     if not letter.text.strip():
         raise InputError(str(path), "no text found")
+    return letter
+
+
+def derive_letter(
+    letter: Letter, settings: Settings, count_tokens
+) -> tuple[list[Chunk], list[CommitmentMention]]:
+    """A letter's chunks and commitment mentions (pure)."""
+    from ingest.commitments import extract_mentions  # the register's extraction runs at ingest time
+
     chunks = chunk_letter(letter, settings, count_tokens)
-    return letter, chunks, list(extract_mentions(letter, chunks))
+    return chunks, list(extract_mentions(letter, chunks))
 
 
 def ingest_paths(
@@ -63,56 +77,107 @@ def ingest_paths(
     embedder=None,
     progress: Progress | None = None,
     rebuild: bool = False,
+    follow_symlinks: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders; bad files are reported and skipped, the current index stays intact."""
+    """Ingest files and folders; bad files are reported and skipped, the current index stays intact.
+
+    One writer at a time: the index lock is held from reading the current snapshot to moving the
+    pointer, so a second ingest waits for the first (settings.lock_wait_s) and adds to its result.
+    With rebuild, the stored letters are chunked and embedded again, whatever state the chunks and
+    vectors are in; PATHs are then optional."""
+    files, errors = discover([Path(p) for p in paths], follow_symlinks=follow_symlinks)
+    store = Store(settings.index_dir)
+    if not files and not rebuild:
+        # nothing to read: report on the index as it is, without taking the lock or writing a byte
+        snapshot = store.load_or_empty()
+        return _report(settings, snapshot, CorpusUpdate.of([], [], []), errors, 0, [], wrote=False)
+    with IndexLock(store.root, settings.lock_wait_s) as lock:
+        fault_point("locked")
+        return _ingest_locked(store, files, errors, settings, embedder, progress, rebuild, lock)
+
+
+def _ingest_locked(
+    store: Store,
+    files: list[Path],
+    errors: list[InputError],
+    settings: Settings,
+    embedder,
+    progress: Progress | None,
+    rebuild: bool,
+    lock: IndexLock,
+) -> IngestReport:
     from index.build import update_index
     from index.embeddings import load_embedder
 
-    files, errors = discover([Path(p) for p in paths])
-    store = Store(settings.index_dir)
-    current = store.load_or_empty()
-    if current.manifest and not rebuild:
-        from index.build import check_compatible
+    notes: list[str] = []
+    if lock.stale is not None:
+        notes.append(f"took over the index lock of {lock.stale.describe()}, which is no longer running")
+    adopted = store.adopt_orphan()
+    if adopted:
+        notes.append(adopted)
+    store.prune()  # what an interrupted writer left: unfinished folders, a pointer never moved
+    stored: StoredLetters | None = None
+    current: Snapshot | None = None
+    if rebuild:
+        stored = stored_letters(store)
+        notes += stored.notes
+        update = CorpusUpdate.of(stored.base, [], [])
+        for letter in stored.recovered:
+            update.offer(letter, rebuild=True)
+        notes.append(f"rebuilding from {len(update.letters)} stored letter(s) and the files given")
+    else:
+        current = store.load_or_empty()
+        if current.manifest:
+            from index.build import check_compatible
 
-        check_compatible(current, settings)  # refuse before any work is done
+            check_compatible(current, settings)  # refuse before any work is done
+        update = CorpusUpdate.of(current.letters.values(), current.chunks, current.mentions)
     embedder = embedder or load_embedder(settings)
-    letters = dict(current.letters)
-    chunks = {c.letter_id: [] for c in current.chunks}
-    for c in current.chunks:
-        chunks[c.letter_id].append(c)
-    mentions: dict[str, list[CommitmentMention]] = {}
-    for m in current.mentions:
-        mentions.setdefault(m.letter_id, []).append(m)
-    added, replaced, unchanged, new_chunks, notes = [], [], [], 0, []
+    limits = Limits.of(settings)
     for path in files:
         if progress:
             progress(str(path))
         try:
-            letter, letter_chunks, letter_mentions = read_letter(path, settings, embedder.count_tokens, notes)
+            if not rebuild:
+                same_bytes = update.indexed_with_digest(file_digest(path, limits))
+                if same_bytes is not None:  # the very file already indexed: nothing to read
+                    update.mark_unchanged(same_bytes)
+                    continue
+            letter = read_letter(path, settings, notes, limits)
         except InputError as exc:
             errors.append(exc)
             continue
-        old = letters.get(letter.id)
-        if old is not None and old.digest == letter.digest and not rebuild:
-            unchanged.append(letter.id)
-            continue
-        (replaced if old is not None else added).append(letter.id)
-        letters[letter.id] = letter
-        chunks[letter.id] = letter_chunks
-        mentions[letter.id] = letter_mentions
-        new_chunks += len(letter_chunks)
-    all_chunks = [c for lid in letters for c in chunks.get(lid, [])]
-    all_mentions = [m for lid in letters for m in mentions.get(lid, [])]
+        update.offer(letter, rebuild=rebuild)
+    fault_point("read")
+    if rebuild:
+        update.rederive_all()
+    new_chunks = update.derive(lambda x: derive_letter(x, settings, embedder.count_tokens))
     snapshot = current
-    if added or replaced or rebuild:
+    if update.changed or rebuild:
         snapshot = update_index(
-            store, letters.values(), all_chunks, all_mentions, settings, embedder, rebuild=rebuild
+            store,
+            update.letters.values(),
+            update.all_chunks(),
+            update.all_mentions(),
+            settings,
+            embedder,
+            rebuild=rebuild,
         )
-    return _report(settings, snapshot, added, replaced, unchanged, errors, new_chunks, notes)
+    if stored is not None:
+        for folder in stored.read_from:  # their letters are in the new snapshot now
+            shutil.rmtree(folder, ignore_errors=True)
+    assert snapshot is not None
+    return _report(settings, snapshot, update, errors, new_chunks, notes, wrote=update.changed or rebuild)
 
 
 def _report(
-    settings, snapshot: Snapshot, added, replaced, unchanged, errors, new_chunks, notes
+    settings: Settings,
+    snapshot: Snapshot,
+    update: CorpusUpdate,
+    errors: list[InputError],
+    new_chunks: int,
+    notes: list[str],
+    wrote: bool,
 ) -> IngestReport:
     letters = list(snapshot.letters.values())
     missing = tuple(
@@ -122,9 +187,9 @@ def _report(
     )
     return IngestReport(
         index_dir=settings.index_dir,
-        added=tuple(added),
-        replaced=tuple(replaced),
-        unchanged=tuple(unchanged),
+        added=tuple(update.added),
+        replaced=tuple(update.replaced),
+        unchanged=tuple(update.unchanged),
         skipped=tuple(errors),
         letters_total=len(letters),
         chunks_new=new_chunks,
@@ -132,6 +197,7 @@ def _report(
         footnotes=sum(len(x.footnotes) for x in letters),
         markers_linked=sum(1 for x in letters for m in x.markers if m.footnote_id),
         markers_without_text=missing,
-        embedded=int(snapshot.manifest.get("embedded", 0)) if (added or replaced) else 0,
-        notes=tuple(notes),
+        embedded=int(snapshot.manifest.get("embedded", 0)) if wrote else 0,
+        same_document=tuple(update.same_document),
+        notes=tuple(notes + update.notes),
     )

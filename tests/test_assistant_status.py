@@ -16,10 +16,11 @@ from ingest.model import OPEN_VERDICTS, SearchFilter
 from ingest.register_query import member_rows, open_list, overdue
 from ingest.settings import Settings
 from tests.assistant_fakes import DEMO, demo_index
+from tests.letter_ids import demo_id
 
 MITID_VERDICT = "Met onderstaande informatie doe ik deze toezegging af."
-LETTER_004 = "004-2db611365dd9d4ee"  # no printed date; not before 30 April 2024
-MEMO_000 = "000-942beb3f78852484"  # committee memo of 16 January 2025
+LETTER_004 = demo_id("004")  # no printed date; not before 30 April 2024
+MEMO_000 = demo_id("000")  # committee memo of 16 January 2025
 
 
 def fake_demo_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.assistant_fakes import demo_index, serving
+from tests.letter_ids import demo_id
 
 pytestmark = pytest.mark.slow
 
@@ -141,7 +142,7 @@ def _register_tab(page, shot: Path) -> None:
     mentions = detail.locator("li.mention")
     assert mentions.count() == 2
     letters = [mentions.nth(i).get_attribute("data-letter") for i in range(2)]
-    assert letters == ["004-2db611365dd9d4ee", "000-942beb3f78852484"]  # 2024 letter, then the 2025 memo
+    assert letters == [demo_id("004"), demo_id("000")]  # 2024 letter, then the 2025 memo
     assert "mensenrechtentoetsen" in mentions.nth(0).locator(".passage").inner_text()
     assert mentions.nth(1).locator("mark.verdict").inner_text() == "Hiermee acht ik de toezegging afgedaan.”"
     assert "T03667" in mentions.nth(0).locator(".footnotes").inner_text()

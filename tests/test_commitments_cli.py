@@ -13,6 +13,7 @@ from assistant.cli import main
 from ingest.model import OPEN_VERDICTS
 from ingest.pipeline import ingest_paths
 from ingest.settings import Settings
+from tests.letter_ids import demo_id
 from tests.test_assistant_status import MEMO_000
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def test_json_lists_every_commitment_with_its_timeline(index_dir, capsys):
     # T03667, T03664: letter 004 (no printed date, not before 30 April 2024) precedes the memo of 16 Jan 2025.
     for key in ("T03667", "T03664"):
         letters = [m["letter_id"] for m in rows[key]["mentions"]]
-        assert letters == ["004-2db611365dd9d4ee", "000-942beb3f78852484"], key
+        assert letters == [demo_id("004"), demo_id("000")], key
         assert rows[key]["status"] == "afgedaan"
     # The timeline carries the source of every verdict: the memo's parties for T03667.
     t03667 = [(t["letter_id"], t["verdict"], t["source"]) for t in rows["T03667"]["timeline"]]

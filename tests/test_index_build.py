@@ -9,7 +9,7 @@ import pytest
 from index.build import check_compatible, update_index
 from index.fake import FakeEmbedder, sample_corpus
 from index.hybrid import open_searcher
-from ingest.errors import IndexMismatchError, IndexNotFoundError
+from ingest.errors import IndexDamagedError, IndexMismatchError, IndexNotFoundError
 from ingest.settings import Settings
 from ingest.store import Store
 
@@ -114,7 +114,7 @@ def test_missing_index_files_give_a_clear_error(settings):
     letters, chunks = sample_corpus()
     snap = build(settings, FakeEmbedder(), letters, chunks)
     (snap.dir / "dense" / "vectors.npy").unlink()
-    with pytest.raises(IndexNotFoundError, match="--rebuild"):
+    with pytest.raises(IndexDamagedError, match="--rebuild"):
         open_searcher(settings, embedder=FakeEmbedder())
 
 

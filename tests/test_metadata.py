@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from ingest.identity import letter_key
+from tests.letter_ids import demo_id
+
 EXPECTED = {
     "000_942beb3f78852484.txt": dict(
-        id="000-942beb3f78852484",
         title="Brief van de staatssecretaris van BZK over de stand van zaken van een aantal gedane "
         "toezeggingen incl. ambtelijk advies",
         date=date(2025, 1, 16),
@@ -19,7 +22,6 @@ EXPECTED = {
         kenmerk=None,
     ),
     "001_e995363004b1392d.txt": dict(
-        id="001-e995363004b1392d",
         title=None,
         date=None,
         date_not_before=date(2024, 12, 19),
@@ -30,7 +32,6 @@ EXPECTED = {
         kenmerk=None,
     ),
     "002_665b51bb9b1879d1.txt": dict(
-        id="002-665b51bb9b1879d1",
         title="Brief moties, toezeggingen en rapporten digitalisering",
         date=date(2026, 7, 10),
         date_not_before=None,
@@ -52,7 +53,6 @@ EXPECTED = {
         kenmerk=None,
     ),
     "004_2db611365dd9d4ee.txt": dict(
-        id="004-2db611365dd9d4ee",
         title=None,
         date=None,
         date_not_before=date(2024, 4, 30),
@@ -78,4 +78,13 @@ def test_kamerstuk_id_of_the_july_2025_letter(demo_letters):
 
 def test_undated_letters_sort_by_earliest_possible_date(demo_letters):
     order = sorted(demo_letters.values(), key=lambda x: x.sort_date)
-    assert [x.id for x in order][:2] == ["004-2db611365dd9d4ee", "001-e995363004b1392d"]
+    assert [x.id for x in order][:2] == [demo_id("004"), demo_id("001")]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_letter_key_is_what_the_document_is_not_its_file_name(demo_letters, name):
+    letter = demo_letters[name]
+    assert letter.id == letter_key(letter)
+    assert Path(name).stem.split("_")[1] not in letter.id
+    if letter.kamerstuk:
+        assert letter.id == letter.kamerstuk_id

@@ -26,7 +26,7 @@ def test_report_of_a_parsed_letter_with_a_lost_footnote_and_an_uncalled_one():
     fn_chars = sum(len(f.text) for f in letter.footnotes)
     assert reading.footnote_share == fn_chars / (fn_chars + len(letter.text))
     lines = reading_lines(reading)
-    assert lines[0].startswith("brief: 2 footnotes (") and lines[0].endswith("1 of 2 calls linked")
+    assert lines[0].startswith("brief.txt: 2 footnotes (") and lines[0].endswith("1 of 2 calls linked")
     assert "  calls without footnote: 2" in lines and "  footnotes without call: 3" in lines
     assert "  not found: sender, addressee, kenmerk" in lines
 

@@ -10,6 +10,7 @@ from assistant.answer_json import answer_to_json
 from assistant.commands.filters import add_filter_args, filters_from
 from assistant.sentences import one_line
 from ingest.errors import BrievenError
+from ingest.limits import check_question
 from ingest.model import Answer
 from ingest.settings import Settings
 
@@ -84,6 +85,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not question:
             continue
         try:
+            check_question(question, settings)
             record = answer_to_json(engine.answer(question, filters=filters, k=args.k))
         except BrievenError as exc:  # one failed question does not end the batch
             record, status = {"question": question, "error": str(exc)}, 1

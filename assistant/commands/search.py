@@ -10,6 +10,8 @@ from typing import Any, TextIO
 
 from assistant.commands.filters import add_filter_args, filters_from
 from index.hybrid import MODES, Searcher, open_searcher
+from ingest.errors import QuestionError
+from ingest.limits import check_question
 from ingest.model import Hit
 from ingest.serialize import passage_json
 from ingest.settings import Settings
@@ -68,14 +70,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     filters = filters_from(args)
     out = sys.stdout
     if args.question == "-":
+        status = 0
         for line in sys.stdin:
             question = line.strip()
             if not question:
                 continue
+            try:
+                check_question(question, settings)
+            except QuestionError as exc:  # one bad question does not end the batch
+                record = {"question": question[:200], "error": str(exc)}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                status = 1
+                continue
             hits = searcher.search(question, k=args.k, filters=filters, mode=args.mode)
             out.write(json.dumps(result_json(question, hits), ensure_ascii=False) + "\n")
             out.flush()
-        return 0
+        return status
     hits = searcher.search(args.question, k=args.k, filters=filters, mode=args.mode)
     if args.json:
         out.write(json.dumps(result_json(args.question, hits), ensure_ascii=False, indent=2) + "\n")

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.with_(llm_model=args.llm)
     engine = open_engine(settings)
     engine.warm_up()
-    app = create_server(settings, engine)
+    app = create_server(settings, engine, watch=True)  # new snapshots are picked up between requests
     print(f"brieven: serving on http://{args.host}:{args.port}/ (API: POST /api/ask)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
