@@ -63,11 +63,17 @@ class CachedSearcher(Searcher):
         return self._dense_cache[key][:depth]
 
 
-def ensure_index(settings: Settings, letters: list[Path], rebuild: bool = False) -> None:
+def ensure_index(settings: Settings, letters: list[Path]) -> None:
+    """Ingest letters into settings.index_dir; an index built with other settings is rebuilt (vectors
+    of texts embedded before by the same model are reused, so changing the chunking costs little)."""
+    from ingest.errors import IndexMismatchError
     from ingest.pipeline import ingest_paths
 
     started = time.perf_counter()
-    report = ingest_paths(letters, settings, rebuild=rebuild)
+    try:
+        report = ingest_paths(letters, settings)
+    except IndexMismatchError:
+        report = ingest_paths(letters, settings, rebuild=True)
     if report.added or report.replaced:
         print(f"indexed {report.letters_total} letters, {report.chunks_total} chunks "
               f"in {time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
@@ -100,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--letters", type=Path, nargs="+", default=[REPO / "demo" / "letters"])
     parser.add_argument("--index", type=Path, default=None, help="index folder (built there if missing)")
     parser.add_argument("--model", default=None, help="embedding model (default: the offline default)")
+    parser.add_argument("--chunk-max-tokens", type=int, default=None, help="chunking (default: settings)")
+    parser.add_argument("--chunk-vectors", choices=("sentences", "whole"), default=None)
     parser.add_argument("--textbook", action="store_true", help="add the textbook recipe (embeds its chunks)")
     parser.add_argument("--top", type=int, default=15, help="grid rows to print")
     parser.add_argument("--json", type=Path, default=None, help="write every row here")
@@ -119,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(index_dir=args.index)
     if args.model:
         settings = settings.with_(embedding_model=args.model)
+    if args.chunk_max_tokens:
+        settings = settings.with_(chunk_max_tokens=args.chunk_max_tokens)
+    if args.chunk_vectors:
+        settings = settings.with_(chunk_vectors=args.chunk_vectors)
     ensure_index(settings, args.letters)
     snapshot = Store(settings.index_dir).load()
     check_compatible(snapshot, settings)

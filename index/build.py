@@ -195,8 +195,10 @@ def update_index(
     """Write a snapshot of the full corpus given, with its indexes; embed only texts not seen before.
 
     `letters`, `chunks` and `mentions` are the whole corpus after the update (old and new letters).
-    An unchanged corpus writes nothing and returns the current snapshot. With rebuild=True nothing is
-    reused and an index built with other settings or another embedder is replaced instead of refused.
+    An unchanged corpus writes nothing and returns the current snapshot. With rebuild=True an index
+    built with other settings or another embedder is replaced instead of refused; vectors are still
+    reused where the same embedder made them, since a vector depends on nothing but the embedder and
+    the exact text (after a change of chunking, most sentences are the same texts).
     """
     letters, chunks, mentions = list(letters), list(chunks), list(mentions)
     current = store.load_or_empty()
@@ -211,7 +213,7 @@ def update_index(
     ):
         return current
 
-    reusable = None if rebuild else _reusable_vectors(current, embedder)
+    reusable = _reusable_vectors(current, embedder)
     by_letter = {x.id: x for x in letters}
     mode = settings.chunk_vectors
     need_sentences = settings.sentence_vectors or mode == "sentences"

@@ -24,7 +24,8 @@ MODES = ("hybrid", "bm25", "dense")
 # Fusion, decided by measurement: benchmarks/fusion_grid.py, whose table stands beside the defaults in
 # ingest/settings.py (settings.rrf_k, settings.dense_weight, settings.fusion_depth).
 QUERY_CACHE = 32  # question vectors kept, so the answerer's sentence scoring reuses search's embedding
-# Score bonuses that put identifier matches ahead of every fused score (fused scores stay below 0.2).
+# Score bonuses that put identifier matches ahead of every fused score (a fused score stays below
+# (1 + dense_weight) / (rrf_k + 1): 0.14 at the defaults, 0.5 at the far end of the fusion grid).
 CITED_BONUS = 1.0
 SECTION_BONUS = 0.75  # the rest of a section whose heading or text cites the identifier
 PROXIMITY = 0.1  # plus 0.1/distance to the citing chunk: next chunks first, unless the words say otherwise
@@ -162,15 +163,17 @@ class Searcher:
 
     def plan(self, query: str) -> QueryPlan:
         language = detect_language(query)
-        groups = translate_groups(query) if language == "en" and self.settings.expand_english else []
+        expand = self.settings.expand_english or self.settings.expand_english_dense
+        groups = translate_groups(query) if language == "en" and expand else []
         # All Dutch alternatives go into one BM25 query. Measured (Recall@5 en, hybrid/bm25): flat
         # 0.89/0.89, best-alternative-per-term (dismax) 0.86/0.89, first alternative only 0.89/0.91:
         # within one question of each other on 44 questions, so the simplest stays.
-        keyword = query + "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
+        expanded = query + "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
+        keyword = expanded if self.settings.expand_english else query
         # The dense side gets the question as asked unless settings.expand_english_dense: with
-        # MiniLM, adding the Dutch terms made its ranking worse (0.41 vs 0.43); e5 is measured in
-        # benchmarks/fusion_grid.py.
-        dense = keyword if self.settings.expand_english_dense else query
+        # MiniLM, adding the Dutch terms made its ranking worse (0.41 vs 0.43); with e5 they change
+        # nothing (benchmarks/fusion_grid.py, the table in ingest/settings.py).
+        dense = expanded if self.settings.expand_english_dense else query
         return QueryPlan(language, keyword, dense, groups)
 
     def _mask(

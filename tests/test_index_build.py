@@ -128,6 +128,19 @@ def test_mismatched_index_is_refused_with_rebuild_advice(settings):
     assert rebuilt.manifest["fingerprint"]["embedding_model"] == "another-model"
 
 
+def test_rebuild_reuses_what_the_same_embedder_embedded(settings):
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(), letters, chunks)
+    rechunked = settings.with_(chunk_max_tokens=99)
+    with pytest.raises(IndexMismatchError, match="chunk_max_tokens"):
+        build(rechunked, FakeEmbedder(), letters, chunks)
+    same, other = FakeEmbedder(), FakeEmbedder(dim=32)
+    build(rechunked, same, letters, chunks, rebuild=True)
+    assert same.embedded == 0  # the same texts, the same embedder: nothing to embed again
+    build(rechunked, other, letters, chunks, rebuild=True)
+    assert other.embedded > 0  # another embedder's vectors are never reused
+
+
 def test_dimension_mismatch_is_refused(settings):
     letters, chunks = sample_corpus()
     build(settings, FakeEmbedder(dim=64), letters, chunks)

@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     p.add_argument(
-        "--rebuild", action="store_true", help="re-embed everything (after changing model or chunking)"
+        "--rebuild",
+        action="store_true",
+        help="rebuild the index (after changing model or chunking); what the same model embedded is reused",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
