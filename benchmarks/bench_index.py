@@ -427,7 +427,11 @@ def main() -> int:
         from ingest.pipeline import ingest_paths
         from ingest.settings import Settings
 
-        questions = [q for q in load_questions(args.questions) if q.answerable]
+        questions = [
+            q
+            for q in (load_questions(args.questions) if args.questions else load_questions())
+            if q.answerable
+        ]
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(index_dir=Path(tmp))
             if args.model:
