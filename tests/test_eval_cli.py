@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from tests.assistant_fakes import demo_index
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,11 +28,12 @@ def test_llm_judge_without_model_is_a_clear_error(capsys, monkeypatch, tmp_path)
 
 
 @pytest.mark.slow
-def test_brieven_eval_end_to_end(tmp_path):
+def test_brieven_eval_end_to_end(tmp_path, tmp_path_factory):
     out = tmp_path / "results"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    index = demo_index(tmp_path_factory)  # the session's one real-model index of the demo letters
     proc = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "eval", "--out", str(out), "--check"],
+        [sys.executable, "-m", "assistant.cli", "eval", "--index", str(index), "--out", str(out), "--check"],
         cwd=REPO,
         env=env,
         capture_output=True,

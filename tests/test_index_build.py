@@ -39,25 +39,69 @@ def test_build_persists_and_reloads(settings):
     assert dense_hits[0].chunk.id == "brief-c#2"
 
 
-def test_incremental_add_embeds_only_new_chunks(settings):
+def _parts_of(chunks):
+    """Every text the default build embeds for chunks: heading paths and sentences."""
+    from index.sentences import sentence_texts
+
+    return {" > ".join(c.section_path) for c in chunks if c.section_path} | {
+        t for c in chunks for _, t in sentence_texts(c, None)
+    }
+
+
+def test_incremental_add_embeds_only_new_texts(settings):
     letters, chunks = sample_corpus()
     first = [c for c in chunks if c.letter_id != "brief-c"]
     emb = FakeEmbedder()
     build(settings, emb, letters[:2], first)
-    assert emb.embedded == len(first)
+    assert sorted(emb.embedded_texts) == sorted(_parts_of(first))  # each distinct text once
     emb2 = FakeEmbedder()
     snap = build(settings, emb2, letters, chunks)
     new = [c for c in chunks if c.letter_id == "brief-c"]
-    assert emb2.embedded == len(new)
+    assert sorted(emb2.embedded_texts) == sorted(_parts_of(new) - _parts_of(first))
     assert snap.manifest["embedded"] == len(new)
-    # a changed chunk text is re-embedded even though its id is the same
+    # a changed chunk text is re-embedded even though its id is the same: only its new sentence
     changed = [
-        dataclasses.replace(c, clean_text=c.clean_text + " Extra zin.") if c.id == "brief-a#1" else c
+        dataclasses.replace(c, text=c.text + " Extra zin.", clean_text=c.clean_text + " Extra zin.")
+        if c.id == "brief-a#1"
+        else c
         for c in chunks
     ]
     emb3 = FakeEmbedder()
-    build(settings, emb3, letters, changed)
-    assert emb3.embedded == 1 and "Extra zin." in emb3.embedded_texts[0]
+    snap = build(settings, emb3, letters, changed)
+    assert emb3.embedded_texts == ["Extra zin."] and snap.manifest["embedded"] == 1
+
+
+def test_incremental_vectors_equal_a_full_rebuild(settings, tmp_path):
+    import numpy as np
+
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(), letters[:2], [c for c in chunks if c.letter_id != "brief-c"])
+    grown = build(settings, FakeEmbedder(), letters, chunks)
+    fresh = update_index(Store(tmp_path / "fresh"), letters, chunks, [], settings, FakeEmbedder())
+    a = np.load(grown.dir / "dense" / "vectors.npy")
+    b = np.load(fresh.dir / "dense" / "vectors.npy")
+    assert np.array_equal(a, b)
+
+
+def test_whole_chunk_vectors_without_sentences_embed_each_chunk_once(settings):
+    from index.build import index_text
+
+    letters, chunks = sample_corpus()
+    whole = settings.with_(chunk_vectors="whole", sentence_vectors=False)
+    emb = FakeEmbedder()
+    snap = build(whole, emb, letters, chunks)
+    assert sorted(emb.embedded_texts) == sorted(index_text(c) for c in chunks)
+    assert snap.manifest["sentence_vectors"] is False and snap.manifest["sentences"] == 0
+    searcher = open_searcher(whole, embedder=FakeEmbedder())
+    assert searcher.sentence_vectors([chunks[0].id]) == {}
+    assert searcher.search("algoritmeregister algoritmes overheidsorganisaties", k=1, mode="dense")[
+        0
+    ].chunk.id == ("brief-c#2")
+    # switching the setting back on embeds the sentences, reusing nothing it cannot
+    emb2 = FakeEmbedder()
+    snap = build(whole.with_(sentence_vectors=True), emb2, letters, chunks)
+    assert snap.manifest["sentence_vectors"] is True and emb2.embedded_texts
+    assert not set(emb2.embedded_texts) & {index_text(c) for c in chunks}
 
 
 def test_reingesting_unchanged_corpus_changes_nothing(settings):
@@ -82,6 +126,19 @@ def test_mismatched_index_is_refused_with_rebuild_advice(settings):
         build(other, FakeEmbedder(), letters, chunks)
     rebuilt = build(other, FakeEmbedder(), letters, chunks, rebuild=True)
     assert rebuilt.manifest["fingerprint"]["embedding_model"] == "another-model"
+
+
+def test_rebuild_reuses_what_the_same_embedder_embedded(settings):
+    letters, chunks = sample_corpus()
+    build(settings, FakeEmbedder(), letters, chunks)
+    rechunked = settings.with_(chunk_max_tokens=99)
+    with pytest.raises(IndexMismatchError, match="chunk_max_tokens"):
+        build(rechunked, FakeEmbedder(), letters, chunks)
+    same, other = FakeEmbedder(), FakeEmbedder(dim=32)
+    build(rechunked, same, letters, chunks, rebuild=True)
+    assert same.embedded == 0  # the same texts, the same embedder: nothing to embed again
+    build(rechunked, other, letters, chunks, rebuild=True)
+    assert other.embedded > 0  # another embedder's vectors are never reused
 
 
 def test_dimension_mismatch_is_refused(settings):

