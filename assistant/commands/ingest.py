@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--rebuild",
         action="store_true",
         help="chunk and embed every stored letter again, whatever state the index is in (after changing "
-        "model or chunking, or to repair it; vectors the same embedder made are reused); PATHs are then optional",
+        "model or chunking, or to repair it; vectors the same embedder made are reused); "
+        "PATHs are then optional",
     )
     p.add_argument(
         "--wait",
