@@ -19,7 +19,7 @@ from ingest.pdf_blocks import Para, build_paras, classify, column_edge, gutter, 
 from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
-from ingest.pdf_labels import read_labelled, value_column
+from ingest.pdf_labels import is_label_document, read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
 from ingest.pdf_page import Line, Page, PdfLayout, pitch, rows
 from ingest.pdf_signature import CLOSING_RE, ROLE_RE, signers
@@ -92,11 +92,10 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     page_rows = [reading_order(body[p.number], p.width) for p in layout.pages]
     flat_rows = [row for pr in page_rows for row in pr]
 
-    value_x = value_column(flat_rows)
     sender = title = kind = None
     when = head.date
-    if value_x is not None:
-        labelled = read_labelled(flat_rows, value_x, line_pitch, context)
+    if is_label_document(flat_rows):
+        labelled = read_labelled(flat_rows, line_pitch, context)
         blocks = labelled.blocks
         title, when, sender, kind = labelled.title, labelled.date or when, labelled.committee, labelled.kind
     else:
