@@ -24,16 +24,20 @@ from ingest.pdf_page import Line
 # The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
 # own, run in before their value or on a line above it.
 KNOWN = (
-    r"Agendapunt|Zaak|Zaken|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Volgcommissies?|Voortouwcommissie"
+    r"Agendapunt|Zaak|Zaken|Besluit\(en\)|Besluiten|Besluit|Noot|Volgcommissie\(s\)|Volgcommissies|Volgcommissie"
+    r"|Voortouwcommissie"
     r"|Toezegging|Toezeggingen|Voorstel|Griffier|Document|Activiteitnummer|Datum"
 )
 # "1. Agendapunt:", "Agendapunt 3:", "Zaak:", "Besluit" (and the value after the colon, run in)
-KNOWN_RE = re.compile(rf"^(?:(\d{{1,3}})\.\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)")
+KNOWN_RE = re.compile(
+    rf"^(?:(\d{{1,3}})[.)]\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)", re.I
+)
+_CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.split("|")}
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
-DECISIONS = {"besluit", "besluiten", "voorstel"}
+DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
 CONTEXT = {"agendapunt", "zaak", "zaken", "noot", "volgcommissie(s)", "volgcommissie", "volgcommissies"}
 # Labels a value may start with itself, where the layout put it in the value column ("Besluit: ...").
 INLINE_RE = re.compile(
@@ -89,9 +93,12 @@ def _label(row: list[Line], value_x: float | None) -> _Label | None:
         cells = cells[1:]
     if value_x is not None and cells[0].x0 > value_x - 20:
         return None  # a line of the value column ("Besluit: …" as a Noot's value)
-    if m := KNOWN_RE.match(head):
+    m = KNOWN_RE.match(head)
+    # printed in capitals ("ZAAK:") or lower case ("besluit:") a label needs its colon to be one
+    if m and (m.group(2)[:1].isupper() and not m.group(2)[1:2].isupper() or m.group(4) is not None):
         number = m.group(1) or m.group(3)
-        return _Label(number, m.group(2), (m.group(4) or "").strip(), tuple(cells[1:]), row[0].x0)
+        name = _CANONICAL.get(m.group(2).lower(), m.group(2))
+        return _Label(number, name, (m.group(4) or "").strip(), tuple(cells[1:]), row[0].x0)
     if len(cells) > 1 and (m := LABEL_RE.match(head)) and cells[1].x0 - cells[0].x1 > 8:
         return _Label(m.group(1), m.group(2).strip(), m.group(3).strip(), tuple(cells[1:]), row[0].x0)
     return None
@@ -194,7 +201,7 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         items = [Block(b.kind, b.text, 1, b.page, b.label) if b.kind == HEADING else b for b in items]
     doc.blocks = items
     labels = {b.label for b in items if b.label}
-    if labels & {"Besluit", "Besluiten", "Zaak", "Voorstel"} or (doc.title or "").lower().startswith(
+    if {lab.lower() for lab in labels} & (DECISIONS | {"zaak"}) or (doc.title or "").lower().startswith(
         "besluitenlijst"
     ):
         doc.kind = "besluitenlijst"
@@ -234,7 +241,7 @@ def _zaak_items(items: list[Block]) -> list[Block]:
         if b.kind == TABLE_ROW and b.label in ("Zaak", "Zaken") and not open_item:
             out.append(Block(HEADING, b.text.partition(": ")[2], level=2, page=b.page))
             open_item = True
-        elif b.kind == TABLE_ROW and b.label in ("Besluit", "Besluiten", "Voorstel"):
+        elif b.kind == TABLE_ROW and (b.label or "").lower() in DECISIONS:
             open_item = False
         out.append(b)
     return out

@@ -22,7 +22,7 @@ from ingest.pdf_kamerstuk import read_kamerstuk_header
 from ingest.pdf_labels import is_label_document, read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
 from ingest.pdf_page import Line, Page, PdfLayout, pitch, rows
-from ingest.pdf_signature import CLOSING_RE, ROLE_RE, signers
+from ingest.pdf_signature import CLOSING_RE, is_function, person, signers
 
 FICHE_RE = re.compile(r"^Fiche \d+\s*:")
 
@@ -151,7 +151,9 @@ def _signature_lines(paras: list[Para]) -> list[Line]:
         if len(" ".join(p.texts)) > 200 or len(tail) >= 6:
             break
         tail.insert(0, p)
-    start = next((i for i, p in enumerate(tail) if ROLE_RE.match(p.texts[0].strip())), None)
+    start = next((i for i, p in enumerate(tail) if any(is_function(t) for t in p.texts)), None)
+    if start and person(" ".join(tail[start - 1].texts)):
+        start -= 1  # the name above its function
     return [] if start is None else [ln for p in tail[start:] for ln in p.lines]
 
 

@@ -148,7 +148,7 @@ def _merge_pieces(pieces: list[tuple[Line, list[Char]]], page: int) -> list[Line
             alike = abs(line.size - prev.size) < 0.15 * size  # a letterhead column beside the body is not
             apart = _at_start(line.x0, starts) and gap >= 0.3 * size  # the next column
             if (
-                (alike and gap <= 1.0 * size and not apart)
+                (alike and gap <= 0.6 * size and not apart)
                 or (alike and not apart and _stretched(gap, size, _word_gaps(prev_chars) + _word_gaps(chars)))
                 or (lone and gap <= 4 * size)
                 or (label and prev.size <= line.size + 0.1)

@@ -57,6 +57,7 @@ class ListSpec:
     colon: bool = True  # "Zaak:" or "Zaak"
     agenda_label: bool = True  # the item's title after an "Agendapunt" label, else a bold numbered line
     rubric: str | None = "Brievenlijst"  # a bold rubric above the items
+    capitals: bool = False  # labels printed in capitals ("ZAAK:")
     header: dict = field(default_factory=dict)
 
 
@@ -80,6 +81,7 @@ table.ruled td.l { width: 32mm; font-weight: bold; }
 
 
 def _label(name: str, spec: ListSpec) -> str:
+    name = name.upper() if spec.capitals else name
     return f"{name}:" if spec.colon else name
 
 

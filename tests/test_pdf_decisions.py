@@ -29,6 +29,7 @@ VARIANTS = {
     "run-in": ListSpec("runin", (0, 1, 2)),
     "run-in-one-item-unnumbered": ListSpec("runin", (2,), numbered=False, rubric=None),
     "run-in-dated-header": ListSpec("runin", (1, 0), header=DATED),
+    "run-in-capitals": ListSpec("runin", (2, 0), capitals=True),
     # a two-column table with ruling lines
     "ruled-table": ListSpec("ruled", (0, 1), colon=False),
     "ruled-table-title-rows": ListSpec("ruled", (1, 2), agenda_label=False),
