@@ -21,7 +21,7 @@ from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
 from ingest.pdf_labels import is_label_document, read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
-from ingest.pdf_page import Line, Page, PdfLayout, pitch, rows
+from ingest.pdf_page import Line, Page, PdfLayout, pitch
 from ingest.pdf_signature import CLOSING_RE, is_function, person, signers
 
 FICHE_RE = re.compile(r"^Fiche \d+\s*:")
@@ -83,7 +83,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     head = Letterhead()
     read_side_column(side[first.number], head)
     all_rows = [row for p in layout.pages for row in reading_order(body[p.number], p.width)]
-    kst = read_kamerstuk_header(rows(body[first.number]), all_rows)
+    kst = read_kamerstuk_header(reading_order(body[first.number], first.width), all_rows)
     if kst is None:
         read_label_rows(body[first.number], first.height, line_pitch, head)
     consumed = head.used | (kst.used if kst else set())

@@ -116,7 +116,8 @@ def _letter_html(closing: str, block: str) -> str:
         "counter(pages); font: 7pt 'DejaVu Sans' } } body { font: 10pt/13pt 'DejaVu Sans' } "
         "p { margin: 0 0 13pt 0 } h2 { font: bold 11pt 'DejaVu Sans'; margin: 0 0 6pt 0 } "
         ".fn { float: footnote; font: 7pt/9pt 'DejaVu Sans' } "
-        ".fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 6pt; line-height: 0 }"
+        ".fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 6pt; "
+        "line-height: 0 }"
     )
     note = '<span class="fn">Kamerstukken II 2023/24, 26 643, nr. 1100.</span>'
     parts = ["<p>Geachte voorzitter,</p>", "<h2>1. Voortgang</h2>", f"<p>{BODY}{note}</p>", f"<p>{BODY}</p>"]
