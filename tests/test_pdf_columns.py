@@ -87,3 +87,46 @@ def test_footnotes_continued_over_columns_and_pages(papers):
         for n in truth.over_column:
             assert texts[n] == norm(truth.footnotes[n]), n
     assert over_column - over_page and over_page  # both kinds were typeset and read whole
+
+
+@pytest.fixture(scope="module")
+def css_columns(demo_letters, tmp_path_factory):
+    """The demo letters typeset in two CSS columns (WeasyPrint puts footnotes across the page's foot;
+    the Kamerstuk header of 003 stands in the left column beside the right column's text)."""
+    from tests.pdf_demo import HEADER_PARAGRAPHS, letterhead_for
+    from tests.pdf_typeset import typeset
+
+    folder = tmp_path_factory.mktemp("css-columns")
+    out = {}
+    for name in ("001_e995363004b1392d.txt", "003_8bc0e4d4bf612069.txt"):
+        text_letter = demo_letters[name]
+        path = folder / name.replace(".txt", ".pdf")
+        path.write_bytes(
+            typeset(text_letter, letterhead_for(name, text_letter), HEADER_PARAGRAPHS[name], True)
+        )
+        out[name] = parse_letter(load_document(path))
+    return out
+
+
+@pytest.mark.parametrize("name", ["001_e995363004b1392d.txt", "003_8bc0e4d4bf612069.txt"])
+def test_demo_letters_in_css_columns_match_their_gold(css_columns, demo_letters, name):
+    from tests.test_footnote_gold import score
+    from tests.test_pdf_demo_letters import FIELDS, pdf_gold
+
+    letter = css_columns[name]
+    precision, recall, problems = score(letter, pdf_gold(name))
+    assert precision >= 0.97 and recall >= 0.97, "\n".join(problems)
+    fields = [f for f in FIELDS if f != "title"]  # the title: see the test below
+    assert {f: getattr(letter, f) for f in fields} == {f: getattr(demo_letters[name], f) for f in fields}
+    if name.startswith("003_"):
+        assert letter.title == demo_letters[name].title
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ingest/metadata.py (SUBJECT_RE) takes a body line that starts with 'betreft' in the first "
+    "1,500 characters of the raw text as the subject when the reader found none",
+)
+def test_no_subject_is_taken_from_a_body_line(css_columns, demo_letters):
+    name = "001_e995363004b1392d.txt"  # prints no Betreft; a body line here starts "betreft het diverse"
+    assert css_columns[name].title == demo_letters[name].title is None
