@@ -59,7 +59,7 @@ class Call:
 
 @dataclass
 class Para:
-    kind: str  # "heading" | "para" | "bullet"
+    kind: str  # "heading" | "para" | "bullet" | "caption" (small print in the body: a figure's source)
     tokens: list[str | Call]
 
 
@@ -109,7 +109,15 @@ EXTRA_NOTES = [
 LONG_NOTES = [n for n in EXTRA_NOTES if len(n) > 200]
 
 
-def paper_from_letter(letter: Letter, extra_every: int = 5, seed: int = 7) -> tuple[list[Para], Truth]:
+CAPTION = (
+    "Figuur {n}: uitstoot van broeikasgassen per sector in Nederland tussen 1990 en 2021, in megaton "
+    "CO2-equivalenten (bron: Planbureau voor de Leefomgeving, Klimaat- en Energieverkenning)."
+)
+
+
+def paper_from_letter(
+    letter: Letter, extra_every: int = 5, seed: int = 7, captions_every: int = 0
+) -> tuple[list[Para], Truth]:
     """The letter's body as paragraphs with its calls (renumbered 1, 2, … in order) and a call added
     after every extra_every-th sentence (footnotes of several lengths, some long enough to run over)."""
     rng = random.Random(seed)
@@ -153,6 +161,8 @@ def paper_from_letter(letter: Letter, extra_every: int = 5, seed: int = 7) -> tu
                         tokens.append(Call(number, note))
         if tokens:
             paras.append(Para(kind, tokens))
+            if captions_every and kind == "para" and len(paras) % captions_every == 0:
+                paras.append(Para("caption", CAPTION.format(n=len(paras)).split()))
     return paras, _truth(paras)
 
 
@@ -168,7 +178,7 @@ def _truth(paras: list[Para]) -> Truth:
                 truth.footnotes[tok.number] = tok.note
             else:
                 words.append(tok)
-        if para.kind == "para":
+        if para.kind in ("para", "caption"):
             text = " ".join(words)
             truth.sentences += [s for s in re.split(r"(?<=[a-z]\.)\s+(?=[A-Z])", text) if len(s) > 60]
     return truth
@@ -188,15 +198,15 @@ class Line:
     number: int | None = None  # a footnote line's footnote
 
 
-def _tok_width(tok: str | Call, style: Style, bold: bool) -> float:
+def _tok_width(tok: str | Call, style: Style, bold: bool, size: float) -> float:
     if isinstance(tok, Call):
         return width(str(tok.number), style.font, style.call_size)
-    return width(tok, style.font, style.size, bold)
+    return width(tok, style.font, size, bold)
 
 
 def break_para(para: Para, col_w: float, style: Style) -> list[Line]:
     bold = para.kind == "heading"
-    size = style.size
+    size = style.fn_size if para.kind == "caption" else style.size
     space = width(" ", style.font, size, bold)
     indent = 10.0 if para.kind == "bullet" else 0.0
     lines: list[Line] = []
@@ -216,11 +226,11 @@ def break_para(para: Para, col_w: float, style: Style) -> list[Line]:
             else:
                 glued = pieces and re.match(r"^[,.;:)]", tok)  # "Pleio¹³, een": no space after a call
                 pieces.append(((" " if pieces and not glued else "") + tok, False))
-        kind = "heading" if bold else "body"
+        kind = "heading" if bold else ("caption" if para.kind == "caption" else "body")
         lines.append(Line(kind, pieces, last, indent if lines else 0.0, calls))
 
     for tok in para.tokens:
-        w = _tok_width(tok, style, bold)
+        w = _tok_width(tok, style, bold, size)
         if isinstance(tok, Call):
             cur.append(tok)  # a call sticks to its word
             cur_w += w
@@ -238,7 +248,7 @@ def break_para(para: Para, col_w: float, style: Style) -> list[Line]:
                 cur = tail
             else:
                 cur = tail
-            cur_w = sum(_tok_width(t, style, bold) for t in cur) + space * sum(
+            cur_w = sum(_tok_width(t, style, bold, size) for t in cur) + space * sum(
                 1 for t in cur if not isinstance(t, Call)
             )
         cur_w += (space if cur else 0.0) + w
@@ -388,7 +398,7 @@ def _line_html(p: Placed, style: Style) -> str:
             f'<div style="position:absolute;left:{p.x:.1f}pt;top:{p.y:.1f}pt;width:60pt;'
             f'border-top:0.5pt solid black"></div>'
         )
-    size = {"note": style.fn_size, "title": 16.0}.get(ln.kind, style.size)
+    size = {"note": style.fn_size, "caption": style.fn_size, "title": 16.0}.get(ln.kind, style.size)
     bold = ln.kind in ("heading", "title")
     raised_size = style.call_size if ln.kind != "note" else style.fn_size * 0.72
     rise = style.call_rise if ln.kind != "note" else style.fn_size * 0.4
@@ -424,7 +434,7 @@ def _line_html(p: Placed, style: Style) -> str:
                 f'<div style="position:absolute;left:{x:.1f}pt;top:{p.y - size:.1f}pt;'
                 f"font:{size}pt/{size * 1.2:.1f}pt '{style.font}';white-space:pre\">{body_html}</div>"
             )
-    weight = "bold" if bold else "normal"
+    weight = "bold" if bold else ("italic" if ln.kind == "caption" else "normal")
     return (
         f'<div style="position:absolute;left:{x:.1f}pt;top:{p.y - size:.1f}pt;white-space:pre;'
         f"font:{weight} {size}pt/{size * 1.2:.1f}pt '{style.font}';word-spacing:{word_spacing:.2f}pt\">"
@@ -432,9 +442,11 @@ def _line_html(p: Placed, style: Style) -> str:
     )
 
 
-def typeset_paper(letter: Letter, style: Style, title: str, extra_every: int = 5) -> tuple[bytes, Truth]:
+def typeset_paper(
+    letter: Letter, style: Style, title: str, extra_every: int = 5, captions_every: int = 0
+) -> tuple[bytes, Truth]:
     """The letter as a two-column paper: the PDF and its truth (which footnotes run over)."""
-    paras, truth = paper_from_letter(letter, extra_every)
+    paras, truth = paper_from_letter(letter, extra_every, captions_every=captions_every)
     placed = layout(paras, style, title)
     feet: dict[int, set[tuple[int, float]]] = {}
     for p in placed:
