@@ -37,6 +37,9 @@ NR_RE = re.compile(r"^Nr\.\s*(\d{1,5})\s*$", re.I)
 VOORGESTELD_RE = re.compile(r"^Voorgesteld\b", re.I)
 # Where a stuk title ends when no "Voorgesteld" line follows: a letter's addressee or the dictum.
 _TITLE_END_RE = re.compile(r"^(?:De Kamer,|Aan de\b|Den Haag\b|Voorgesteld\b)", re.I)
+# A letter printed as Kamerstuk names its addressee and its place and date under its title.
+ADDRESSEE_RE = re.compile(r"^Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer\b")
+PLACE_DATE_RE = re.compile(r"^(?:Den Haag|[’']s-Gravenhage),\s+(.+)$")
 # The colophon every printed Kamerstuk page carries (PDF): its id, ISSN, printer's place and year, and
 # the running footer "Tweede Kamer, vergaderjaar 2024–2025, 21 501-02, nr. 3121". Never body text.
 COLOPHON_RE = re.compile(
@@ -107,6 +110,7 @@ class KamerstukHeader:
     date: date | None
     chamber: str | None  # "Tweede Kamer" | "Eerste Kamer"
     consumed: int
+    addressee: str | None = None  # "Tweede Kamer": a letter's "Aan de Voorzitter van de Tweede Kamer …"
 
     @property
     def kamerstuk(self) -> str | None:
@@ -313,7 +317,32 @@ def read_header(lines: Sequence[str]) -> KamerstukHeader | None:
             break
         title_lines.append(line)
         i += 1
-    return KamerstukHeader(tuple(dossiers), number, " ".join(title_lines) or None, when, chamber, i)
+    i, addressee, when = _addressed(lines, i, when)
+    return KamerstukHeader(
+        tuple(dossiers), number, " ".join(title_lines) or None, when, chamber, i, addressee
+    )
+
+
+def _addressed(lines: Sequence[str], i: int, when: date | None) -> tuple[int, str | None, date | None]:
+    """After a letter's stuk title: "Aan de Voorzitter van de Tweede Kamer der" / "Staten-Generaal" and
+    "Den Haag, 11 juli 2025", read as part of the header (the line after the last one read)."""
+    addressee = None
+    j = i
+    while j < min(len(lines), i + 4):
+        line = squash(lines[j])
+        if addressee is None and (m := ADDRESSEE_RE.match(line)):
+            addressee = f"{m.group(1)} Kamer"
+            if line.endswith(" der") and j + 1 < len(lines) and squash(lines[j + 1]) == "Staten-Generaal":
+                j += 1
+        elif (m := PLACE_DATE_RE.match(line)) and parse_date(m.group(1)):
+            when = when or parse_date(m.group(1))
+        elif not line:
+            pass
+        else:
+            break
+        j += 1
+        i = j
+    return i, addressee, when
 
 
 @dataclass(frozen=True)
@@ -380,7 +409,7 @@ _TWO_COLUMNS_RE = re.compile(
 )
 
 
-def _header_cells(line: str) -> list[str]:
+def header_cells(line: str) -> list[str]:
     out = []
     for cell in line.split("\t"):
         m = _TWO_COLUMNS_RE.match(cell.strip())
@@ -400,7 +429,7 @@ def read_kamerstuk(blocks: Sequence[Block]) -> KamerstukDocument | None:
         cells = b.text.split(" | ") if b.kind == TABLE_ROW else [b.text]
         parts = [line for cell in cells for line in cell.split("\n")]
         for part in parts:
-            lines.extend((i, line) for line in _header_cells(part) if line.strip())
+            lines.extend((i, line) for line in header_cells(part) if line.strip())
     header = read_header([line for _, line in lines])
     if header is None:
         return None

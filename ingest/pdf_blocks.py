@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -51,11 +52,18 @@ def reading_order(lines: list[Line], width: float) -> list[list[Line]]:
         out.extend(rows([ln for ln in band if ln.x0 >= split_x]))
         band.clear()
 
+    starts = Counter(round(ln.x0) for ln in lines if ln.x0 >= split_x)
+    right_x = starts.most_common(1)[0][0] if starts else None
     for row in rows(lines):
         left = [ln for ln in row if ln.x1 <= split_x]
         right = [ln for ln in row if ln.x0 >= split_x]
         narrow = all(ln.x1 - ln.x0 < 0.25 * width for ln in row)
-        if any(ln.x0 < split_x < ln.x1 for ln in row) or (left and right and narrow and len(row) > 2):
+        # a table's row across both columns; not a small table in the left column beside a line of
+        # the right column's text (which starts where that column's lines start)
+        flowing = len(right) == 1 and right_x is not None and abs(right[0].x0 - right_x) <= 3
+        if any(ln.x0 < split_x < ln.x1 for ln in row) or (
+            left and right and narrow and len(row) > 2 and not flowing
+        ):
             flush()
             out.append(row)
         else:

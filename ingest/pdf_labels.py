@@ -1,9 +1,12 @@
-"""Two-column label/value layouts (a committee's decision list: Zaak, Besluit, Noot), read row by row (pure).
+"""Label/value layouts (a committee's decision list: Zaak, Besluit, Noot), read row by row (pure).
 
-A label stands in the left column ("Zaak:", "1. Agendapunt:"), its value beside it and on the lines
-below in the right column, until the next label. Each numbered item ("1. Agendapunt: ...") becomes a
-heading Block, each other label with its value a table_row Block under it, bold value-column lines
-without a label (the list's rubrics: "Brievenlijst") headings above the items.
+A label starts a field and its value runs until the next label. Committees print them in several ways,
+all read here: the label in a left column and the value beside it and below ("Zaak:" | "Brief …",
+the development lists; also in a table with ruling lines, with or without colons); the label run in
+bold before its value on one line ("Zaak: Brief …"); the label on a line of its own above its value.
+Each item ("1. Agendapunt: …", "Agendapunt 3: …", or a bold numbered line) becomes a heading Block,
+each other label with its value a table_row Block under it; bold lines that are no item (the list's
+rubrics: "Brievenlijst") become headings above the items.
 """
 
 from __future__ import annotations
@@ -14,23 +17,43 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.metadata import parse_date
-from ingest.model import HEADING, TABLE_ROW, Block
+from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block
 from ingest.pdf_footnotes import join_parts
 from ingest.pdf_page import Line
 
-LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
-# The labels of a decision list, recognised without their colon as well ("Zaak", "1. Agendapunt").
-KNOWN_RE = re.compile(
-    r"^(?:(\d{1,3})\.\s*)?(Agendapunt|Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Voortouwcommissie"
-    r"|Toezegging|Toezeggingen|Document)\s*$"
+# The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
+# own, run in before their value or on a line above it.
+KNOWN = (
+    r"Agendapunt|Zaak|Zaken|Besluit\(en\)|Besluiten|Besluit|Noot|Volgcommissie\(s\)|Volgcommissies|Volgcommissie"
+    r"|Voortouwcommissie"
+    r"|Toezegging|Toezeggingen|Voorstel|Griffier|Document|Activiteitnummer|Datum"
 )
+# "1. Agendapunt:", "Agendapunt 3:", "Zaak:", "Besluit" (and the value after the colon, run in)
+KNOWN_RE = re.compile(
+    rf"^(?:(\d{{1,3}})[.)]\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)", re.I
+)
+_CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.split("|")}
+# Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
+LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
+ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
+DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
+CONTEXT = {"agendapunt", "zaak", "zaken", "noot", "volgcommissie(s)", "volgcommissie", "volgcommissies"}
 # Labels a value may start with itself, where the layout put it in the value column ("Besluit: ...").
 INLINE_RE = re.compile(
     r"^(Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Toezegging|Toezeggingen)\s?:\s*(.*)$"
 )
-HEADER_FIELDS = {"voortouwcommissie": "committee", "document": "title", "commissie": "committee"}
+HEADER_FIELDS = {
+    "voortouwcommissie": "committee",
+    "document": "title",
+    "commissie": "committee",
+    "datum": "date",
+}
 PLACE_DATE_RE = re.compile(r"^(?:Den Haag|[’']s-Gravenhage),\s+(.+)$")
+COMMITTEE_RE = re.compile(
+    r"^(?:de\s+)?(?:(?:vaste|algemene|tijdelijke|bijzondere)\s+)?commissie\s+voor\s+\S", re.I
+)
+TITLE_RE = re.compile(r"^Besluitenlijst\b")
 
 
 @dataclass
@@ -42,49 +65,74 @@ class LabelDocument:
     kind: str | None = None
 
 
-@dataclass
-class _Field:
+@dataclass(frozen=True)
+class _Label:
     number: str | None
     name: str
+    rest: str  # the value's start on the label's own line ("Zaak: Brief …"), or ""
+    cells: tuple[Line, ...]  # value cells beside the label, in a column of their own
+    x: float  # where the label stands
+
+
+@dataclass
+class _Field:
+    label: _Label
+    page: int
+    value_x: float | None  # the value column; None: the value runs on at the label's x (run in, above)
     parts: list[str] = field(default_factory=list)
-    page: int = 1
     multi: list[bool] = field(default_factory=list)  # which parts were rows of several cells
+    bold_last: bool = False  # the last line read into the value was bold (a title runs on in bold)
 
 
-def _label(row: list[Line], value_x: float) -> tuple[str | None, str, str, list[Line]] | None:
-    """(number, label, text after the colon, value cells) where the row starts with a label."""
+def _label(row: list[Line], value_x: float | None) -> _Label | None:
+    """The label a row starts with: a known name in any form, another name only in a label cell."""
     cells = list(row)
     head = cells[0].text.strip()
-    if NUMBER_RE.match(head) and len(cells) > 1 and cells[1].x1 < value_x:
+    if NUMBER_RE.match(head) and len(cells) > 1:  # "1." in a cell of its own
         head = f"{head} {cells[1].text.strip()}"
         cells = cells[1:]
-    if cells[0].x0 > value_x - 20:
-        return None  # a line of the value column
-    m = LABEL_RE.match(head) or KNOWN_RE.match(head)
-    if not m:
-        return None
-    rest = m.group(3).strip() if m.re is LABEL_RE else ""
-    return m.group(1), m.group(2).strip(), rest, cells[1:]
+    if value_x is not None and cells[0].x0 > value_x - 20:
+        return None  # a line of the value column ("Besluit: …" as a Noot's value)
+    m = KNOWN_RE.match(head)
+    # printed in capitals ("ZAAK:") or lower case ("besluit:") a label needs its colon to be one
+    if m and (m.group(2)[:1].isupper() and not m.group(2)[1:2].isupper() or m.group(4) is not None):
+        number = m.group(1) or m.group(3)
+        name = _CANONICAL.get(m.group(2).lower(), m.group(2))
+        return _Label(number, name, (m.group(4) or "").strip(), tuple(cells[1:]), row[0].x0)
+    if len(cells) > 1 and (m := LABEL_RE.match(head)) and cells[1].x0 - cells[0].x1 > 8:
+        return _Label(m.group(1), m.group(2).strip(), m.group(3).strip(), tuple(cells[1:]), row[0].x0)
+    return None
 
 
 def value_column(page_rows: list[list[Line]]) -> float | None:
-    """The x where values start, if the document is laid out as labels and values; else None."""
+    """The x where values start beside their labels, where labels stand in a column of their own."""
     starts: Counter[int] = Counter()
-    names: set[str] = set()
     for row in page_rows:
-        cells = row[1:] if NUMBER_RE.match(row[0].text.strip()) and len(row) > 1 else row
-        m = LABEL_RE.match(cells[0].text.strip()) or KNOWN_RE.match(cells[0].text.strip())
-        if m and len(cells) > 1 and cells[1].x0 - cells[0].x1 > 8:
-            starts[round(cells[1].x0 / 3) * 3] += 1
-            names.add(m.group(2).lower())
-    if not starts:
-        return None
-    x, count = starts.most_common(1)[0]
-    return float(x) - 3 if count >= 6 and len(names) >= 3 else None
+        found = _label(row, None)
+        if found is not None and found.cells and not found.rest:
+            starts[round(found.cells[0].x0 / 3) * 3] += 1
+    return float(starts.most_common(1)[0][0]) - 3 if starts else None
 
 
-def read_labelled(page_rows: list[list[Line]], value_x: float, pitch: float, context: str) -> LabelDocument:
+def is_label_document(page_rows: list[list[Line]]) -> bool:
+    """A decision list: a decision label and another of the list's labels, each at a row's start, or
+    six label rows of three names in a label column (the development lists' header has its own)."""
+    names: Counter[str] = Counter()
+    celled: Counter[str] = Counter()
+    for row in page_rows:
+        found = _label(row, None)
+        if found is not None:
+            names[found.name.lower()] += 1
+            if found.cells:
+                celled[found.name.lower()] += 1
+    if set(names) & DECISIONS and set(names) & CONTEXT:
+        return True
+    return sum(celled.values()) >= 6 and len(celled) >= 3
+
+
+def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> LabelDocument:
     doc = LabelDocument(blocks=[])
+    value_x = value_column(page_rows)
     current: _Field | None = None
     items: list[Block] = []
     prev: Line | None = None
@@ -100,43 +148,103 @@ def read_labelled(page_rows: list[list[Line]], value_x: float, pitch: float, con
         found = _label(row, value_x)
         if found is not None:
             flush()
-            number, name, rest, cells = found
-            current = _Field(number, name, page=row[0].page)
-            if rest:
-                current.parts.append(rest)
+            own_x = found.cells[0].x0 if found.cells else None
+            current = _Field(found, row[0].page, own_x)
+            if found.rest:
+                current.parts.append(found.rest)
                 current.multi.append(False)
-            if cells:
-                current.parts.append(" ".join(c.text.strip() for c in cells))
-                current.multi.append(len(cells) > 1)
+                current.bold_last = all(c.bold for c in row)
+            if found.cells:
+                current.parts.append(" ".join(c.text.strip() for c in found.cells))
+                current.multi.append(len(found.cells) > 1)
             prev = row[-1]
             continue
-        text = " ".join(c.text.strip() for c in row)
-        near = prev is not None and (row[0].page != prev.page or row[0].top - prev.bottom < 0.9 * pitch)
-        in_values = row[0].x0 >= value_x - 8
-        if current is not None and near and in_values:
+        text = " ".join(" ".join(c.text.split()) for c in row)
+        if current is not None and prev is not None and _continues(current, row, prev, pitch):
             current.parts.append(text)
             current.multi.append(len(row) > 1)
-        elif in_values and all(c.bold for c in row):
-            flush()
-            has_rubrics = True
-            items.append(Block(HEADING, " ".join(text.split()), level=1, page=row[0].page))
-        elif (m := PLACE_DATE_RE.match(text)) and doc.date is None and parse_date(m.group(1)):
-            flush()
+            current.bold_last = all(c.bold for c in row)
+            prev = row[-1]
+            continue
+        flush()
+        bold = all(c.bold for c in row)
+        last = items[-1] if items else None
+        if (
+            bold
+            and last is not None
+            and last.kind == HEADING
+            and prev is not None
+            and _under(row[0], prev, pitch)
+        ):
+            # a title over two lines ("1. Verzoek … digitale" / "weerbaarheid")
+            items[-1] = Block(HEADING, join_parts([last.text, text], context), last.level, last.page)
+            prev = row[-1]
+            continue
+        before_items = not any(b.kind == HEADING for b in items)
+        if (m := PLACE_DATE_RE.match(text)) and doc.date is None and parse_date(m.group(1)):
             doc.date = parse_date(m.group(1))
+        elif before_items and doc.title is None and TITLE_RE.match(text) and not items:
+            doc.title = text
+        elif before_items and doc.committee is None and COMMITTEE_RE.match(text):
+            doc.committee = text
+        elif all(c.bold for c in row) and (m := ITEM_RE.match(text)) and len(row) == 1:
+            items.append(Block(HEADING, text, level=2, page=row[0].page))  # an item printed as a title
+        elif all(c.bold for c in row) and (value_x is None or row[0].x0 >= value_x - 8):
+            has_rubrics = True
+            items.append(Block(HEADING, text, level=1, page=row[0].page))
         else:
-            flush()
-            items.append(
-                Block(TABLE_ROW if len(row) > 1 else "paragraph", " ".join(text.split()), page=row[0].page)
-            )
+            items.append(Block(TABLE_ROW if len(row) > 1 else PARAGRAPH, text, page=row[0].page))
         prev = row[-1]
     flush()
+    items = _zaak_items(items)
     if not has_rubrics:
         items = [Block(b.kind, b.text, 1, b.page, b.label) if b.kind == HEADING else b for b in items]
     doc.blocks = items
     labels = {b.label for b in items if b.label}
-    if labels & {"Besluit", "Zaak"} or (doc.title or "").lower().startswith("besluitenlijst"):
+    if {lab.lower() for lab in labels} & (DECISIONS | {"zaak"}) or (doc.title or "").lower().startswith(
+        "besluitenlijst"
+    ):
         doc.kind = "besluitenlijst"
     return doc
+
+
+def _under(line: Line, prev: Line, pitch: float) -> bool:
+    """The next line of the same text: on the same page, at most a line's spacing below, aligned."""
+    return line.page == prev.page and line.top - prev.bottom < 0.9 * pitch and abs(line.x0 - prev.x0) < 30
+
+
+def _continues(current: _Field, row: list[Line], prev: Line, pitch: float) -> bool:
+    """A row that goes on with the open field's value: close below the line before (or the first on a
+    new page) and in the value column; where values run on at the label's x, not left of the label,
+    and no bold line after a plain one (the next item's title)."""
+    first = row[0]
+    if first.page == prev.page:
+        # a value under its label on a line of its own may stand a little apart from it
+        above = not current.parts and not current.label.cells
+        if first.top - prev.bottom >= (1.2 if above else 0.9) * pitch:
+            return False
+    if current.value_x is not None:
+        return first.x0 >= current.value_x - 8
+    if first.x0 < current.label.x - 3:
+        return False
+    return not (all(c.bold for c in row) and current.parts and not current.bold_last)
+
+
+def _zaak_items(items: list[Block]) -> list[Block]:
+    """A list that names no item (no Agendapunt, no numbered title) files each decision under the Zaak
+    it decides on: every Zaak after a decision, and the first, opens an item headed by its value."""
+    if any(b.kind == HEADING and b.level == 2 for b in items):
+        return items
+    out: list[Block] = []
+    open_item = False
+    for b in items:
+        if b.kind == TABLE_ROW and b.label in ("Zaak", "Zaken") and not open_item:
+            out.append(Block(HEADING, b.text.partition(": ")[2], level=2, page=b.page))
+            open_item = True
+        elif b.kind == TABLE_ROW and (b.label or "").lower() in DECISIONS:
+            open_item = False
+        out.append(b)
+    return out
 
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
@@ -151,8 +259,8 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
             value = f"{value}; {part}"  # a row of a small table (committee, reason, items)
         else:
             value = join_parts([value, part], context)
-    name = f.name
-    if (m := INLINE_RE.match(value)) and f.number is None:
+    name, number = f.label.name, f.label.number
+    if (m := INLINE_RE.match(value)) and number is None:
         name, value = m.group(1), m.group(2)  # "Noot:" beside "Besluit: ..." : the value names its label
     if not value:
         return
@@ -162,7 +270,12 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
         doc.committee = value
     elif header == "title" and doc.title is None and before_items:
         doc.title = value
-    elif f.number is not None:
-        items.append(Block(HEADING, f"{f.number}. {value}", level=2, page=f.page))
+    elif header == "date" and doc.date is None and parse_date(value):
+        doc.date = parse_date(value)
+    elif name.lower() == "agendapunt":
+        text = f"{number}. {value}" if number else value
+        items.append(Block(HEADING, text, level=2, page=f.page))
+    elif number is not None:
+        items.append(Block(HEADING, f"{number}. {value}", level=2, page=f.page))
     else:
         items.append(Block(TABLE_ROW, f"{name}: {value}", page=f.page, label=name))

@@ -19,10 +19,10 @@ from ingest.pdf_blocks import Para, build_paras, classify, column_edge, gutter, 
 from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
-from ingest.pdf_labels import read_labelled, value_column
+from ingest.pdf_labels import is_label_document, read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
-from ingest.pdf_page import Line, Page, PdfLayout, pitch, rows
-from ingest.pdf_signature import CLOSING_RE, ROLE_RE, signers
+from ingest.pdf_page import Line, Page, PdfLayout, pitch
+from ingest.pdf_signature import CLOSING_RE, is_function, person, signers
 
 FICHE_RE = re.compile(r"^Fiche \d+\s*:")
 
@@ -83,7 +83,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     head = Letterhead()
     read_side_column(side[first.number], head)
     all_rows = [row for p in layout.pages for row in reading_order(body[p.number], p.width)]
-    kst = read_kamerstuk_header(rows(body[first.number]), all_rows)
+    kst = read_kamerstuk_header(reading_order(body[first.number], first.width), all_rows)
     if kst is None:
         read_label_rows(body[first.number], first.height, line_pitch, head)
     consumed = head.used | (kst.used if kst else set())
@@ -92,11 +92,10 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     page_rows = [reading_order(body[p.number], p.width) for p in layout.pages]
     flat_rows = [row for pr in page_rows for row in pr]
 
-    value_x = value_column(flat_rows)
     sender = title = kind = None
     when = head.date
-    if value_x is not None:
-        labelled = read_labelled(flat_rows, value_x, line_pitch, context)
+    if is_label_document(flat_rows):
+        labelled = read_labelled(flat_rows, line_pitch, context)
         blocks = labelled.blocks
         title, when, sender, kind = labelled.title, labelled.date or when, labelled.committee, labelled.kind
     else:
@@ -152,7 +151,9 @@ def _signature_lines(paras: list[Para]) -> list[Line]:
         if len(" ".join(p.texts)) > 200 or len(tail) >= 6:
             break
         tail.insert(0, p)
-    start = next((i for i, p in enumerate(tail) if ROLE_RE.match(p.texts[0].strip())), None)
+    start = next((i for i, p in enumerate(tail) if any(is_function(t) for t in p.texts)), None)
+    if start and person(" ".join(tail[start - 1].texts)):
+        start -= 1  # the name above its function
     return [] if start is None else [ln for p in tail[start:] for ln in p.lines]
 
 

@@ -74,8 +74,10 @@ class PdfLayout:
         return any(page.lines for page in self.pages)
 
 
-def _chars(line: LTTextLine, height: float) -> list[Char]:
-    glyphs = [item for item in line if isinstance(item, LTChar)]
+def line_chars(line: LTTextLine, height: float) -> list[Char]:
+    # in the order they stand, not the order they were drawn: a generator may draw a raised call
+    # after the rest of its line (WeasyPrint does for positioned runs)
+    glyphs = sorted((item for item in line if isinstance(item, LTChar)), key=lambda g: g.x0)
     # pdfminer's own word breaks (LTAnno) follow kerning gaps ("D en Haag"). Where a line prints
     # its spaces, a gap is a space from a quarter of the size on (kerning reaches a sixth); where
     # it prints none (some generators place each word instead), from a sixth.
@@ -115,15 +117,15 @@ def _chars(line: LTTextLine, height: float) -> list[Char]:
     return out
 
 
-def _text_lines(item: LTItem) -> Iterator[LTTextLine]:
+def text_lines(item: LTItem) -> Iterator[LTTextLine]:
     if isinstance(item, LTTextLine):
         yield item
     elif isinstance(item, LTContainer):
         for child in item:
-            yield from _text_lines(child)
+            yield from text_lines(child)
 
 
-def _line(page: int, chars: list[Char]) -> Line | None:
+def make_line(page: int, chars: list[Char]) -> Line | None:
     while chars and not chars[-1].text.strip():
         chars = chars[:-1]
     while chars and not chars[0].text.strip():
@@ -161,87 +163,9 @@ def _line(page: int, chars: list[Char]) -> Line | None:
     )
 
 
-def _same_row(a: Line, b: Line) -> bool:
+def same_row(a: Line, b: Line) -> bool:
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     return overlap >= 0.5 * min(a.height, b.height)
-
-
-def _merge_pieces(pieces: list[tuple[Line, list[Char]]], page: int) -> list[Line]:
-    """Pieces of one printed line that pdfminer split (a bullet in a Symbol font, a lone raised
-    digit) are joined; pieces further apart than an em stay separate cells of a row."""
-    pieces.sort(key=lambda p: (p[0].baseline, p[0].x0))
-    rows: list[list[tuple[Line, list[Char]]]] = []
-    for piece in pieces:
-        row = next((r for r in rows if _same_row(r[0][0], piece[0])), None)
-        if row is None:
-            rows.append([piece])
-        else:
-            row.append(piece)
-    out: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda p: p[0].x0)
-        merged: list[tuple[Line, list[Char]]] = [row[0]]
-        for line, chars in row[1:]:
-            prev, prev_chars = merged[-1]
-            gap = line.x0 - prev.x1
-            size = max(prev.size, line.size)
-            lone = len(prev.text.strip()) <= 2 and not prev.text.strip().isalnum()  # "•", "-", ""
-            alike = abs(line.size - prev.size) < 0.15 * size  # a letterhead column beside the body is not
-            if (
-                (alike and gap <= 1.0 * size)
-                or (lone and gap <= 4 * size)
-                or _is_raised_piece(line, prev)
-                or _is_raised_piece(prev, line)
-            ):
-                joiner = (
-                    []
-                    if gap < 0.15 * size
-                    else [Char(" ", prev.x1, line.x0, prev.size, prev.baseline, False, False)]
-                )
-                chars = prev_chars + joiner + chars
-                merged[-1] = (_line(page, chars) or prev, chars)
-            else:
-                merged.append((line, chars))
-        out.extend(line for line, _ in merged)
-    return out
-
-
-def _is_raised_piece(piece: Line, before: Line) -> bool:
-    return (
-        piece.size <= before.size * RAISED_SIZE
-        and before.baseline - piece.baseline >= before.size * RAISED_RISE
-        and max(piece.x0 - before.x1, before.x0 - piece.x1) < before.size
-        and bool(re.fullmatch(r"[\d,\s]+", piece.text))
-    )
-
-
-def _split(chars: list[Char]) -> Iterator[list[Char]]:
-    """pdfminer's line cut where two things stand side by side: a wide gap, or a gap with a change
-    of size that is not a raised call (the body line and the letterhead column beside it)."""
-    start = 0
-    ink = [i for i, c in enumerate(chars) if c.text.strip()]
-    for a, b in zip(ink, ink[1:], strict=False):
-        left, right = chars[a], chars[b]
-        gap = right.x0 - left.x1
-        size = max(left.size, right.size)
-        resized = abs(left.size - right.size) >= 0.15 * size
-        small, big = (right, left) if right.size < left.size else (left, right)
-        raised = big.baseline - small.baseline >= big.size * RAISED_RISE  # a call, or a footnote's label
-        if gap > 2.0 * size or (resized and not raised and gap > 0.3 * size):
-            yield chars[start : a + 1]
-            start = b
-    yield chars[start:]
-
-
-def page_lines(page: int, layout: LTContainer, height: float) -> tuple[Line, ...]:
-    pieces = []
-    for text_line in _text_lines(layout):
-        for chars in _split(_chars(text_line, height)):
-            line = _line(page, chars)
-            if line is not None:
-                pieces.append((line, chars))
-    lines = _merge_pieces(pieces, page)
-    return tuple(sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)))
 
 
 def body_size(lines: Iterable[Line]) -> float:
@@ -256,7 +180,7 @@ def rows(lines: Iterable[Line]) -> list[list[Line]]:
     """Lines that stand side by side (cells of a row, label and value) grouped, top to bottom."""
     out: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        if out and any(_same_row(cell, line) for cell in out[-1]):
+        if out and any(same_row(cell, line) for cell in out[-1]):
             out[-1].append(line)
         else:
             out.append([line])

@@ -12,7 +12,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.psparser import PSException, PSSyntaxError
 
-from ingest.pdf_page import Page, PdfLayout, body_size, page_lines
+from ingest.pdf_lines import page_lines
+from ingest.pdf_page import Page, PdfLayout, body_size
 
 # A PDF starts with "%PDF-" (the spec allows junk before it within the first 1024 bytes) and
 # ends with "%%EOF"; a download cut short loses the end marker and with it the cross-reference

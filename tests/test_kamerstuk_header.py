@@ -186,3 +186,48 @@ def test_header_printed_in_two_columns_on_one_line():
         "verzoekt de regering een overzicht te geven,",
         "en gaat over tot de orde van de dag.\nRikkers-Oosterkamp\nTielen",
     ]
+
+
+def test_a_letter_printed_as_kamerstuk_names_its_addressee_and_date():
+    lines = [
+        "26 643",
+        "Informatie- en communicatietechnologie (ICT)",
+        "Nr. 1371",
+        "Brief van de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+        "Aan de Voorzitter van de Tweede Kamer der",
+        "Staten-Generaal",
+        "Den Haag, 11 juli 2025",
+        "Met deze brief informeer ik u over openstaande moties.",
+    ]
+    header = read_header(lines)
+    assert header is not None and not header.is_motie
+    assert (header.kamerstuk, header.addressee, header.date) == (
+        "26643 nr. 1371",
+        "Tweede Kamer",
+        date(2025, 7, 11),
+    )
+    assert header.stuk_title == "Brief van de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert lines[header.consumed].startswith("Met deze brief")
+
+
+@pytest.mark.skipif(not PDF_MOTIE.exists(), reason="../shared/corpus/real/moties-docx-pdf is not present")
+def test_pdf_layout_and_text_readers_share_one_header_parser():
+    """The typeset motie read from its layout (ingest/pdf_kamerstuk.py) and from its text blocks
+    (read_kamerstuk, the DOCX/.doc/HTML path) gives the same facts: one parser, one naming rule."""
+    from pdfminer.high_level import extract_text
+
+    from ingest.loaders import load_document
+    from ingest.parse import parse_letter
+
+    letter = parse_letter(load_document(PDF_MOTIE))
+    blocks = tuple(
+        Block("paragraph", p.strip()) for p in extract_text(str(PDF_MOTIE)).split("\n\n") if p.strip()
+    )
+    found = read_kamerstuk(blocks)
+    assert found is not None
+    assert (letter.kamerstuk, letter.date, letter.title, letter.indieners) == (
+        found.header.kamerstuk,
+        found.header.date,
+        found.title,
+        found.indieners,
+    )

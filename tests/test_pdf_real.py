@@ -183,7 +183,9 @@ def test_decision_list_example2(read):
 def test_typeset_motie_header(read):
     _, letter = read(MOTIES, "d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf")
     assert letter.kamerstuk == "21501-02 nr. 3121" and letter.kamerstuk_id == "kst-21501-02-3121"
-    assert letter.title == "Raad Algemene Zaken en Raad Buitenlandse Zaken; Motie van het lid Ceder"
+    # one header parser for every format (ingest/kamerstuk_header.py): the motie's own title first,
+    # then the dossier's, as the DOCX and XML moties are titled
+    assert letter.title == "Motie van het lid Ceder; Raad Algemene Zaken en Raad Buitenlandse Zaken"
     assert letter.date == date(2025, 4, 10)
     assert [m.name for m in letter.indieners] == ["Ceder"] and letter.sender == "Ceder"
     assert (letter.kind, letter.addressee) == ("motie", "Tweede Kamer")
