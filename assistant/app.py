@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from assistant import register_view, render
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
+from assistant.history import HistoryError, turns_from_json
 from ingest.errors import BrievenError
 from ingest.model import Answer, SearchFilter
 from ingest.settings import Settings
@@ -162,6 +163,8 @@ class AskRequest(BaseModel):
     date_from: date | None = None
     date_to: date | None = None
     k: int | None = Field(default=None, ge=1, le=50)
+    # The conversation so far, oldest first: turns as this endpoint returns them (at least "question").
+    history: list[dict[str, Any]] = Field(default_factory=list)
 
 
 def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
@@ -175,7 +178,13 @@ def create_server(settings: Settings, engine: Engine | None = None) -> FastAPI:
         if request.letters or request.date_from or request.date_to:
             filters = SearchFilter(tuple(request.letters), request.date_from, request.date_to)
         try:
-            return answer_to_json(engine.answer(request.question, filters=filters, k=request.k))
+            turns = turns_from_json(request.history, engine.chunk_map, engine.letter_map, settings)
+        except HistoryError as exc:  # too many turns or characters, or a turn without its question
+            raise HTTPException(status_code=422, detail=exc.reason) from exc
+        try:
+            return answer_to_json(
+                engine.answer(request.question, history=turns, filters=filters, k=request.k)
+            )
         except BrievenError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from exc
 

@@ -11,7 +11,7 @@ from ingest.errors import BrievenError
 from ingest.settings import Settings, default_index_dir, settings_from_env
 
 # Subcommands, each a module in assistant.commands with register(subparsers) and run(args, settings).
-COMMANDS = ("ingest", "export", "search", "ask", "serve", "commitments", "eval")
+COMMANDS = ("ingest", "export", "search", "ask", "chat", "serve", "commitments", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,178 @@
+"""The sentences of the retrieved passages scored against the question: words, meaning, asked values.
+
+A sentence's score adds what the evidence says about it:
+- lexical: the share of the question's weighted concepts it shows (Dutch stems; English through the
+  glossary), and the share its passage shows with headings and footnotes;
+- semantic: its similarity to the question by the multilingual embedder's sentence vectors, stored in
+  the index snapshot (used when the searcher offers them; the lexical evidence stands alone before);
+- typed: a value of the kind asked (an amount for "how much", a date for "when", a name for "who")
+  that the question does not itself mention; identifiers the question names or carries;
+- place: the passage's rank, and the letters the previous answer cited (a follow-up keeps its thread).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant import terms
+from assistant.query import Query, coverage
+from assistant.sentences import split_spans
+from assistant.values import Value, fresh, values
+from ingest.model import Hit, Span
+
+# Weights, set on the development questions (eval/results/calibration/): lexical evidence first, the
+# embedder's similarity beside it, the asked value as the tie-breaker that lifts the answering sentence.
+W_OWN = 0.45
+W_WINDOW = 0.1
+W_PASSAGE = 0.25
+W_RANK = 0.1
+W_SEMANTIC = 0.35
+FOCUS_BONUS = 0.05
+ID_BONUS = 0.1
+VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
+MEMBER_BONUS = 0.1  # for "who": a member named as such ("het lid Kathmann") over any other name
+MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
+# The kind of value each intent asks for, most specific first.
+ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"))
+
+
+def asked_kind(intents: frozenset[str]) -> str | None:
+    """The kind of value the question asks for, or None when it asks for none (a topic, a status)."""
+    if "status" in intents or "list" in intents and "who" not in intents:
+        return None
+    return next((kind for intent, kind in ASKED_KIND if intent in intents), None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one retrieved passage, with the evidence that it answers."""
+
+    hit: Hit
+    span: Span
+    score: float
+    own: float  # lexical coverage of the question's concepts by the sentence alone
+    window: float  # ... by the sentence with the sentences before and after it in the passage
+    passage: float  # lexical coverage by its passage (headings and footnotes included)
+    semantic: float | None  # cosine similarity to the question, when sentence vectors exist
+    values: tuple[Value, ...]  # values of the asked kind the question does not mention
+    stems: frozenset[str]
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text[self.span[0] : self.span[1]]
+
+
+def passage_text(hit: Hit) -> str:
+    """The passage with its headings and footnotes: all that shows what it is about."""
+    notes = " ".join(f.text for f in hit.chunk.footnotes)
+    return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
+
+
+def topic_coverage(hit: Hit, query: Query) -> float:
+    """How much of what the question is about the passage (with its headings) mentions."""
+    text = passage_text(hit)
+    return coverage(set(terms.content_stems(text)), query.topic, text.lower())
+
+
+# chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks
+SentenceLookup = Callable[[Sequence[str]], Mapping[str, Any]]
+
+
+class Semantic:
+    """Cosine similarities of stored sentence vectors to the question (none without vectors)."""
+
+    def __init__(self, vector: np.ndarray | None, lookup: SentenceLookup | None) -> None:
+        self.vector = vector
+        self.lookup = lookup
+        self._cache: dict[str, list[tuple[Span, float]]] = {}
+
+    @classmethod
+    def of(cls, searcher: object, text: str) -> Semantic:
+        """From a searcher that offers query_vector and sentence_vectors (index.hybrid.Searcher)."""
+        query_vector = getattr(searcher, "query_vector", None)
+        lookup = getattr(searcher, "sentence_vectors", None)
+        if query_vector is None or lookup is None:
+            return cls(None, None)
+        try:
+            vector = query_vector(text)
+        except (AttributeError, NotImplementedError):
+            return cls(None, None)
+        return cls(np.asarray(vector, dtype=np.float32), lookup)
+
+    def load(self, chunk_ids: Sequence[str]) -> None:
+        if self.vector is None or self.lookup is None:
+            return
+        missing = [c for c in chunk_ids if c not in self._cache]
+        for cid, found in self.lookup(missing).items():
+            sims = np.asarray(found.vectors, dtype=np.float32) @ self.vector
+            self._cache[cid] = [(span, float(s)) for span, s in zip(found.spans, sims, strict=True)]
+
+    def similarity(self, chunk_id: str, span: Span) -> float | None:
+        """The best similarity among the stored sentences overlapping span (their splitter may differ)."""
+        pairs = self._cache.get(chunk_id)
+        if not pairs:
+            return None
+        overlapping = [s for (a, b), s in pairs if a < span[1] and b > span[0]]
+        return max(overlapping) if overlapping else None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W\d_]+", "", text).lower()
+
+
+def sentence_spans(hit: Hit) -> list[Span]:
+    heading = hit.chunk.section_path[-1] if hit.chunk.section_path else None
+    return split_spans(hit.chunk.text, heading)
+
+
+def score_sentences(
+    hits: Sequence[Hit], query: Query, semantic: Semantic | None = None, min_words: int = MIN_WORDS
+) -> list[Candidate]:
+    """Every sentence of every passage, scored on all the evidence (see the module docstring)."""
+    analysis = query.analysis
+    kind = asked_kind(query.intents)
+    wanted_ids = {i.lower() for i in analysis.all_identifiers}
+    asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
+    semantic = semantic or Semantic(None, None)
+    raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
+    for position, hit in enumerate(hits):
+        passage = topic_coverage(hit, query)
+        prior = 1.0 / (1 + position)
+        place = prior * W_RANK + (FOCUS_BONUS if hit.letter.id in analysis.focus_letters else 0.0)
+        headings = {_squash(h) for h in hit.chunk.section_path}
+        spans = sentence_spans(hit)
+        stems_of = [frozenset(terms.content_stems(hit.chunk.text[a:b])) for a, b in spans]
+        for i, (a, b) in enumerate(spans):
+            sentence = hit.chunk.text[a:b]
+            if len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
+                continue  # a heading names the topic; it does not answer
+            stems = stems_of[i]
+            own = coverage(set(stems), query.concepts, sentence.lower())
+            # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
+            around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
+            window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.concepts, around.lower())
+            found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
+            bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            if any(v.kind == "member" for v in found):
+                bonus += MEMBER_BONUS
+            if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:
+                bonus += ID_BONUS
+            raw.append((hit, (a, b), own, window, passage, found, stems, bonus))
+    semantic.load([h.chunk.id for h in hits])
+    sims = {(h.chunk.id, span): semantic.similarity(h.chunk.id, span) for h, span, *_ in raw}
+    known = [v for v in sims.values() if v is not None]
+    low, high = (min(known), max(known)) if known else (0.0, 1.0)
+    out = []
+    for hit, span, own, window, passage, found, stems, bonus in raw:
+        sim = sims[(hit.chunk.id, span)]
+        # Similarities of one model to one question sit in a narrow band: spread them over [0, 1].
+        relative = (sim - low) / (high - low) if sim is not None and high > low else 0.0
+        score = W_OWN * own + W_WINDOW * window + W_PASSAGE * passage + W_SEMANTIC * relative + bonus
+        out.append(Candidate(hit, span, score, own, window, passage, sim, found, stems))
+    out.sort(key=lambda c: -c.score)
+    return out

@@ -1,0 +1,91 @@
+"""A sentence that introduces a list ("€80 bestaande uit:") comes with its items, across chunk ends."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.sentences import split_spans
+from ingest.model import Chunk, Span
+
+# A list item as the readers leave it: a bullet glyph or an item number at the start of its line.
+_ITEM = re.compile(r"^\s*(?:[•\-–�▪●*o]|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\))\s+(?=\S)")
+_INTRO = re.compile(r"[:：]\s*$|\b(?:bestaande uit|bestaat uit|namelijk|als volgt|zijn:|zoals)\s*$", re.I)
+MAX_ITEMS = 16  # a longer run is a section of bullets, not one list
+MAX_FOLLOW = 2  # chunks of the same section read past the chunk where the list starts
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item: its chunk and its span there."""
+
+    chunk: Chunk
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text[self.span[0] : self.span[1]]
+
+
+def is_item(text: str) -> bool:
+    return bool(_ITEM.match(text))
+
+
+def introduces_list(sentence: str) -> bool:
+    return bool(_INTRO.search(sentence))
+
+
+def _spans(chunk: Chunk) -> list[Span]:
+    heading = chunk.section_path[-1] if chunk.section_path else None
+    return split_spans(chunk.text, heading)
+
+
+def items_after(
+    chunk: Chunk, span: Span, next_chunk: Callable[[Chunk], Chunk | None] = lambda c: None
+) -> list[Item]:
+    """The list items that follow the sentence at span, continuing into the section's next chunks.
+
+    The run ends at the first sentence that is not an item (after at least one item). A sentence that
+    only continues the previous item (a wrapped "(o.a. ...)") is kept with it. Chunks overlap by a
+    sentence, so an item already taken from the previous chunk is not taken again.
+    """
+    items: list[Item] = []
+    seen = {" ".join(chunk.text[span[0] : span[1]].split())}  # the intro, repeated by the next chunk
+    current: Chunk | None = chunk
+    after = span[1]
+    for _ in range(MAX_FOLLOW + 1):
+        if current is None or current.section_path != chunk.section_path:
+            break
+        spans = [s for s in _spans(current) if s[0] >= after]
+        for a, b in spans:
+            text = current.text[a:b]
+            key = " ".join(text.split())
+            if key in seen:
+                continue
+            marker = _ITEM.match(text)
+            if marker:
+                items.append(Item(current, (a + marker.end(), b)))  # the item's words, without its bullet
+                seen.add(key)
+            elif items and text.lstrip().startswith("(") and items[-1].chunk is current:
+                last = items[-1]
+                items[-1] = Item(current, (last.span[0], b))  # "(o.a. ...)" continues its item
+            elif items or not _short(text):
+                return items
+            if len(items) >= MAX_ITEMS:
+                return items
+        current, after = next_chunk(current), 0
+    return items
+
+
+def _short(text: str) -> bool:
+    """A short line between an intro and its first item ("(kostprijsverlagend)") does not end the list."""
+    return len(text.split()) <= 3
+
+
+def sentence_items(sentence: str) -> list[str]:
+    """Items enumerated inside one sentence: '(Gemeente Rotterdam, Provincie Noord-Brabant, ...)'."""
+    inner = re.search(r"\(([^()]{10,400})\)", sentence)
+    body = inner.group(1) if inner else sentence.split(":", 1)[1] if ":" in sentence else ""
+    parts = [p.strip(" .;") for p in re.split(r",|;|\s+en\s+|\s+and\s+", body)]
+    return [p for p in parts if p]
