@@ -144,7 +144,8 @@ def fresh(found: list[Value], question: str) -> list[Value]:
     for v in found:
         if v.text.lower() in asked:
             continue
-        if v.kind in ("name", "member") and any(w in words for w in re.findall(r"[\w']+", v.text.lower()) if len(w) > 2):
+        own = [w for w in re.findall(r"[\w']+", v.text.lower()) if len(w) > 2]
+        if v.kind in ("name", "member") and any(w in words for w in own):
             continue  # "CODIO-kader" after "who turned the CODIO framework ...?" is the topic, not the answer
         out.append(v)
     return out
