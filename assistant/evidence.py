@@ -35,7 +35,7 @@ W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
 ID_BONUS = 0.1
 VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
-MEMBER_BONUS = 0.1  # for "who": a member named as such ("het lid Kathmann") over any other name
+MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
 # The kind of value each intent asks for, most specific first.
 ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"))
@@ -56,7 +56,7 @@ class Candidate:
     span: Span
     score: float
     own: float  # lexical coverage of the question's concepts by the sentence alone
-    window: float  # ... by the sentence with the sentences before and after it in the passage
+    window: float  # coverage of the question's topic by the sentence with the sentences around it
     passage: float  # lexical coverage by its passage (headings and footnotes included)
     semantic: float | None  # cosine similarity to the question, when sentence vectors exist
     values: tuple[Value, ...]  # values of the asked kind the question does not mention
@@ -155,7 +155,7 @@ def score_sentences(
             own = coverage(set(stems), query.concepts, sentence.lower())
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
-            window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.concepts, around.lower())
+            window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
             found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
             if any(v.kind == "member" for v in found):

@@ -28,6 +28,7 @@ MIN_SENTENCE_SCORE = 0.22  # a sentence below this adds nothing to the answer
 MIN_VALUE_OWN = (
     0.3  # a sentence holding the asked value (with its neighbours) shows this much of the question
 )
+MIN_PASSAGE_FOR_VALUE = 0.8  # ... or touches the topic in a passage that shows this much of it
 SUPPORT_RATIO = 0.75  # a supporting quote scores at least this share of the lead's score
 MAX_SENTENCES = 3
 REDUNDANT = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen
@@ -75,6 +76,11 @@ def _asked(query: Query) -> str:
     return f"{query.analysis.question} {query.analysis.carried}"
 
 
+def _on_topic(c: Candidate) -> bool:
+    """The sentence (with its neighbours) is about the question, or sits in a passage that clearly is."""
+    return c.window >= MIN_VALUE_OWN or (c.window > 0 and c.passage >= MIN_PASSAGE_FOR_VALUE)
+
+
 def choose(
     candidates: Sequence[Candidate], query: Query, next_chunk: NextChunk | None = None
 ) -> tuple[list[Candidate], dict[int, list[Item]]]:
@@ -91,7 +97,7 @@ def choose(
         stating = [
             c
             for c in pool
-            if (c.values or _item_values(lists.get(id(c), []), kind, question)) and c.window >= MIN_VALUE_OWN
+            if (c.values or _item_values(lists.get(id(c), []), kind, question)) and _on_topic(c)
         ]
         if not stating:
             return [], {}

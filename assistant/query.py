@@ -81,12 +81,15 @@ def english_concepts(text: str, glossary: Glossary | None = None) -> list[tuple[
     words stand for themselves, so a question about something the letters never mention finds nothing.
     """
     glossary = glossary or default_glossary()
-    words = [w.lower() for w in _PHRASE.findall(text)]
+    printed = _PHRASE.findall(text)
+    words = [w.lower() for w in printed]
     found: list[frozenset[str]] = []
     i = 0
     while i < len(words):
         for size in range(min(glossary.longest, len(words) - i), 0, -1):
             dutch = glossary.lookup(tuple(words[i : i + size]))
+            if dutch and size == 1 and terms.is_stop(words[i]) and not printed[i].isupper():
+                dutch = None  # the pronoun "it" is not "IT"
             if dutch:
                 phrase = " ".join(words[i : i + size])
                 stems = {s for d in dutch for s in terms.content_stems(d)} | set(terms.content_stems(phrase))
