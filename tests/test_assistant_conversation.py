@@ -1,4 +1,4 @@
-"""Conversations on every edge, driven as a user does: `brieven ask --history`, `brieven chat`, POST /api/ask."""
+"""Conversations on every edge, driven as a user does: `brieven ask --history`, `brieven chat`, the API."""
 
 import io
 import json

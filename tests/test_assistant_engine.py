@@ -1,7 +1,7 @@
 """The offline answer engine on hand-made letters: citations, lead facts, abstention, follow-ups."""
 
-from assistant.extractive import NOT_FOUND
 from assistant.analysis import analyse
+from assistant.extractive import NOT_FOUND
 from assistant.followup import is_followup
 from ingest.model import SearchFilter
 from tests.assistant_fakes import engine
