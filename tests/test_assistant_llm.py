@@ -162,7 +162,9 @@ def test_the_prompt_stays_under_its_token_cap_and_the_check_reads_the_same_passa
     messages = build_messages(QUESTION, kept, "en")
     assert sum(estimate_tokens(m.content) for m in messages) <= PROMPT_TOKENS
     assert 1 <= len(kept) < len(hits)
-    assert all(h.chunk.text and long_text.startswith(h.chunk.text) for h in kept if h.chunk.id.startswith("big"))
+    assert all(
+        h.chunk.text and long_text.startswith(h.chunk.text) for h in kept if h.chunk.id.startswith("big")
+    )
     RecordingModel.seen = []
     model = RecordingModel(messages=iter([AIMessage(content="MitID is discussed [1].")]))
     eng.answer(QUESTION, llm=model, k=12)
