@@ -28,6 +28,9 @@ INTENTS: dict[str, re.Pattern[str]] = {
         r"sinds wanneer|welke termijn|what time|which year|welk jaar|in welk jaar)\b",
         re.I,
     ),
+    "where": re.compile(
+        r"\b(?:waar|where|in which (?:city|country|place)|in welke (?:stad|plaats|gemeente))\b", re.I
+    ),
     "status": re.compile(
         r"\b(?:status|afgedaan|open|openstaand|fulfill?ed|done|settled|completed|voldaan|uitgevoerd|"
         r"delivered|kept|stand van zaken|where does .* stand|hoe staat het)\b",
@@ -38,8 +41,9 @@ INTENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "count": re.compile(
-        r"\b(?:hoeveel|how many|how much|aantal|number of|welk deel|what share|what percentage|"
-        r"welk percentage|what proportion|by how much|hoe groot|how large|how big|how high|hoe hoog)\b",
+        r"\b(?:hoeveel|how many|how much|aantal|number of|welk deel|by how much|hoe groot|how large|"
+        r"how big|how high|hoe hoog|(?:what|which|welk|welke)\s+(?:\w+\s+){0,2}"
+        r"(?:share|percentage|proportion|deel|aandeel))\b",
         re.I,
     ),
     "amount": re.compile(rf"\b(?:{_MONEY_WORDS})\b|€", re.I),
@@ -59,6 +63,12 @@ _NOT_PLURAL = frozenset(
     "is was has does this its his thus plus status process access focus analysis basis crisis less "
     "bus yes us as vs minus campus census kans eens ons ten tien zeven negen elf open geven leven "
     "wanneer welken binnen buiten tussen boven beneden tegen zonder kamerleden".split()
+)
+_LEADING = frozenset("the de het are zijn were waren".split())
+# Words that end the noun phrase after "what"/"welke": auxiliaries and modals.
+_BREAK = frozenset(
+    "may might can could will would shall should must does do did is are was were has have had moet moeten "
+    "kan kunnen zal zullen wordt worden werd zijn heeft hebben".split()
 )
 _NUMBER_WORD = frozenset(
     "twee drie vier vijf zes zeven acht negen tien two three four five six seven eight".split()
@@ -93,17 +103,23 @@ def intents_of(text: str) -> frozenset[str]:
 
 
 def asks_list(text: str) -> bool:
-    """'welke toezeggingen', 'which organisations', 'what are the four levers': a plural after the cue."""
+    """'welke toezeggingen', 'which organisations', 'what are the four levers': a plural after the cue.
+
+    The words right after the cue, up to the first function word, name what is asked for ("what fee
+    may banks charge" asks one fee; "what application dates does" asks dates).
+    """
+    english = terms.detect_language(text) == "en"
+    plural = _PLURAL_EN if english else _PLURAL_NL
     for cue in _LIST.finditer(text):
-        after = re.findall(r"[\w'-]+", text[cue.end() :])[:4]
-        for word in after:
-            lowered = word.lower()
+        after = [w.lower() for w in re.findall(r"[\w'-]+", text[cue.end() :])[:6]]
+        while after and after[0] in _LEADING:
+            after.pop(0)  # "what are the four levers", "wat zijn de knelpunten"
+        for lowered in after[:4]:
             if lowered in _NUMBER_WORD:
                 return True
-            if lowered in _NOT_PLURAL or terms.is_stop(lowered):
-                continue
-            english = terms.detect_language(text) == "en"
-            if (_PLURAL_EN if english else _PLURAL_NL).match(lowered):
+            if terms.is_stop(lowered) or lowered in _NOT_PLURAL or lowered in _BREAK:
+                break
+            if plural.match(lowered):
                 return True
     return False
 

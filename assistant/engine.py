@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from assistant import status, terms
 from assistant.analysis import analyse
 from assistant.evidence import Semantic
-from assistant.extractive import extractive_answer
+from assistant.extractive import RULES, Rules, extractive_answer
 from assistant.query import Query, build_query
 from assistant.status_answer import status_answer
 from ingest.model import (
@@ -50,8 +50,10 @@ class Engine:
         llm: Any | None = None,
         letters: Sequence[Letter] = (),
         mentions: Sequence[CommitmentMention] = (),
+        rules: Rules = RULES,
     ) -> None:
         self.searcher = searcher
+        self.rules = rules
         self.settings = settings
         self.llm = llm
         # Letters in date order, for the letters tab and the letter filter.
@@ -187,7 +189,7 @@ class Engine:
         model = llm if llm is not None else self.llm
         if result is None and model is None:
             semantic = Semantic.of(self.searcher, analysis.search_text)
-            result = extractive_answer(query, hits, semantic, self.next_chunk)
+            result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules)
         if result is not None:
             text = ""
             for line in result.text.split("\n"):

@@ -38,7 +38,13 @@ VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
 MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
 # The kind of value each intent asks for, most specific first.
-ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"))
+ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"), ("where", "name"))
+# A "who" question about members of parliament: a member named as such is then the answer.
+_MEMBER_CUE = re.compile(
+    r"\b(?:lid|leden|kamerlid|kamerleden|member|members|mp|asked|gevraagd|vroeg|verzocht|requested|motie\w*|"
+    r"motion\w*|indien\w*|co-?sign\w*|ondertek\w*|wiens|whose|promised to|toegezegd aan|senator)\b",
+    re.I,
+)
 
 
 def asked_kind(intents: frozenset[str]) -> str | None:
@@ -112,6 +118,11 @@ class Semantic:
             sims = np.asarray(found.vectors, dtype=np.float32) @ self.vector
             self._cache[cid] = [(span, float(s)) for span, s in zip(found.spans, sims, strict=True)]
 
+    def best(self, chunk_id: str) -> float | None:
+        """The passage's closest sentence to the question (load the chunk first)."""
+        pairs = self._cache.get(chunk_id)
+        return max(s for _, s in pairs) if pairs else None
+
     def similarity(self, chunk_id: str, span: Span) -> float | None:
         """The best similarity among the stored sentences overlapping span (their splitter may differ)."""
         pairs = self._cache.get(chunk_id)
@@ -130,6 +141,25 @@ def sentence_spans(hit: Hit) -> list[Span]:
     return split_spans(hit.chunk.text, heading)
 
 
+# A motie ends with its signatories, one name a line ("Kathmann\n\nLahlah\n\nKröger").
+_SIGNATURE = re.compile(r"(?:\n\s*[A-Z][\w'’-]+(?:[ -][A-Z]?[\w'’-]+){0,3}\s*){1,12}$")
+
+
+def signature_span(hit: Hit) -> Span | None:
+    """The signatories' block at the end of a motie's passage (the letter is a motie by its reader)."""
+    if hit.letter.kind != "motie":
+        return None
+    match = _SIGNATURE.search(hit.chunk.text)
+    if not match or "orde van de dag" not in hit.chunk.text[: match.start()]:
+        return None  # the names follow the dictum "... en gaat over tot de orde van de dag."
+    start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+    return start, len(hit.chunk.text.rstrip())
+
+
+def signature_members(block: str) -> list[Value]:
+    return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
+
+
 def score_sentences(
     hits: Sequence[Hit], query: Query, semantic: Semantic | None = None, min_words: int = MIN_WORDS
 ) -> list[Candidate]:
@@ -138,6 +168,7 @@ def score_sentences(
     kind = asked_kind(query.intents)
     wanted_ids = {i.lower() for i in analysis.all_identifiers}
     asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
+    members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     semantic = semantic or Semantic(None, None)
     raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
     for position, hit in enumerate(hits):
@@ -145,20 +176,26 @@ def score_sentences(
         prior = 1.0 / (1 + position)
         place = prior * W_RANK + (FOCUS_BONUS if hit.letter.id in analysis.focus_letters else 0.0)
         headings = {_squash(h) for h in hit.chunk.section_path}
-        spans = sentence_spans(hit)
+        spans = list(sentence_spans(hit))
+        signature = signature_span(hit) if members_asked else None
+        if signature is not None:
+            spans = [sp for sp in spans if sp[1] <= signature[0]] + [signature]
         stems_of = [frozenset(terms.content_stems(hit.chunk.text[a:b])) for a, b in spans]
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
-            if len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
+            if (a, b) == signature:
+                found = tuple(fresh(signature_members(sentence), asked))
+            elif len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
                 continue  # a heading names the topic; it does not answer
+            else:
+                found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
             stems = stems_of[i]
             own = coverage(set(stems), query.concepts, sentence.lower())
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
             window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
-            found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
-            if any(v.kind == "member" for v in found):
+            if members_asked and any(v.kind == "member" for v in found):
                 bonus += MEMBER_BONUS
             if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:
                 bonus += ID_BONUS

@@ -12,9 +12,10 @@ development questions (eval/results/calibration/):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from assistant import frame
-from assistant.evidence import Candidate, Semantic, asked_kind, score_sentences, topic_coverage
+from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, score_sentences, topic_coverage
 from assistant.facts import commitment_facts
 from assistant.lists import Item, introduces_list, items_after
 from assistant.query import Query
@@ -22,16 +23,30 @@ from assistant.sentences import one_line
 from assistant.values import Value, fresh, values
 from ingest.model import Answer, Chunk, Citation, Hit
 
-# Calibrated on the development questions (eval/results/calibration/, `brieven eval --calibrate`):
-MIN_TOPIC_COVERAGE = 0.55  # share of the question's own topic weight the best passage must contain
-MIN_SENTENCE_SCORE = 0.22  # a sentence below this adds nothing to the answer
-MIN_VALUE_OWN = (
-    0.3  # a sentence holding the asked value (with its neighbours) shows this much of the question
-)
-MIN_PASSAGE_FOR_VALUE = 0.8  # ... or touches the topic in a passage that shows this much of it
-SUPPORT_RATIO = 0.75  # a supporting quote scores at least this share of the lead's score
-MAX_SENTENCES = 3
-REDUNDANT = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen
+
+@dataclass(frozen=True)
+class Rules:
+    """The answerer's thresholds, set on the development questions (eval/calibrate.py writes the curve).
+
+    A passage is read when it shows min_topic_coverage of the question's topic words, or when one of
+    its sentences is at least min_similarity close to the question by the embedder and the passage
+    shows min_topic_with_similarity of the topic. A sentence holding the asked value must show (with
+    its neighbours) min_value_topic of the topic, or touch it in a passage that shows
+    min_passage_for_value.
+    """
+
+    min_topic_coverage: float = 0.55
+    min_similarity: float = 0.84
+    min_topic_with_similarity: float = 0.0
+    min_sentence_score: float = 0.22  # a sentence below this adds nothing to the answer
+    min_value_topic: float = 0.3
+    min_passage_for_value: float = 0.8
+    support_ratio: float = 0.75  # a supporting quote scores at least this share of the lead's score
+    max_sentences: int = 3
+    redundant: float = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen
+
+
+RULES = Rules()
 MAX_SHORT_VALUES = 4
 
 NOT_FOUND = frame.NOT_FOUND
@@ -76,13 +91,21 @@ def _asked(query: Query) -> str:
     return f"{query.analysis.question} {query.analysis.carried}"
 
 
-def _on_topic(c: Candidate) -> bool:
-    """The sentence (with its neighbours) is about the question, or sits in a passage that clearly is."""
-    return c.window >= MIN_VALUE_OWN or (c.window > 0 and c.passage >= MIN_PASSAGE_FOR_VALUE)
+def _on_topic(c: Candidate, rules: Rules) -> bool:
+    """The sentence (with its neighbours) is about the question, or sits in a passage that clearly is,
+    or the embedder finds it close to the question."""
+    if c.window >= rules.min_value_topic or (c.window > 0 and c.passage >= rules.min_passage_for_value):
+        return True
+    return c.semantic is not None and c.semantic >= rules.min_similarity
+
+
+def _value_score(c: Candidate) -> float:
+    """For a value question the sentence that states the value may name its topic just before it."""
+    return c.score + W_OWN * max(0.0, c.window - c.own)
 
 
 def choose(
-    candidates: Sequence[Candidate], query: Query, next_chunk: NextChunk | None = None
+    candidates: Sequence[Candidate], query: Query, next_chunk: NextChunk | None = None, rules: Rules = RULES
 ) -> tuple[list[Candidate], dict[int, list[Item]]]:
     """The lead sentence and the quotes that add to it, with the list items each one introduces.
 
@@ -91,30 +114,31 @@ def choose(
     """
     kind = asked_kind(query.intents)
     question = _asked(query)
-    pool = [c for c in candidates if c.score >= MIN_SENTENCE_SCORE]
-    lists = {id(c): _items(c, query, next_chunk) for c in pool[: 4 * MAX_SENTENCES]}
+    pool = [c for c in candidates if c.score >= rules.min_sentence_score]
+    lists = {id(c): _items(c, query, next_chunk) for c in pool[: 4 * rules.max_sentences]}
     if kind:
         stating = [
             c
             for c in pool
-            if (c.values or _item_values(lists.get(id(c), []), kind, question)) and _on_topic(c)
+            if (c.values or _item_values(lists.get(id(c), []), kind, question)) and _on_topic(c, rules)
         ]
         if not stating:
             return [], {}
-        lead = stating[0]
+        lead = max(stating, key=_value_score)
     elif pool:
         lead = pool[0]
     else:
         return [], {}
     chosen = [lead]
     for cand in pool:
-        if len(chosen) >= MAX_SENTENCES:
+        if len(chosen) >= rules.max_sentences:
             break
-        if cand is lead or cand.score < SUPPORT_RATIO * lead.score:
-            continue
+        states = bool(kind and cand.values and _on_topic(cand, rules))
+        if cand is lead or (cand.score < rules.support_ratio * lead.score and not states):
+            continue  # a second sentence that states an asked value is kept ("230.000 ... 200.000")
         if kind and not cand.values and cand.own < lead.own:
             continue  # for a value question a quote without the value only pads
-        if any(_jaccard(cand.stems, c.stems) > REDUNDANT for c in chosen):
+        if any(_jaccard(cand.stems, c.stems) > rules.redundant for c in chosen):
             continue
         if any(
             it.chunk.id == cand.hit.chunk.id and it.span == cand.span
@@ -141,7 +165,7 @@ def short_line(lead: Candidate, items: Sequence[Item], query: Query, n: int) -> 
             text = frame.date_phrase(text, query.language)
         if text not in shown:
             shown.append(text)
-    intent = next(i for i in ("amount", "count", "when", "who") if i in query.intents)
+    intent = next(i for i in ("amount", "count", "when", "who", "where") if i in query.intents)
     label = frame.LABELS[intent][query.language]
     return f"{label}: {frame.join(shown[:MAX_SHORT_VALUES], query.language)} [{n}]."
 
@@ -162,16 +186,40 @@ def lead_sentence(hit: Hit, language: str, n: int) -> tuple[str, tuple[int, int]
     return f"{head}: {status}{where} [{n}].", facts.verdict_span
 
 
+def relevant_hits(
+    hits: Sequence[Hit], query: Query, semantic: Semantic | None, rules: Rules = RULES
+) -> list[Hit]:
+    """The passages about the question: by its topic words, or by meaning (see Rules)."""
+    if semantic is not None:
+        semantic.load([h.chunk.id for h in hits])
+    out = []
+    for hit in hits:
+        cov = topic_coverage(hit, query)
+        sim = semantic.best(hit.chunk.id) if semantic is not None else None
+        close = sim is not None and sim >= rules.min_similarity and cov >= rules.min_topic_with_similarity
+        if cov >= rules.min_topic_coverage or close:
+            out.append(hit)
+    return out
+
+
 def extractive_answer(
-    query: Query, hits: Sequence[Hit], semantic: Semantic | None = None, next_chunk: NextChunk | None = None
+    query: Query,
+    hits: Sequence[Hit],
+    semantic: Semantic | None = None,
+    next_chunk: NextChunk | None = None,
+    rules: Rules = RULES,
 ) -> Answer:
     """Answer from the passages' own sentences, say what is not stated, or abstain."""
     analysis = query.analysis
-    relevant = [h for h in hits if topic_coverage(h, query) >= MIN_TOPIC_COVERAGE]
+    relevant = relevant_hits(hits, query, semantic, rules)
+    if analysis.followup and analysis.focus_letters:
+        # A follow-up stays with the letters of the previous answer while they have something to say.
+        focus = [h for h in relevant if h.letter.id in analysis.focus_letters]
+        relevant = focus or relevant
     if not relevant or not query.concepts:
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     candidates = score_sentences(relevant, query, semantic)
-    chosen, lists = choose(candidates, query, next_chunk)
+    chosen, lists = choose(candidates, query, next_chunk, rules)
     if not chosen:
         if asked_kind(query.intents) and candidates:
             return not_stated_answer(query, candidates[0], hits)

@@ -17,6 +17,7 @@ LABELS = {
     "count": {"nl": "Aantal", "en": "Number"},
     "when": {"nl": "Wanneer", "en": "When"},
     "who": {"nl": "Wie", "en": "Who"},
+    "where": {"nl": "Waar", "en": "Where"},
     "status": {"nl": "Status", "en": "Status"},
 }
 # What the asked fact is called in a "not stated" answer.

@@ -67,15 +67,22 @@ def items_after(
             if marker:
                 items.append(Item(current, (a + marker.end(), b)))  # the item's words, without its bullet
                 seen.add(key)
-            elif items and text.lstrip().startswith("(") and items[-1].chunk is current:
+            elif (
+                items and items[-1].chunk is current and _continues(current.text, items[-1].span[1], a, text)
+            ):
                 last = items[-1]
-                items[-1] = Item(current, (last.span[0], b))  # "(o.a. ...)" continues its item
+                items[-1] = Item(current, (last.span[0], b))  # the item's next sentence, or "(o.a. ...)"
             elif items or not _short(text):
                 return items
             if len(items) >= MAX_ITEMS:
                 return items
         current, after = next_chunk(current), 0
     return items
+
+
+def _continues(text: str, end: int, start: int, sentence: str) -> bool:
+    """The sentence goes on the item's line (no line break between) or is a "(...)" remark."""
+    return "\n" not in text[end:start] or sentence.lstrip().startswith("(")
 
 
 def _short(text: str) -> bool:
