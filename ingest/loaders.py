@@ -21,6 +21,7 @@ opt_out_of_telemetry()  # before anything imports unstructured: no telemetry pin
 EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".doc": "doc",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
@@ -30,7 +31,7 @@ EXTENSIONS = {
     ".xml": "xml",
 }
 # Formats we know but cannot read: a hint is kinder than "unsupported".
-_HINTS = {".doc": "save it as .docx", ".rtf": "save it as .docx", ".odt": "save it as .docx"}
+_HINTS = {".rtf": "save it as .docx", ".odt": "save it as .docx"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class RawDocument:
     """A file's text before cleaning, with what its format tells structurally."""
 
     source: str  # path as given
-    format: str  # "pdf" | "docx" | "html" | "text" | "xml"
+    format: str  # "pdf" | "docx" | "doc" | "html" | "text" | "xml"
     digest: str  # sha256 hex of the file bytes
     text: str  # pages separated by "\f" (PDF); paragraphs by blank lines; .txt verbatim
     # Only where the format marks footnotes (XML <noot>, Word footnotes); their body markers
@@ -121,20 +122,72 @@ def _read_docx(data: bytes) -> RawDocument:
     from ingest.docx_text import docx_document
 
     try:
-        text, footnotes = docx_document(data)
+        doc = docx_document(data)
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise _Reason(f"corrupt DOCX ({type(exc).__name__}: {exc})") from exc
-    return _doc(text=text, footnotes=footnotes)
+    return _doc(text=doc.text, footnotes=doc.footnotes, **_structured(doc.blocks))
+
+
+def _read_doc(data: bytes) -> RawDocument:
+    """Word 97-2003 through a Debian converter (antiword, else catdoc, else LibreOffice)."""
+    from ingest.doc_convert import ConverterMissing, DocError, doc_text, text_blocks
+    from ingest.docx_text import blocks_text
+
+    try:
+        text, tool = doc_text(data)
+    except ConverterMissing as exc:
+        raise _Reason(str(exc)) from exc
+    except DocError as exc:
+        raise _Reason(str(exc)) from exc
+    blocks = text_blocks(text)
+    fields = _kamerstuk_fields(blocks)
+    if not fields.get("blocks"):
+        fields.pop("blocks", None)  # a letter: the text parser reads its layout, as for .txt
+    note = f"read through {tool} (Word 97 .doc)"
+    return _doc(text=blocks_text(blocks) if blocks else text, notes=(note,), **fields)
+
+
+def _structured(blocks: tuple[Block, ...]) -> dict[str, object]:
+    """A structured reader's blocks, with a printed Kamerstuk header read into the letter's fields."""
+    fields = _kamerstuk_fields(blocks)
+    fields.setdefault("blocks", blocks)
+    return fields
+
+
+def _kamerstuk_fields(blocks: tuple[Block, ...]) -> dict[str, object]:
+    """Kamerstuk, date, chamber from a printed header; for a motie also its title, indieners and body."""
+    from ingest.kamerstuk_header import read_kamerstuk
+
+    found = read_kamerstuk(blocks)
+    if found is None:
+        return {}
+    fields: dict[str, object] = {"kamerstuk": found.header.kamerstuk}
+    if found.header.chamber:
+        fields["addressee"] = found.header.chamber
+    if found.kind:  # a motie: its header is metadata, its body the labelled dictum
+        fields.update(
+            kind=found.kind,
+            title=found.title,
+            date=found.header.date,
+            indieners=found.indieners,
+            sender=", ".join(m.name for m in found.indieners) or None,
+            replaces=found.replaces,
+            blocks=found.blocks,
+        )
+    return fields
 
 
 def _read_html(data: bytes) -> RawDocument:
     ensure_offline()  # unstructured's HTML partitioner runs spaCy: use the local Dutch pipeline
     from unstructured.partition.html import partition_html
 
-    from ingest.docx_text import element_text
+    from ingest.docx_text import element_blocks, element_text
 
     text, note = _decoded(decode_html, data)
-    return _doc(text=element_text(partition_html(text=text)), notes=(note,) if note else ())
+    elements = partition_html(text=text)
+    # A motie published as HTML opens with the same Kamerstuk header: read it into the same fields.
+    fields = _kamerstuk_fields(tuple(element_blocks(elements)))
+    return _doc(text=element_text(elements), notes=(note,) if note else (), **fields)
 
 
 def _read_text(data: bytes) -> RawDocument:
@@ -165,12 +218,17 @@ def _read_xml(data: bytes) -> RawDocument:
         addressee=pub.addressee,
         kind=pub.kind,
         identifier=pub.identifier,
+        blocks=pub.blocks,
+        indieners=pub.indieners,
+        replaces=pub.replaces,
+        reader_notes=pub.notes,
     )
 
 
 _READERS: dict[str, Callable[[bytes], RawDocument]] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
+    "doc": _read_doc,
     "html": _read_html,
     "text": _read_text,
     "xml": _read_xml,
@@ -190,6 +248,14 @@ def load_document(path: Path) -> RawDocument:
         raise InputError(str(path), "is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
+    return load_bytes(data, path)
+
+
+def load_bytes(data: bytes, path: Path) -> RawDocument:
+    """Read a file's bytes as the format its name says; raises InputError(path, reason) like load_document."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise _unsupported(path)
     if not data.strip():
         raise InputError(str(path), "empty file")
     try:

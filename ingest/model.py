@@ -15,7 +15,7 @@ SUPERSCRIPT = "superscript"  # "¹² Kamerstukken II ..."
 XML = "xml"  # <noot> in the official publication XML
 DOCX = "docx"  # Word footnotes
 
-FORMATS = ("pdf", "docx", "html", "text", "xml")
+FORMATS = ("pdf", "docx", "doc", "html", "text", "xml")
 
 # Block kinds a structured reader (PDF layout, XML, DOCX) gives the parser.
 HEADING = "heading"
@@ -303,3 +303,20 @@ class QuestionAnalysis:
     def all_identifiers(self) -> tuple[str, ...]:
         """The question's own identifiers, then those carried over."""
         return tuple(dict.fromkeys(self.identifiers + self.carried_identifiers))
+
+
+@dataclass(frozen=True)
+class LetterReading:
+    """How one letter was read, for the ingest report: ingest/reading_report.py:reading_report."""
+
+    letter_id: str
+    source: str
+    footnote_share: float  # of the letter's characters (body and footnote texts), those in footnotes
+    footnotes: int
+    longest_footnote: int  # characters
+    calls: int  # footnote calls found in the body
+    calls_linked: int
+    calls_without_footnote: tuple[str, ...] = ()  # labels as printed, with their page: "3 (page 2)"
+    footnotes_without_call: tuple[str, ...] = ()
+    fields_missing: tuple[str, ...] = ()  # metadata the reader did not find: "date", "sender", ...
+    notes: tuple[str, ...] = ()  # the reader's doubts (Letter.reader_notes) and the report's own

@@ -10,6 +10,7 @@ import pytest
 
 from ingest.errors import InputError
 from ingest.loaders import RawDocument, discover, load_document
+from ingest.model import Member
 from ingest.xml_reader import read_publication
 from tests import input_files as f
 
@@ -164,16 +165,33 @@ def test_all_moties_xml_are_read() -> None:
 def test_motie_1341_exactly() -> None:
     doc = load_document(MOTIES / "kst-26643-1341.xml")
     assert doc.date == date(2025, 5, 27)
-    assert doc.sender == "B.C. Kathmann, I.J.M. Michon-Derkzen"
-    paragraphs = doc.text.strip().split("\n\n")
-    assert paragraphs[:5] == [
-        "26 643",
-        "Informatie- en communicatietechnologie (ICT)",
-        "Nr. 1341",
-        "MOTIE VAN DE LEDEN MICHON-DERKZEN EN KATHMANN",
-        "Voorgesteld 27 mei 2025",
+    # the indieners as printed under the motie, the first indiener (named in the title) first
+    assert doc.sender == "Michon-Derkzen, Kathmann"
+    assert doc.indieners == (Member("Michon-Derkzen"), Member("Kathmann"))
+    own = "Motie van de leden Michon-Derkzen en Kathmann"
+    dossier = "Informatie- en communicatietechnologie (ICT)"
+    assert doc.title == f"{own}; {dossier}"
+    blocks = [(b.kind, b.label, b.text) for b in doc.blocks]
+    assert blocks[:3] == [
+        ("heading", None, "Motie van de leden Michon-Derkzen en Kathmann"),
+        ("paragraph", "opening", "De Kamer,"),
+        ("paragraph", "opening", "gehoord de beraadslaging,"),
     ]
-    assert paragraphs[-2:] == ["Michon-Derkzen", "Kathmann"]
+    assert [b for b in blocks if b[1] == "ask"] == [
+        (
+            "paragraph",
+            "ask",
+            "verzoekt de regering om een zichtbaar en benaderbaar loket over cybersecurity te borgen voor "
+            "mkb-ondernemers,",
+        )
+    ]
+    assert blocks[-1] == (
+        "paragraph",
+        "closing",
+        "en gaat over tot de orde van de dag.\nMichon-Derkzen\nKathmann",
+    )
+    # the printed header is metadata, not body: no block is the dossier, "Nr. 1341" or "Voorgesteld …"
+    assert not [b for b in blocks if "26 643" in b[2] or b[2] == "Nr. 1341" or b[2].startswith("Voorgesteld")]
 
 
 def test_discover_expands_folders_and_reports_unknown_types(tmp_path: Path) -> None:
@@ -182,12 +200,12 @@ def test_discover_expands_folders_and_reports_unknown_types(tmp_path: Path) -> N
     f.write(tmp_path, "map/.verborgen/c.txt", "c")
     f.write(tmp_path, "map/.d.txt", "d")
     odd = f.write(tmp_path, "map/e.xyz", "e")
-    doc = f.write(tmp_path, "map/f.doc", "f")
+    doc = f.write(tmp_path, "map/f.rtf", "f")
     files, errors = discover([tmp_path / "map", a, tmp_path / "bestaat-niet.pdf"])
     assert files == [a, b]  # sorted, hidden skipped, a given twice counted once
     assert [(e.path, e.reason) for e in errors] == [
         (str(odd), "unsupported file type .xyz"),
-        (str(doc), "unsupported file type .doc; save it as .docx"),
+        (str(doc), "unsupported file type .rtf; save it as .docx"),
         (str(tmp_path / "bestaat-niet.pdf"), "no such file or folder"),
     ]
 
