@@ -118,8 +118,13 @@ def run_eval(
     letters_dir: Path = DEMO_LETTERS,
     llm: Any | None = None,
     progress: Progress = lambda _: None,
+    v2: bool = True,
+    v2_index_dir: Path | None = None,
 ) -> EvalResult:
-    """Run every measurement and write results.json, report.md and plot.png into out_dir."""
+    """Run every measurement and write results.json, report.md and plot.png into out_dir.
+
+    v2: also answer the v2 question set over its own corpus (eval/run_v2.py), when the shared
+    corpus is present."""
     from assistant.engine import Engine
     from eval.report import write_outputs
     from index.hybrid import open_searcher
@@ -182,6 +187,12 @@ def run_eval(
     }
     if isinstance(judge, LLMJudge):
         results["llm_judge"] = {"calls": judge.calls, "unparsed": len(judge.unparsed)}
+    if v2:
+        from eval.run_v2 import run_v2, v2_index
+
+        v2_settings = settings.with_(index_dir=v2_index_dir) if v2_index_dir else v2_index(settings)
+        results["v2"] = run_v2(v2_settings, judge, out_dir, progress)
+        results["duration_s"] = round(time.perf_counter() - started, 1)
     write_outputs(results, out_dir)
     return EvalResult(results, out_dir)
 
@@ -189,4 +200,5 @@ def run_eval(
 def run_in_temp_index(settings: Settings, **kwargs: Any) -> EvalResult:
     """run_eval over a fresh temporary index folder (the default: the user's index is not touched)."""
     with tempfile.TemporaryDirectory(prefix="brieven-eval-") as tmp:
-        return run_eval(settings.with_(index_dir=Path(tmp)), **kwargs)
+        folder = Path(tmp)
+        return run_eval(settings.with_(index_dir=folder / "demo"), v2_index_dir=folder / "v2", **kwargs)
