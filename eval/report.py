@@ -83,9 +83,10 @@ def v2_table(results: dict[str, Any]) -> str:
             lab = a["labels"]
             rows.append(
                 f"| {part} | {lang} | {a['n_answerable']} | {_f(a['right'])} | {_f(lab['right'])} "
-                f"| {_f(a['right_lower'])} | {_f(a['partial'])} | {_f(a['wrong'])} | {_f(a['false_abstention'])} "
-                f"| {_f(a['abstention'])} (n={a['n_unanswerable']}) | {_f(a['list_recall'])} "
-                f"| {_f(a['list_complete'])} | {_f(a['citation_precision'])} / {_f(lab['citation_precision'])} "
+                f"| {_f(a['right_lower'])} | {_f(a['partial'])} | {_f(a['wrong'])} "
+                f"| {_f(a['false_abstention'])} | {_f(a['abstention'])} (n={a['n_unanswerable']}) "
+                f"| {_f(a['list_recall'])} | {_f(a['list_complete'])} "
+                f"| {_f(a['citation_precision'])} / {_f(lab['citation_precision'])} "
                 f"| {_f(a['footnotes_shown'])} |"
             )
     labelled = ", ".join(
