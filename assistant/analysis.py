@@ -86,7 +86,7 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", 
 _YEAR_PERIOD = re.compile(r"\b(?:in|uit|van|of|from|sinds|since|during|tijdens)\s+((?:19|20)\d\d)\b", re.I)
 _NAMED_MEMBER = re.compile(
     r"\b(?:motie|moties|motion|lid|kamerlid|member|senator|minister|staatssecretaris)\s+"
-    r"((?:(?:van|de|der|den|ter|te)\s+)*[A-Z][\w'’-]+)"
+    r"((?:(?:Van|De|Ter|Te)(?:\s+(?:der|den|de))?\s+)?[A-Z][\w'’-]+)"
 )
 
 
