@@ -24,7 +24,8 @@ BUDGET = (
     "De hier weergegeven bedragen gelden dus voor dit jaar en zijn geclusterd naar thema.\n"
     "• Voor bewustwording en kennisontwikkeling heb ik €3.000.000,- gereserveerd\n"
     "• Voor beleid en regelgeving is €752.000,- beschikbaar\n"
-    "De analyse van de internetconsultatie over algoritmische besluitvorming stuur ik eind juni naar uw Kamer.\n"
+    "De analyse van de internetconsultatie over algoritmische besluitvorming stuur ik eind juni naar uw "
+    "Kamer.\n"
 )
 
 
