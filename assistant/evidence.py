@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from assistant import terms
+from assistant.discourse import asks_future, only_past
 from assistant.query import Query, coverage
 from assistant.sentences import split_spans
 from assistant.values import Value, fresh, values
@@ -35,6 +36,7 @@ W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
 ID_BONUS = 0.1
 VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
+PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
 MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
 # The kind of value each intent asks for, most specific first.
@@ -169,6 +171,7 @@ def score_sentences(
     wanted_ids = {i.lower() for i in analysis.all_identifiers}
     asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
+    future = kind == "date" and asks_future(analysis.question)
     semantic = semantic or Semantic(None, None)
     raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
     for position, hit in enumerate(hits):
@@ -195,6 +198,8 @@ def score_sentences(
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
             window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            if future and found and only_past(found, hit.letter.date):
+                bonus -= VALUE_BONUS[kind] + PAST_PENALTY  # "wanneer wordt ...?" is not answered by 2023
             if members_asked and any(v.kind == "member" for v in found):
                 bonus += MEMBER_BONUS
             if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant import frame
+from assistant.discourse import asks_outcome, elaborates, prospective
 from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, score_sentences, topic_coverage
 from assistant.facts import commitment_facts
 from assistant.lists import Item, introduces_list, items_after
@@ -104,6 +105,11 @@ def _value_score(c: Candidate) -> float:
     return c.score + W_OWN * max(0.0, c.window - c.own)
 
 
+def _next_sentence(lead: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:
+    after = [c for c in candidates if c.hit.chunk.id == lead.hit.chunk.id and c.span[0] >= lead.span[1]]
+    return min(after, key=lambda c: c.span[0]) if after else None
+
+
 def choose(
     candidates: Sequence[Candidate], query: Query, next_chunk: NextChunk | None = None, rules: Rules = RULES
 ) -> tuple[list[Candidate], dict[int, list[Item]]]:
@@ -130,11 +136,14 @@ def choose(
     else:
         return [], {}
     chosen = [lead]
+    following = _next_sentence(lead, candidates)
+    if following is not None and elaborates(following.text):
+        chosen.append(following)  # "Concreet bestaat deze groep uit ..." spells out the lead
     for cand in pool:
         if len(chosen) >= rules.max_sentences:
             break
         states = bool(kind and cand.values and _on_topic(cand, rules))
-        if cand is lead or (cand.score < rules.support_ratio * lead.score and not states):
+        if cand in chosen or (cand.score < rules.support_ratio * lead.score and not states):
             continue  # a second sentence that states an asked value is kept ("230.000 ... 200.000")
         if kind and not cand.values and cand.own < lead.own:
             continue  # for a value question a quote without the value only pads
@@ -220,6 +229,8 @@ def extractive_answer(
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     candidates = score_sentences(relevant, query, semantic)
     chosen, lists = choose(candidates, query, next_chunk, rules)
+    if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
+        return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
     if not chosen:
         if asked_kind(query.intents) and candidates:
             return not_stated_answer(query, candidates[0], hits)
@@ -259,10 +270,11 @@ def extractive_answer(
     )
 
 
-def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit]) -> Answer:
+def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit], asked: str | None = None) -> Answer:
     """The letters discuss the topic but not the asked value: say so, and cite what they do say."""
     kind = asked_kind(query.intents)
-    asked = {"amount": "amount", "number": "count", "date": "when", "name": "who"}.get(kind or "", "outcome")
+    names = {"amount": "amount", "number": "count", "date": "when", "name": "who"}
+    asked = asked or names.get(kind or "", "outcome")
     cites = _Cites()
     n = cites.cite(best.hit.chunk, best.hit, best.span, "not stated")
     lines = [frame.not_stated(asked, query.language), f"- “{one_line(best.text)}” [{n}]"]
