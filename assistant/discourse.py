@@ -52,7 +52,7 @@ _PROSPECTIVE = re.compile(
 )
 _ELABORATES = re.compile(
     r"^\s*(?:Concreet|Het\s+gaat\s+(?:hierbij\s+)?om|Dit\s+(?:zijn|betreft|betekent)|Deze\s+(?:groep|zijn)|"
-    r"Namelijk|Daarbij\s+gaat\s+het\s+om|Dat\s+(?:zijn|betekent))\b"
+    r"Namelijk|Daarbij\s+gaat\s+het\s+om|Dat\s+(?:zijn|betekent)|Hiervan|Daarvan)\b"
 )
 
 

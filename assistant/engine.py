@@ -188,7 +188,8 @@ class Engine:
             query, hits = self.prepare(question, history, filters, k, analysis)
         model = llm if llm is not None else self.llm
         if result is None and model is None:
-            semantic = Semantic.of(self.searcher, analysis.search_text)
+            own = analysis.question if analysis.followup else None
+            semantic = Semantic.of(self.searcher, analysis.search_text, own)
             result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules)
         if result is not None:
             text = ""

@@ -67,6 +67,7 @@ class Candidate:
     window: float  # coverage of the question's topic by the sentence with the sentences around it
     passage: float  # lexical coverage by its passage (headings and footnotes included)
     semantic: float | None  # cosine similarity to the question, when sentence vectors exist
+    relative: float  # the similarity spread over [0, 1] among this question's candidates (0 without vectors)
     values: tuple[Value, ...]  # values of the asked kind the question does not mention
     stems: frozenset[str]
 
@@ -100,17 +101,24 @@ class Semantic:
         self._cache: dict[str, list[tuple[Span, float]]] = {}
 
     @classmethod
-    def of(cls, searcher: object, text: str) -> Semantic:
-        """From a searcher that offers query_vector and sentence_vectors (index.hybrid.Searcher)."""
+    def of(cls, searcher: object, text: str, own: str | None = None) -> Semantic:
+        """From a searcher that offers query_vector and sentence_vectors (index.hybrid.Searcher).
+
+        own: a follow-up as asked ("where was it tested?"): its vector is averaged with that of the
+        search text (question and carried topic), so what the question adds counts as much as the topic.
+        """
         query_vector = getattr(searcher, "query_vector", None)
         lookup = getattr(searcher, "sentence_vectors", None)
         if query_vector is None or lookup is None:
             return cls(None, None)
         try:
-            vector = query_vector(text)
+            vector = np.asarray(query_vector(text), dtype=np.float32)
+            if own and own != text:
+                vector = vector + np.asarray(query_vector(own), dtype=np.float32)
+                vector = vector / (np.linalg.norm(vector) or 1.0)
         except (AttributeError, NotImplementedError):
             return cls(None, None)
-        return cls(np.asarray(vector, dtype=np.float32), lookup)
+        return cls(vector, lookup)
 
     def load(self, chunk_ids: Sequence[str]) -> None:
         if self.vector is None or self.lookup is None:
@@ -215,6 +223,6 @@ def score_sentences(
         # Similarities of one model to one question sit in a narrow band: spread them over [0, 1].
         relative = (sim - low) / (high - low) if sim is not None and high > low else 0.0
         score = W_OWN * own + W_WINDOW * window + W_PASSAGE * passage + W_SEMANTIC * relative + bonus
-        out.append(Candidate(hit, span, score, own, window, passage, sim, found, stems))
+        out.append(Candidate(hit, span, score, own, window, passage, sim, relative, found, stems))
     out.sort(key=lambda c: -c.score)
     return out

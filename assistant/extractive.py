@@ -41,6 +41,7 @@ class Rules:
     min_topic_with_similarity: float = 0.0
     min_sentence_score: float = 0.22  # a sentence below this adds nothing to the answer
     min_value_topic: float = 0.3
+    min_relative_similarity: float = 0.6  # ... or among the closest of the question's sentences by meaning
     min_passage_for_value: float = 0.8
     support_ratio: float = 0.75  # a supporting quote scores at least this share of the lead's score
     max_sentences: int = 3
@@ -97,7 +98,9 @@ def _on_topic(c: Candidate, rules: Rules) -> bool:
     or the embedder finds it close to the question."""
     if c.window >= rules.min_value_topic or (c.window > 0 and c.passage >= rules.min_passage_for_value):
         return True
-    return c.semantic is not None and c.semantic >= rules.min_similarity
+    if c.semantic is None:
+        return False
+    return c.semantic >= rules.min_similarity or c.relative >= rules.min_relative_similarity
 
 
 def _value_score(c: Candidate) -> float:
