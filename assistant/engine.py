@@ -71,6 +71,9 @@ class Engine:
         self.members = tuple(sorted(n for n in names if n))
         # The next chunk of the same section, for lists and evidence that run past a chunk's end.
         ordered = sorted(chunks or (), key=lambda c: (c.letter_id, c.span[0], c.id))
+        self._by_letter: dict[str, list[Chunk]] = {}
+        for c in ordered:
+            self._by_letter.setdefault(c.letter_id, []).append(c)
         self._next = {
             a.id: b
             for a, b in zip(ordered, ordered[1:], strict=False)
@@ -88,6 +91,10 @@ class Engine:
 
     def next_chunk(self, chunk: Chunk) -> Chunk | None:
         return self._next.get(chunk.id)
+
+    def chunks_of(self, letter_id: str) -> list[Chunk]:
+        """A letter's chunks in reading order."""
+        return self._by_letter.get(letter_id, [])
 
     def register_for(self, filters: SearchFilter | None = None) -> list[Commitment]:
         """The register over the letters the filters admit: a status as of those letters."""
@@ -190,7 +197,7 @@ class Engine:
         if result is None and model is None:
             own = analysis.question if analysis.followup else None
             semantic = Semantic.of(self.searcher, analysis.search_text, own)
-            result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules)
+            result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules, self.chunks_of)
         if result is not None:
             text = ""
             for line in result.text.split("\n"):

@@ -20,6 +20,7 @@ from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, score_sen
 from assistant.facts import commitment_facts
 from assistant.lists import Item, introduces_list, items_after
 from assistant.query import Query
+from assistant.sender import ChunksOf, asks_sender, sender_answer
 from assistant.sentences import one_line
 from assistant.values import Value, fresh, values
 from ingest.model import Answer, Chunk, Citation, Hit
@@ -220,10 +221,15 @@ def extractive_answer(
     semantic: Semantic | None = None,
     next_chunk: NextChunk | None = None,
     rules: Rules = RULES,
+    chunks_of: ChunksOf | None = None,
 ) -> Answer:
     """Answer from the passages' own sentences, say what is not stated, or abstain."""
     analysis = query.analysis
     relevant = relevant_hits(hits, query, semantic, rules)
+    if chunks_of is not None and "who" in query.intents and asks_sender(analysis.question) and relevant:
+        signed = sender_answer(query, relevant, chunks_of)  # the letter's metadata names its sender
+        if signed is not None:
+            return signed
     if analysis.followup and analysis.focus_letters:
         # A follow-up stays with the letters of the previous answer while they have something to say.
         focus = [h for h in relevant if h.letter.id in analysis.focus_letters]

@@ -26,6 +26,7 @@ BUDGET = (
     "• Voor beleid en regelgeving is €752.000,- beschikbaar\n"
     "De analyse van de internetconsultatie over algoritmische besluitvorming stuur ik eind juni naar uw "
     "Kamer.\n"
+    "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties,\nZsolt Szabó\n"
 )
 
 
@@ -39,6 +40,7 @@ def _engine() -> Engine:
         text=LAPTOP + "\n" + BUDGET,
         title="Verzamelbrief",
         date=date(2025, 7, 11),
+        sender="Zsolt Szabó (staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties)",
     )
     a = len(LAPTOP)
     chunks += [
@@ -107,6 +109,12 @@ def test_the_topic_without_the_asked_value_is_not_stated_and_cites_what_is_there
 def test_who_answers_name_the_member():
     answer = _engine().answer("Wie vroeg naar het kostenoverzicht van apparaten met een tweede leven?")
     assert answer.short.startswith("Wie: Kathmann [")
+
+
+def test_who_sent_the_letter_is_its_signer_cited_where_it_is_signed():
+    answer = _engine().answer("Who sent the letter about online children's rights and the awareness budget?")
+    assert answer.short == "Who: Zsolt Szabó [1]."
+    assert answer.citations[0].quote == "Zsolt Szabó" and answer.citations[0].letter.id == "verzamel"
 
 
 def test_question_analysis():
