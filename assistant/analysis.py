@@ -51,9 +51,12 @@ INTENTS: dict[str, re.Pattern[str]] = {
 # A question asks for money only with a quantity word: "what does it cost?", "how much money?".
 _QUANTITY_ASK = re.compile(
     r"\b(?:hoeveel|how much|how large|how big|how high|hoe groot|hoe hoog|wat kost|what does .{0,60}cost|"
-    r"what fee|welke (?:\w+ ){0,2}boete|what (?:\w+ ){0,2}fines?|welk bedrag|what amount|which amount)\b",
+    r"what fee|welke (?:\w+ ){0,2}boete|what (?:\w+ ){0,2}fines?|welk bedrag|what amount|which amount)\b|"
+    r"\b(?:what|wat|which|welk\w*)\s+(?:is|are|was|were|zijn|waren|bedraagt|bedragen)?\s*(?:the|het|de)?\s*"
+    r"(?:\w+\s+){0,2}(?:budget|bedrag|kosten|costs?|price|prijs|fees?|fines?|boetes?|bijdrage|contribution)\b",
     re.I,
 )
+_NOT_PLACE = re.compile(r"\bwaar\b.*\bover\b|\bwaarover\b|\bwhere\b.*\bstands?\b|\bwaar\s+staat\b", re.I)
 _LIST = re.compile(
     r"\b(?:welke|which|what|wat zijn|what are|noem|lijst|list|overzicht|overview|opsomming)\b", re.I
 )
@@ -93,6 +96,10 @@ _NAMED_MEMBER = re.compile(
 def intents_of(text: str) -> frozenset[str]:
     """What kind of answer the text asks for: who, when, how much (money), how many, status, list."""
     found = {name for name, pattern in INTENTS.items() if pattern.search(text)}
+    if "where" in found and _NOT_PLACE.search(text):
+        found.discard(
+            "where"
+        )  # "waar gaat TZ202501-011 over?" asks what about; "where does it stand?" a status
     if "amount" in found and not _QUANTITY_ASK.search(text):
         found.discard("amount")  # "what was the money used for?" asks no amount
     if "amount" in found:

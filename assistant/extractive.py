@@ -38,12 +38,12 @@ class Rules:
     """
 
     min_topic_coverage: float = 0.55
-    min_similarity: float = 0.84
+    min_similarity: float = 0.82
     min_topic_with_similarity: float = 0.0
     min_sentence_score: float = 0.22  # a sentence below this adds nothing to the answer
     min_value_topic: float = 0.3
     min_relative_similarity: float = 0.6  # ... or among the closest of the question's sentences by meaning
-    min_passage_for_value: float = 0.8
+    min_passage_for_value: float = 0.6
     support_ratio: float = 0.75  # a supporting quote scores at least this share of the lead's score
     max_sentences: int = 3
     redundant: float = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.adapters import answer_to_run, hits_to_run
+from eval.answers_v2 import FrameJudge
 from eval.judge_validation import agreement, load_labels
 from eval.judges import LLMJudge, OverlapJudge
 from eval.matching import contains_any
@@ -155,7 +156,8 @@ def run_eval(
     engine.answer("wat is er toegezegd over MitID?")  # warm-up, not timed
     answers = answer_runs(questions, engine.answer)
     progress(f"judging citations ({judge_name} judge)")
-    answer_report = answer_scores(questions, answers, judge)
+    # The answer frame's short line ("Amount: €3.000.000 [1].") is judged by its values (eval/answers_v2.py).
+    answer_report = answer_scores(questions, answers, FrameJudge(judge))
 
     pairs = load_labels()
     judge_agreement = {
