@@ -114,26 +114,26 @@ class Engine:
         filters: SearchFilter | None = None,
         analysis: QuestionAnalysis | None = None,
     ) -> Answer | None:
-        """The register's answer to a status question; None for other questions or when it cannot cite."""
+        """The register's answer to a status or list question; None for others or when it cannot cite."""
         if not self.mentions:
             return None
         analysis = analysis or self.analyse(question, history)
-        language = analysis.language
         register = self.register_for(filters)
-        request = status.status_request(question)
-        if request is not None:
-            found = status_answer(question, request, register, self.chunk_map, self.letter_map, language)
-            if found is not None:
-                return replace(found, analysis=analysis)
+        found = self._register(question, register, analysis.language)
+        if found is not None:
+            return replace(found, analysis=analysis)
         if not analysis.carried:
             return None
         # "is it fulfilled?" after "what was promised on MitID?": the topic comes from the conversation.
-        text = f"{question} {analysis.carried}"
+        found = self._register(f"{question} {analysis.carried}", register, analysis.language)
+        return None if found is None else replace(found, question=question, analysis=analysis)
+
+    def _register(self, text: str, register: Sequence[Commitment], language: str) -> Answer | None:
+        """The register's one entry point (assistant/status_answer.py)."""
         request = status.status_request(text)
         if request is None:
             return None
-        found = status_answer(text, request, register, self.chunk_map, self.letter_map, language)
-        return None if found is None else replace(found, question=question, analysis=analysis)
+        return status_answer(text, request, register, self.chunk_map, self.letter_map, language)
 
     def warm_up(self) -> None:
         """Load the models and indexes now, so the first question is as fast as the rest."""
