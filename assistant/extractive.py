@@ -12,16 +12,16 @@ development questions (eval/results/calibration/):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assistant import frame
+from assistant import frame, terms
 from assistant.discourse import asks_outcome, elaborates, prospective
 from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, score_sentences, topic_coverage
 from assistant.facts import commitment_facts
-from assistant.lists import Item, introduces_list, items_after
+from assistant.lists import Item, counted, introduces_list, items_after, ordinal_items
 from assistant.query import Query
 from assistant.sender import ChunksOf, asks_sender, sender_answer
-from assistant.sentences import one_line
+from assistant.sentences import one_line, split_spans
 from assistant.values import Value, fresh, values
 from ingest.model import Answer, Chunk, Citation, Hit
 
@@ -79,9 +79,14 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _items(cand: Candidate, query: Query, next_chunk: NextChunk | None) -> list[Item]:
     """The items of a list the sentence introduces (or, for a list question, that follow it)."""
+    following = next_chunk or (lambda c: None)
     if not (introduces_list(cand.text) or "list" in query.intents):
         return []
-    return items_after(cand.hit.chunk, cand.span, next_chunk or (lambda c: None))
+    items = items_after(cand.hit.chunk, cand.span, following)
+    number = counted(cand.text)
+    if not items and number:
+        items = ordinal_items(cand.hit.chunk, cand.span, number, following)  # "De eerste maatregel ..."
+    return items
 
 
 def _item_values(items: Sequence[Item], kind: str | None, question: str) -> list[Value]:
@@ -109,9 +114,26 @@ def _value_score(c: Candidate) -> float:
     return c.score + W_OWN * max(0.0, c.window - c.own)
 
 
-def _next_sentence(lead: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:
+def _next_sentence(
+    lead: Candidate, candidates: Sequence[Candidate], next_chunk: NextChunk | None = None
+) -> Candidate | None:
+    """The sentence after the lead: in its passage, or at the start of the section's next chunk."""
     after = [c for c in candidates if c.hit.chunk.id == lead.hit.chunk.id and c.span[0] >= lead.span[1]]
-    return min(after, key=lambda c: c.span[0]) if after else None
+    if after:
+        return min(after, key=lambda c: c.span[0])
+    chunk = next_chunk(lead.hit.chunk) if next_chunk else None
+    if chunk is None:
+        return None
+    spans = split_spans(chunk.text)
+    lead_key = " ".join(lead.text.split())
+    keys = [" ".join(chunk.text[a:b].split()) for a, b in spans]
+    start = keys.index(lead_key) + 1 if lead_key in keys else 0  # chunks overlap by a sentence
+    if start >= len(spans):
+        return None
+    hit = replace(lead.hit, chunk=chunk)
+    return replace(
+        lead, hit=hit, span=spans[start], values=(), stems=frozenset(terms.content_stems(keys[start]))
+    )
 
 
 def choose(
@@ -140,7 +162,7 @@ def choose(
     else:
         return [], {}
     chosen = [lead]
-    following = _next_sentence(lead, candidates)
+    following = _next_sentence(lead, candidates, next_chunk)
     if following is not None and elaborates(following.text):
         chosen.append(following)  # "Concreet bestaat deze groep uit ..." spells out the lead
     for cand in pool:

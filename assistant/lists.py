@@ -13,7 +13,7 @@ from ingest.model import Chunk, Span
 _ITEM = re.compile(r"^\s*(?:[•\-–�▪●*o]|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\))\s+(?=\S)")
 _INTRO = re.compile(r"[:：]\s*$|\b(?:bestaande uit|bestaat uit|namelijk|als volgt|zijn:|zoals)\s*$", re.I)
 MAX_ITEMS = 16  # a longer run is a section of bullets, not one list
-MAX_FOLLOW = 2  # chunks of the same section read past the chunk where the list starts
+MAX_FOLLOW = 8  # chunks of the same section read past the first (a long item can fill a chunk)
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,58 @@ def _continues(text: str, end: int, start: int, sentence: str) -> bool:
 def _short(text: str) -> bool:
     """A short line between an intro and its first item ("(kostprijsverlagend)") does not end the list."""
     return len(text.split()) <= 3
+
+
+_COUNTS = {
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+}
+_COUNTED = re.compile(r"\b(" + "|".join(_COUNTS) + r"|[2-9]|10)\s+(?:[a-z-]+e\s+)?[a-z-]{3,}(?:en|s)\b", re.I)
+_ORDINAL = re.compile(
+    r"^\s*(?:(?:De|Het)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|laatste)\b|"
+    r"Ten\s+(?:eerste|tweede|derde|vierde|vijfde|slotte)\b|Tot\s+slot\b)"
+)
+MAX_ORDINAL_CHUNKS = 10  # "De eerste maatregel ... De vierde maatregel" may run over several chunks
+
+
+def counted(sentence: str) -> int | None:
+    """'De Commissie stelt vier maatregelen voor': the number of things the sentence announces."""
+    match = _COUNTED.search(sentence)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return _COUNTS.get(word) or int(word)
+
+
+def ordinal_items(
+    chunk: Chunk, span: Span, count: int, next_chunk: Callable[[Chunk], Chunk | None] = lambda c: None
+) -> list[Item]:
+    """The sentences that open "De eerste maatregel ...", "De tweede ..." after an announcing sentence."""
+    items: list[Item] = []
+    seen: set[str] = set()
+    current: Chunk | None = chunk
+    after = span[1]
+    for _ in range(MAX_ORDINAL_CHUNKS):
+        if current is None or current.section_path != chunk.section_path:
+            break
+        for a, b in _spans(current):
+            text = current.text[a:b]
+            key = " ".join(text.split())
+            if a < after or key in seen or not _ORDINAL.match(text):
+                continue
+            seen.add(key)
+            items.append(Item(current, (a, b)))
+            if len(items) >= count:
+                return items
+        current, after = next_chunk(current), 0
+    return items
 
 
 def sentence_items(sentence: str) -> list[str]:
