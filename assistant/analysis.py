@@ -20,7 +20,10 @@ _MONEY_WORDS = (
 INTENTS: dict[str, re.Pattern[str]] = {
     "who": re.compile(
         r"\b(?:wie|wiens|who|whom|whose|welk(?:e)? (?:kamer)?leden?|welk(?:e)? kamerlid|which members?|"
-        r"asked by|gevraagd door|door wie|by whom|which (?:commissioner|minister|member|party|parties))\b",
+        r"asked by|gevraagd door|door wie|by whom|(?:which|welke?)\s+(?:\w+\s+){0,2}(?:commissioner|"
+        r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
+        r"party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
+        r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators))\b",
         re.I,
     ),
     "when": re.compile(

@@ -23,7 +23,7 @@ from assistant import terms
 from assistant.discourse import asks_future, only_past
 from assistant.query import Query, coverage
 from assistant.sentences import split_spans
-from assistant.values import Value, fresh, values
+from assistant.values import ROLES, Value, fresh, role_names, values
 from ingest.model import Hit, Span
 
 # Weights, set on the development questions (eval/results/calibration/): lexical evidence first, the
@@ -180,6 +180,7 @@ def score_sentences(
     asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     future = kind == "date" and asks_future(analysis.question)
+    roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
     semantic = semantic or Semantic(None, None)
     raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
     for position, hit in enumerate(hits):
@@ -200,6 +201,8 @@ def score_sentences(
                 continue  # a heading names the topic; it does not answer
             else:
                 found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
+                if roles_asked:  # "which Commissioner?" is answered by a name with that role only
+                    found = tuple(fresh(role_names(sentence, asked), asked))
             stems = stems_of[i]
             own = coverage(set(stems), query.concepts, sentence.lower())
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
@@ -208,7 +211,7 @@ def score_sentences(
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
             if future and found and only_past(found, hit.letter.date):
                 bonus -= VALUE_BONUS[kind] + PAST_PENALTY  # "wanneer wordt ...?" is not answered by 2023
-            if members_asked and any(v.kind == "member" for v in found):
+            if (members_asked or roles_asked) and any(v.kind == "member" for v in found):
                 bonus += MEMBER_BONUS
             if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:
                 bonus += ID_BONUS

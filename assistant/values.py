@@ -131,6 +131,30 @@ def names(sentence: str) -> list[Value]:
     return found
 
 
+# A name after the role it holds: "Eurocommissaris Virkkunen", "minister Adriaansens".
+ROLES = {
+    "commissaris": ("commissioner", "commissaris", "eurocommissaris"),
+    "minister": ("minister",),
+    "staatssecretaris": ("state secretary", "staatssecretaris"),
+    "burgemeester": ("mayor", "burgemeester"),
+}
+_ROLE_NAME = re.compile(
+    r"\b(?:euro)?(commissaris|minister|staatssecretaris|burgemeester)\s+((?:(?:van|de|der|den)\s+)*[A-Z][\w'’-]+)",
+    re.I,
+)
+
+
+def role_names(sentence: str, question: str) -> list[Value]:
+    """Names the sentence gives with a role the question asks about ("Which European Commissioner ...?")."""
+    asked = question.lower()
+    wanted = {role for role, words in ROLES.items() if any(w in asked for w in words)}
+    return [
+        Value("member", m.group(2), m.span(2))
+        for m in _ROLE_NAME.finditer(sentence)
+        if m.group(1).lower() in wanted and m.group(2)[0].isupper()
+    ]
+
+
 def values(sentence: str, kind: str) -> list[Value]:
     """The values of one kind a sentence states."""
     return {"amount": amounts, "number": numbers, "date": dates, "name": names}[kind](sentence)
