@@ -122,10 +122,13 @@ def choose(
     pool = [c for c in candidates if c.score >= rules.min_sentence_score]
     lists = {id(c): _items(c, query, next_chunk) for c in pool[: 4 * rules.max_sentences]}
     if kind:
+        # A sentence states the answer when it holds the asked value and is about the question; the
+        # best sentence of all is about it by definition.
         stating = [
             c
             for c in pool
-            if (c.values or item_values(lists.get(id(c), []), kind, question)) and _on_topic(c, rules)
+            if (c.values or item_values(lists.get(id(c), []), kind, question))
+            and (c is pool[0] or _on_topic(c, rules))
         ]
         if not stating:
             return [], {}
