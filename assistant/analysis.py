@@ -27,7 +27,7 @@ INTENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "when": re.compile(
-        r"\b(?:wanneer|when|datum|data|date|dates|deadline|per wanneer|by when|tot wanneer|vanaf wanneer|"
+        r"\b(?:wanneer|when|datum|date|dates|deadline|per wanneer|by when|tot wanneer|vanaf wanneer|"
         r"sinds wanneer|welke termijn|what time|which year|welk jaar|in welk jaar)\b",
         re.I,
     ),

@@ -36,6 +36,7 @@ class Rules:
     min_topic_with_similarity: float = 0.0
     min_sentence_score: float = 0.22  # a sentence below this adds nothing to the answer
     min_value_topic: float = 0.3
+    value_top_k: int = 1  # a value in one of the best this many sentences states the answer as such
     min_relative_similarity: float = 0.6  # ... or among the closest of the question's sentences by meaning
     min_passage_for_value: float = 0.6
     support_ratio: float = 0.75  # a supporting quote scores at least this share of the lead's score
@@ -123,12 +124,12 @@ def choose(
     lists = {id(c): _items(c, query, next_chunk) for c in pool[: 4 * rules.max_sentences]}
     if kind:
         # A sentence states the answer when it holds the asked value and is about the question; the
-        # best sentence of all is about it by definition.
+        # best sentences of all are about it by definition.
         stating = [
             c
             for c in pool
             if (c.values or item_values(lists.get(id(c), []), kind, question))
-            and (c is pool[0] or _on_topic(c, rules))
+            and (c in pool[: rules.value_top_k] or _on_topic(c, rules))
         ]
         if not stating:
             return [], {}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant import frame
+from assistant.evidence import topic_coverage
 from assistant.query import Query
 from assistant.sentences import one_line, split_spans
 from ingest.model import Answer, Chunk, Citation, Hit
@@ -31,7 +32,7 @@ def _surname(sender: str) -> str | None:
 
 def sender_answer(query: Query, hits: Sequence[Hit], chunks_of: ChunksOf) -> Answer | None:
     """The sender of the letter the question is about (the best passage's), cited where it is signed."""
-    for hit in hits[:3]:
+    for hit in sorted(hits[:3], key=lambda h: -topic_coverage(h, query)):  # the letter the question is about
         letter = hit.letter
         surname = _surname(letter.sender or "")
         if not surname or letter.kind == "motie":
