@@ -151,6 +151,13 @@ def sentence_spans(hit: Hit) -> list[Span]:
     return split_spans(hit.chunk.text, heading)
 
 
+# An amount answers "how much does it cost / is reserved" only beside a word that makes it money spent.
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:kost\w*|prijs|prijzen|tarie\w+|budget\w*|bedrag\w*|middelen|gereserveerd|reserveer\w*|beschikbaar|"
+    r"bijdrage\w*|bijgedragen|draagt|investe\w+|subsidie\w*|boete\w*|financi\w+|uitgave\w*|vergoed\w*|"
+    r"betaal\w*|betaald|ontvang\w*|krijg\w*|kreeg|toegekend|uitgetrokken|begroting\w*|fonds\w*|opbrengst\w*)\b",
+    re.I,
+)
 # A motie ends with its signatories, one name a line ("Kathmann\n\nLahlah\n\nKröger").
 _SIGNATURE = re.compile(r"(?:\n\s*[A-Z][\w'’-]+(?:[ -][A-Z]?[\w'’-]+){0,3}\s*){1,12}$")
 
@@ -201,6 +208,9 @@ def score_sentences(
                 continue  # a heading names the topic; it does not answer
             else:
                 found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
+                near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
+                if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
+                    found = ()  # "een maximale limiet van 100.000 euro" is no cost
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
                     found = tuple(fresh(role_names(sentence, asked), asked))
             stems = stems_of[i]
