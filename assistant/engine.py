@@ -8,12 +8,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
-from assistant import status, terms
+from assistant import terms
 from assistant.analysis import analyse
 from assistant.evidence import Semantic
 from assistant.extractive import RULES, Rules, extractive_answer
 from assistant.query import Query, build_query
-from assistant.status_answer import status_answer
+from assistant.status_answer import register_answer
 from ingest.model import (
     Answer,
     Chunk,
@@ -130,10 +130,7 @@ class Engine:
 
     def _register(self, text: str, register: Sequence[Commitment], language: str) -> Answer | None:
         """The register's one entry point (assistant/status_answer.py)."""
-        request = status.status_request(text)
-        if request is None:
-            return None
-        return status_answer(text, request, register, self.chunk_map, self.letter_map, language)
+        return register_answer(text, register, self.chunk_map, self.letter_map, language)
 
     def warm_up(self) -> None:
         """Load the models and indexes now, so the first question is as fast as the rest."""
