@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.history import analysis_to_json
 from ingest.model import Answer, Citation, Hit
 from ingest.serialize import passage_json
 
@@ -14,6 +15,7 @@ def citation_to_json(citation: Citation) -> dict[str, Any]:
         **passage_json(citation.chunk, citation.letter),
         "quote": citation.quote,
         "quote_span": list(citation.quote_span),
+        "cited_for": citation.cited_for,
     }
 
 
@@ -30,13 +32,17 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
 
 
 def answer_to_json(answer: Answer) -> dict[str, Any]:
+    """The answer; `brieven ask --history` and the API's `history` read the same objects back."""
     return {
         "question": answer.question,
         "answer": answer.text,
+        "short": answer.short,
         "abstained": answer.abstained,
+        "not_stated": answer.not_stated,
         "language": answer.language,
         "mode": answer.mode,
         "citations": [citation_to_json(c) for c in answer.citations],
         "see_also": [hit_to_json(h) for h in answer.see_also],
         "flagged": list(answer.flagged),
+        "analysis": analysis_to_json(answer.analysis) if answer.analysis else None,
     }

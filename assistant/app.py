@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, field_validator
 from assistant import register_view, render
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
+from assistant.history import HistoryError, turns_from_json
 from assistant.http_limits import RequestLimits
 from assistant.live import LiveEngine
 from ingest.errors import BrievenError, QuestionError
@@ -179,6 +180,8 @@ class AskRequest(BaseModel):
     date_from: date | None = None
     date_to: date | None = None
     k: int | None = Field(default=None, ge=1, le=50)
+    # The conversation so far, oldest first: turns as this endpoint returns them (at least "question").
+    history: list[dict[str, Any]] = Field(default_factory=list)
 
     @field_validator("question")
     @classmethod
@@ -241,8 +244,14 @@ def create_server(settings: Settings, engine: Engine | None = None, watch: bool 
             check_question(request.question, settings, allow_empty=False)
         except QuestionError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
+        current = live.get()
         try:
-            return answer_to_json(live.get().answer(request.question, filters=filters, k=request.k))
+            turns = turns_from_json(request.history, current.chunk_map, current.letter_map, settings)
+        except HistoryError as exc:  # too many turns or characters, or a turn without its question
+            raise HTTPException(status_code=422, detail=exc.reason) from exc
+        try:
+            answer = current.answer(request.question, history=turns, filters=filters, k=request.k)
+            return answer_to_json(answer)
         except QuestionError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
         except BrievenError as exc:

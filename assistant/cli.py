@@ -19,7 +19,7 @@ from ingest.errors import BrievenError
 from ingest.settings import Settings, default_index_dir, settings_from_env
 
 # Subcommands, each a module in assistant.commands with register(subparsers) and run(args, settings).
-COMMANDS = ("ingest", "export", "search", "ask", "serve", "commitments", "eval", "doctor")
+COMMANDS = ("ingest", "export", "search", "ask", "chat", "serve", "commitments", "eval", "doctor")
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, lone surrogates.
 # A carriage return before a newline stays: it moves nothing (CSV ends its rows with it).

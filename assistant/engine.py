@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
 from assistant import terms
-from assistant.extractive import extractive_answer
-from assistant.followup import resolve
+from assistant.analysis import analyse
+from assistant.evidence import Semantic
+from assistant.extractive import RULES, Rules, extractive_answer
 from assistant.query import Query, build_query
 from assistant.status_answer import register_answer
-from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Hit, Letter, SearchFilter
+from ingest.model import (
+    Answer,
+    Chunk,
+    Commitment,
+    CommitmentMention,
+    Hit,
+    Letter,
+    QuestionAnalysis,
+    SearchFilter,
+)
 from ingest.register import build_register
 from ingest.settings import Settings
 from ingest.store import Store
@@ -39,8 +50,10 @@ class Engine:
         llm: Any | None = None,
         letters: Sequence[Letter] = (),
         mentions: Sequence[CommitmentMention] = (),
+        rules: Rules = RULES,
     ) -> None:
         self.searcher = searcher
+        self.rules = rules
         self.settings = settings
         self.llm = llm
         # Letters in date order, for the letters tab and the letter filter.
@@ -52,6 +65,36 @@ class Engine:
         self.chunk_map = {c.id: c for c in chunks or ()}
         self.mentions = tuple(mentions)
         self.register = build_register(self.mentions, self.letter_map)
+        # Names the question analyser recognises: members the register and the moties name.
+        names = {m.name for x in self.mentions for m in x.members}
+        names |= {m.name for x in letters for m in x.indieners}
+        self.members = tuple(sorted(n for n in names if n))
+        # The next chunk of the same section, for lists and evidence that run past a chunk's end.
+        ordered = sorted(chunks or (), key=lambda c: (c.letter_id, c.span[0], c.id))
+        self._by_letter: dict[str, list[Chunk]] = {}
+        for c in ordered:
+            self._by_letter.setdefault(c.letter_id, []).append(c)
+        self._next = {
+            a.id: b
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if a.letter_id == b.letter_id and a.section_path == b.section_path
+        }
+        # A searcher that reads the analysis (retrieval's Searcher) gets it; others get the text alone.
+        try:
+            self._search_takes_analysis = "analysis" in inspect.signature(searcher.search).parameters
+        except (TypeError, ValueError):
+            self._search_takes_analysis = False
+
+    def analyse(self, question: str, history: Sequence[Answer] = ()) -> QuestionAnalysis:
+        """The one reading of this turn's question, with what it carries from the conversation."""
+        return analyse(question, history, self.letters, self.members)
+
+    def next_chunk(self, chunk: Chunk) -> Chunk | None:
+        return self._next.get(chunk.id)
+
+    def chunks_of(self, letter_id: str) -> list[Chunk]:
+        """A letter's chunks in reading order."""
+        return self._by_letter.get(letter_id, [])
 
     def register_for(self, filters: SearchFilter | None = None) -> list[Commitment]:
         """The register over the letters the filters admit: a status as of those letters."""
@@ -65,22 +108,29 @@ class Engine:
         return build_register(admitted, self.letter_map)
 
     def status_answer(
-        self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None
+        self,
+        question: str,
+        history: Sequence[Answer] = (),
+        filters: SearchFilter | None = None,
+        analysis: QuestionAnalysis | None = None,
     ) -> Answer | None:
         """The register's answer to a status or list question; None for others or when it cannot cite."""
         if not self.mentions:
             return None
-        language = terms.detect_language(question)
+        analysis = analysis or self.analyse(question, history)
         register = self.register_for(filters)
-        found = register_answer(question, register, self.chunk_map, self.letter_map, language)
+        found = self._register(question, register, analysis.language)
         if found is not None:
-            return found
-        resolved = resolve(question, history)
-        if not resolved.carried:
+            return replace(found, analysis=analysis)
+        if not analysis.carried:
             return None
         # "is it fulfilled?" after "what was promised on MitID?": the topic comes from the conversation.
-        found = register_answer(resolved.search_text, register, self.chunk_map, self.letter_map, language)
-        return None if found is None else replace(found, question=question)
+        found = self._register(f"{question} {analysis.carried}", register, analysis.language)
+        return None if found is None else replace(found, question=question, analysis=analysis)
+
+    def _register(self, text: str, register: Sequence[Commitment], language: str) -> Answer | None:
+        """The register's one entry point (assistant/status_answer.py)."""
+        return register_answer(text, register, self.chunk_map, self.letter_map, language)
 
     def warm_up(self) -> None:
         """Load the models and indexes now, so the first question is as fast as the rest."""
@@ -95,14 +145,16 @@ class Engine:
         history: Sequence[Answer] = (),
         filters: SearchFilter | None = None,
         k: int | None = None,
+        analysis: QuestionAnalysis | None = None,
     ) -> tuple[Query, list[Hit]]:
-        """Resolve follow-ups, weigh the terms, retrieve; the letters in focus are ranked first on ties."""
-        resolved = resolve(question, history)
-        query = build_query(resolved, self.stats)
-        hits = self.searcher.search(resolved.search_text, k=k or RETRIEVE_K, filters=filters)
-        if resolved.focus_letters:
+        """Weigh the terms and retrieve; the letters in focus are ranked first on ties."""
+        analysis = analysis or self.analyse(question, history)
+        query = build_query(analysis, self.stats)
+        extra = {"analysis": analysis} if self._search_takes_analysis else {}
+        hits = self.searcher.search(analysis.search_text, k=k or RETRIEVE_K, filters=filters, **extra)
+        if analysis.focus_letters:
             # Keep the thread: a follow-up reads the letters the previous answer cited first.
-            hits = sorted(hits, key=lambda h: (h.letter.id not in resolved.focus_letters, h.rank))
+            hits = sorted(hits, key=lambda h: (h.letter.id not in analysis.focus_letters, h.rank))
         return query, hits
 
     def answer(
@@ -133,13 +185,16 @@ class Engine:
         Only text that passed the grounding check is ever yielded in the language-model mode.
         """
         question = question.strip()
+        analysis = self.analyse(question, history)
         # Status questions are answered from the register in both modes: its verdicts are cited verbatim.
-        result = self.status_answer(question, history, filters)
+        result = self.status_answer(question, history, filters, analysis)
         if result is None:
-            query, hits = self.prepare(question, history, filters, k)
+            query, hits = self.prepare(question, history, filters, k, analysis)
         model = llm if llm is not None else self.llm
         if result is None and model is None:
-            result = extractive_answer(question, query, hits)
+            own = analysis.question if analysis.followup else None
+            semantic = Semantic.of(self.searcher, analysis.search_text, own)
+            result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules, self.chunks_of)
         if result is not None:
             text = ""
             for line in result.text.split("\n"):

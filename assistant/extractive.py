@@ -1,198 +1,174 @@
-"""The offline answer: the passages' best sentences, each cited, and a lead sentence of stated facts."""
+"""The offline answer: the sentence that holds the asked fact first, a short answer line, cited quotes.
+
+Three outcomes, decided on the evidence of assistant/evidence.py with thresholds set on the
+development questions (eval/results/calibration/):
+- no passage is about the question: "not found", with the nearest passages as "see also";
+- a passage is about it but no sentence states the kind of value asked (an amount, a number, a date,
+  a name): "not stated", citing what the letters do say (an abstention, `not_stated: true`);
+- otherwise the answer: a short line with the asked value and its citation, then the quotes, each
+  cited for what it carries.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from assistant import terms
-from assistant.facts import KIND_EN, VERDICT_EN, CommitmentFacts, commitment_facts
-from assistant.query import Query, coverage, intents_of
-from assistant.sentences import one_line, split_spans
-from ingest.model import Answer, Citation, Hit
+from assistant import frame
+from assistant.discourse import asks_outcome, prospective
+from assistant.evidence import Candidate, Semantic, asked_kind, score_sentences
+from assistant.facts import commitment_facts
+from assistant.lists import Item
+from assistant.query import Query
+from assistant.selection import RULES, NextChunk, Rules, asked_text, choose, item_values, relevant_hits
+from assistant.sender import ChunksOf, asks_sender, sender_answer
+from assistant.sentences import one_line
+from ingest.model import Answer, Chunk, Citation, Hit
 
-# Calibrated on the project's question set (see tests/test_assistant_grounding.py):
-MIN_TOPIC_COVERAGE = 0.55  # share of the question's own topic weight the best passage must contain
-MIN_SENTENCE_SCORE = 0.22  # a sentence below this adds nothing to the answer
-MAX_SENTENCES = 3
-MIN_WORDS = 5  # headings and fragments are not answers
-REDUNDANT = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen
+MAX_SHORT_VALUES = 4
 
-NOT_FOUND = {"nl": "Niet gevonden in de brieven.", "en": "Not found in the letters."}
-_MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
-_MONTHS_EN = "January February March April May June July August September October November December".split()
-
-_AMOUNT = re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b", re.I)
-_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:" + "|".join(_MONTHS_NL) + r")\b|\b(?:voor|na)\s+de\s+zomer\b|\b(?:eerste|tweede|derde|"
-    r"vierde)\s+kwartaal\b|\b(?:begin|eind|medio)\s+20\d\d\b|\b20\d\d\b",
-    re.I,
-)
-_QUANTITY = re.compile(
-    r"\d|€|\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|honderd|duizend)\b", re.I
-)
-_PROMISE = re.compile(r"toegezegd|toezegging|zeg\w*\s+toe|beloofd|verzocht|motie|\bzal\b|\bzullen\b", re.I)
+__all__ = ["RULES", "Rules", "abstain", "extractive_answer", "not_stated_answer", "short_line"]
+NOT_FOUND = frame.NOT_FOUND
+format_date = frame.format_date  # kept here for the modules that import it from the answerer
 
 
-@dataclass(frozen=True)
-class Scored:
-    hit: Hit
-    span: tuple[int, int]
-    score: float
-    stems: frozenset[str]
+class _Cites:
+    """Numbers citations: one per distinct passage and sentence, each with what it is cited for."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+
+    def cite(self, chunk: Chunk, hit: Hit, span: tuple[int, int], cited_for: str) -> int:
+        for c in self.items:
+            if c.chunk.id == chunk.id and c.quote_span == span:
+                return c.n
+        n = len(self.items) + 1
+        quote = chunk.text[span[0] : span[1]]
+        self.items.append(Citation(n, chunk, hit.letter, quote, span, cited_for))
+        return n
 
 
-def passage_text(hit: Hit) -> str:
-    """The passage with its headings and footnotes: all that shows what it is about."""
-    notes = " ".join(f.text for f in hit.chunk.footnotes)
-    return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
+def short_line(lead: Candidate, items: Sequence[Item], query: Query, n: int) -> str | None:
+    """'Amount: €3.000.000 [1].' - the asked value, as printed, in the asker's frame."""
+    kind = asked_kind(query.intents)
+    if kind is None:
+        return None
+    found = list(lead.values) or item_values(items, kind, asked_text(query))[:1]
+    if not found:
+        return None
+    shown: list[str] = []
+    for v in found:
+        text = v.text.removesuffix(",-")
+        if kind == "date":
+            text = frame.date_phrase(text, query.language)
+        if text not in shown:
+            shown.append(text)
+    intent = next(i for i in ("amount", "count", "when", "who", "where") if i in query.intents)
+    label = frame.LABELS[intent][query.language]
+    return f"{label}: {frame.join(shown[:MAX_SHORT_VALUES], query.language)} [{n}]."
 
 
-def topic_coverage(hit: Hit, query: Query) -> float:
-    """How much of what the question is about the passage (with its headings) mentions."""
-    text = passage_text(hit)
-    return coverage(set(terms.content_stems(text)), query.topic, text.lower())
-
-
-def _intent_bonus(sentence: str, query: Query) -> float:
-    bonus = 0.0
-    if "amount" in query.intents and _AMOUNT.search(sentence):
-        bonus += 0.25
-    if "when" in query.intents and _DATE.search(sentence):
-        bonus += 0.2
-    if "who" in query.intents and re.search(r"\b(?:het lid|de leden|lid)\s+[A-Z]", sentence):
-        bonus += 0.2
-    if "promise" in query.intents and _PROMISE.search(sentence):
-        bonus += 0.15
-    return bonus
-
-
-def score_sentences(hits: Sequence[Hit], query: Query, focus: Sequence[str] = ()) -> list[Scored]:
-    """Every sentence of every passage, scored: its own term coverage, its passage's, rank, intent."""
-    scored: list[Scored] = []
-    for position, hit in enumerate(hits):
-        passage_cov = topic_coverage(hit, query)
-        prior = 1.0 / (1 + position)
-        focus_bonus = 0.05 if hit.letter.id in focus else 0.0
-        heading = hit.chunk.section_path[-1] if hit.chunk.section_path else None
-        headings = {_squash(h) for h in hit.chunk.section_path}
-        for a, b in split_spans(hit.chunk.text, heading):
-            sentence = hit.chunk.text[a:b]
-            if len(terms.words(sentence)) < MIN_WORDS or _squash(sentence) in headings:
-                continue  # a heading names the topic; it does not answer
-            stems = set(terms.content_stems(sentence))
-            own = coverage(stems, query.concepts, sentence.lower())
-            score = 0.55 * own + 0.25 * passage_cov + 0.1 * prior + focus_bonus
-            score += _intent_bonus(sentence, query)
-            if own == 0 and passage_cov < MIN_TOPIC_COVERAGE:
-                continue
-            scored.append(Scored(hit=hit, span=(a, b), score=score, stems=frozenset(stems)))
-    scored.sort(key=lambda s: -s.score)
-    return scored
-
-
-def _text(scored: Scored) -> str:
-    return scored.hit.chunk.text[scored.span[0] : scored.span[1]]
-
-
-def pick(scored: Sequence[Scored], limit: int = MAX_SENTENCES) -> list[Scored]:
-    chosen: list[Scored] = []
-    for cand in scored:
-        if cand.score < MIN_SENTENCE_SCORE or len(chosen) >= limit:
-            break
-        if any(_jaccard(cand.stems, c.stems) > REDUNDANT for c in chosen):
-            continue
-        chosen.append(cand)
-    return chosen
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W\d_]+", "", text).lower()
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / max(1, len(a | b))
-
-
-def format_date(value, language: str) -> str:  # noqa: ANN001 - a datetime.date
-    months = _MONTHS_EN if language == "en" else _MONTHS_NL
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
-
-def lead_sentence(hit: Hit, facts: CommitmentFacts, language: str, n: int) -> str | None:
+def lead_sentence(hit: Hit, language: str, n: int) -> tuple[str, tuple[int, int]] | None:
     """'Toezegging TZ202504-147 (lid Kathmann): afgedaan in de brief van 11 juli 2025 [1].'"""
+    facts = commitment_facts(hit.chunk, hit.chunk.footnotes)
     if facts.kind is None or not (facts.identifiers or facts.members) or facts.verdict_span is None:
         return None
     ids = " ".join(facts.identifiers[:2])
     who = ", ".join(m.name + (f" ({m.party})" if m.party else "") for m in facts.members[:3])
-    when = format_date(hit.letter.date, language) if hit.letter.date else None
-    if language == "en":
-        head = f"{KIND_EN.get(facts.kind, facts.kind).capitalize()} ({facts.kind}) {ids}".strip()
-        if who:
-            head += f" (member{'s' if len(facts.members) > 1 else ''} {who})"
-        status = f"{VERDICT_EN[facts.verdict]} ({facts.verdict})" if facts.verdict else "discussed"
-        where = f" in the letter of {when}" if when else " in this letter"
-        return f"{head}: {status}{where} [{n}]."
-    head = f"{facts.kind.capitalize()} {ids}".strip()
+    head = f"{frame.kind_name(facts.kind, language)} {ids}".strip()
     if who:
-        head += f" ({'leden' if len(facts.members) > 1 else 'lid'} {who})"
-    status = facts.verdict or "besproken"
-    where = f" in de brief van {when}" if when else " in deze brief"
-    return f"{head}: {status}{where} [{n}]."
+        head += f" ({frame.members_label(len(facts.members), language)} {who})"
+    status = frame.verdict(facts.verdict, language) if facts.verdict else "discussed"
+    when = frame.format_date(hit.letter.date, language) if hit.letter.date else None
+    where = " " + frame.letter_of(when, language) if when else ""
+    return f"{head}: {status}{where} [{n}].", facts.verdict_span
 
 
-def extractive_answer(question: str, query: Query, hits: Sequence[Hit]) -> Answer:
-    """Cite the best sentences of the passages, or abstain when no passage is about the question."""
-    relevant = [h for h in hits if topic_coverage(h, query) >= MIN_TOPIC_COVERAGE]
+def extractive_answer(
+    query: Query,
+    hits: Sequence[Hit],
+    semantic: Semantic | None = None,
+    next_chunk: NextChunk | None = None,
+    rules: Rules = RULES,
+    chunks_of: ChunksOf | None = None,
+) -> Answer:
+    """Answer from the passages' own sentences, say what is not stated, or abstain."""
+    analysis = query.analysis
+    relevant = relevant_hits(hits, query, semantic, rules)
+    if chunks_of is not None and "who" in query.intents and asks_sender(analysis.question) and relevant:
+        signed = sender_answer(query, relevant, chunks_of)  # the letter's metadata names its sender
+        if signed is not None:
+            return signed
+    if analysis.followup and analysis.focus_letters:
+        # A follow-up stays with the letters of the previous answer while they have something to say.
+        focus = [h for h in relevant if h.letter.id in analysis.focus_letters]
+        relevant = focus or relevant
     if not relevant or not query.concepts:
-        return abstain(question, query.language, hits)
-    chosen = pick(score_sentences(relevant, query, query.resolved.focus_letters))
+        return abstain(analysis.question, query.language, hits, analysis=analysis)
+    candidates = score_sentences(relevant, query, semantic)
+    chosen, lists = choose(candidates, query, next_chunk, rules)
+    if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
+        return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
     if not chosen:
-        return abstain(question, query.language, hits)
-    asked = intents_of(query.resolved.question)
-    if asked & {"count", "amount"} and not any(_QUANTITY.search(_text(c)) for c in chosen):
-        return abstain(question, query.language, hits)  # "how many?" is not answered without a number
-
-    citations: list[Citation] = []
+        if asked_kind(query.intents) and candidates:
+            return not_stated_answer(query, candidates[0], hits)
+        return abstain(analysis.question, query.language, hits, analysis=analysis)
+    cites = _Cites()
     lines: list[str] = []
-    # A lead of facts when this question asks for them ("and what about DigiD?" asks for the topic).
-    wants_facts = bool(intents_of(query.resolved.question) & {"promise", "status", "who", "when"})
-    if wants_facts:
+    lead = chosen[0]
+    short = short_line(lead, lists.get(id(lead), []), query, 1)
+    if short:
+        cites.cite(lead.hit.chunk, lead.hit, lead.span, "answer")
+        lines.append(short)
+    elif query.intents & {"promise", "status", "who", "when"}:
         for hit in relevant[:2]:
-            facts = commitment_facts(hit.chunk, hit.chunk.footnotes)
-            lead = lead_sentence(hit, facts, query.language, 1)
-            if lead and facts.verdict_span:
-                citations.append(_citation(1, hit, facts.verdict_span))
-                lines.append(lead)
+            found = lead_sentence(hit, query.language, 1)
+            if found:
+                cites.cite(hit.chunk, hit, found[1], "status")
+                lines.append(found[0])
                 break
-    for cand in chosen:
-        same = (c for c in citations if c.chunk.id == cand.hit.chunk.id and c.quote_span == cand.span)
-        existing = next(same, None)
-        n = existing.n if existing else len(citations) + 1
-        if not existing:
-            citations.append(_citation(n, cand.hit, cand.span))
-        quote = one_line(cand.hit.chunk.text[cand.span[0] : cand.span[1]])
-        lines.append(f"- “{quote}” [{n}]")
-    if query.language == "en" and len(lines) > (1 if lines[0][0] != "-" else 0):
-        intro = "From the letters (quoted in Dutch):"
-        lines.insert(1 if lines[0][0] != "-" else 0, intro)
+    if query.language == "en":
+        lines.append(frame.QUOTED_IN_DUTCH["en"])
+    for position, cand in enumerate(chosen):
+        purpose = "answer" if position == 0 else "supporting"
+        n = cites.cite(cand.hit.chunk, cand.hit, cand.span, purpose)
+        lines.append(f"- “{one_line(cand.text)}” [{n}]")
+        for item in lists.get(id(cand), []):
+            m = cites.cite(item.chunk, cand.hit, item.span, "list item")
+            lines.append(f"  - “{one_line(item.text)}” [{m}]")
     return Answer(
-        question=question,
+        question=analysis.question,
         text="\n".join(lines),
         abstained=False,
-        citations=tuple(citations),
+        citations=tuple(cites.items),
         language=query.language,
         mode="extractive",
+        short=short,
+        analysis=analysis,
     )
 
 
-def _citation(n: int, hit: Hit, span: tuple[int, int]) -> Citation:
-    quote = hit.chunk.text[span[0] : span[1]]
-    return Citation(n=n, chunk=hit.chunk, letter=hit.letter, quote=quote, quote_span=span)
+def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit], asked: str | None = None) -> Answer:
+    """The letters discuss the topic but not the asked value: say so, and cite what they do say."""
+    kind = asked_kind(query.intents)
+    names = {"amount": "amount", "number": "count", "date": "when", "name": "who"}
+    asked = asked or names.get(kind or "", "outcome")
+    cites = _Cites()
+    n = cites.cite(best.hit.chunk, best.hit, best.span, "not stated")
+    lines = [frame.not_stated(asked, query.language), f"- “{one_line(best.text)}” [{n}]"]
+    return Answer(
+        question=query.analysis.question,
+        text="\n".join(lines),
+        abstained=True,
+        citations=tuple(cites.items),
+        see_also=tuple(hits[:3]),
+        language=query.language,
+        mode="extractive",
+        not_stated=True,
+        analysis=query.analysis,
+    )
 
 
-def abstain(question: str, language: str, hits: Sequence[Hit], see_also: int = 3) -> Answer:
+def abstain(question: str, language: str, hits: Sequence[Hit], see_also: int = 3, analysis=None) -> Answer:  # noqa: ANN001
     return Answer(
         question=question,
         text=NOT_FOUND[language],
@@ -201,4 +177,5 @@ def abstain(question: str, language: str, hits: Sequence[Hit], see_also: int = 3
         see_also=tuple(hits[:see_also]),
         language=language,
         mode="extractive",
+        analysis=analysis,
     )

@@ -9,17 +9,17 @@ from assistant import terms
 from assistant.sentences import split_spans
 from ingest.model import AFGEDAAN, DEELS, OPENSTAAND, Chunk, Footnote, Member, Span
 
-_PARTICLE = r"(?:(?:van|de|der|den|ter|te|in\s+'t|el)\s+)"
+_PARTICLE = r"(?:(?:[Vv]an|[Dd]e|der|den|[Tt]er|[Tt]e|in\s+'t|[Ee]l)\s+)"
 _NAME = rf"{_PARTICLE}*[A-Z][\w'’-]+"
 _PARTY = r"\s*\(([A-Za-z0-9][\w-]{0,15})\)"
 _ONE = rf"({_NAME})(?:{_PARTY})?"
 # "het lid Kathmann", "de leden Six Dijkstra (NSC) en Kathmann (GL-PvdA)", "Motie Ceder"
 _MEMBERS = re.compile(
-    rf"\b(?:het\s+lid|de\s+leden|Kamerlid|Kamerleden|[Mm]otie(?:\s+van\s+(?:het\s+lid|de\s+leden))?)\s+"
+    rf"\b(?:[Hh]et\s+lid|[Dd]e\s+leden|[Kk]amerlid|[Kk]amerleden|[Ss]enator|[Mm]otie(?:\s+van\s+(?:het\s+lid|de\s+leden))?)\s+"
     rf"({_NAME}(?:{_PARTY})?(?:\s*(?:,|\s+en\b)\s*{_NAME}(?:{_PARTY})?)*)"
 )
 _ONE_RE = re.compile(_ONE)
-_NOT_NAMES = frozenset({"De", "Het", "Een", "Dit", "Deze", "Die", "In", "Op", "Met", "Zij", "Hij", "Ik"})
+_NOT_NAMES = frozenset("De Het Een Dit Deze Die In Op Met Zij Hij Ik Tweede Eerste Kamer".split())
 
 # Verdict phrasings in the letters, most specific first.
 _DEELS = re.compile(r"\bdeels\s+(?:voldaan|afgedaan|uitgevoerd)|\bgedeeltelijk\s+(?:voldaan|afgedaan)", re.I)
@@ -51,7 +51,7 @@ def members_in(text: str) -> tuple[Member, ...]:
     for match in _MEMBERS.finditer(text):
         for one in _ONE_RE.finditer(match.group(1)):
             name = re.sub(r"\s+", " ", one.group(1))
-            if name in _NOT_NAMES or name in found:
+            if name.split()[-1] in _NOT_NAMES or name in found:
                 continue
             found[name] = Member(name=name, party=one.group(2))
     return tuple(found.values())

@@ -1,10 +1,9 @@
-"""Follow-up questions ("and what about DigiD?", "wanneer?") resolved against the conversation so far."""
+"""Follow-up questions ("and what about DigiD?", "wanneer?") told apart from questions that stand alone."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from assistant import terms
 from ingest.model import Answer
@@ -15,50 +14,51 @@ _LEAN_OPENERS = re.compile(
     r"wat betreft|en wat)\b",
     re.IGNORECASE,
 )
-# Pronouns and demonstratives that point back ("wie heeft dat gevraagd?", "is it done?").
-# Articles and determiners ("het", "de", "deze motie") are not pointers: they start full questions too.
+# Pronouns that point back ("wie heeft dat gevraagd?", "is it done?"). Articles ("het", "de") are not
+# pointers: they start full questions too.
 _POINTERS = frozenset(
-    "dat hij zij ze daarvan daarover hiervan hierover ervan erover daarmee "
-    "it that this they them those these its he she his her".split()
+    "dat hij zij ze daarvan daarover hiervan hierover ervan erover daarmee daarvoor hiervoor "
+    "it that this they them those these its he she his her him there".split()
+)
+# A demonstrative before a noun ("die bijlage", "that motion") refers to something said before.
+_DEMONSTRATIVES = frozenset("die deze dat dit that this those these".split())
+# Words that say what kind of answer is wanted, not what about: a question of only these leans on the
+# conversation for its topic ("naar aanleiding van wiens vragen?", "who asked for it?").
+_ASKING = frozenset(
+    """wiens whose vragen vraag gevraagd asked ask aanleiding verzoek request requested wie who
+    betaalt pays paid kost costs cost gebeurd happened getest tested promised beloofd toegezegd
+    waar where wanneer when hoeveel much many welke which status stand conclude concluded besloten
+    decided concluded zelf herself himself themselves""".split()
 )
 _SHORT = 2  # a question with a pointer and at most this many content words is elliptic
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """A question as the retriever and scorer should see it, with what it took from the conversation."""
-
-    question: str  # as asked
-    search_text: str  # sent to the retriever: the question plus the topic carried over
-    carried: str  # the earlier question text whose topic was carried over ("" when none)
-    focus_letters: tuple[str, ...]  # letters the previous answer cited, to keep the thread
+def _content(question: str) -> list[str]:
+    return [w for w in terms.words(question) if not terms.is_stop(w)]
 
 
 def is_followup(question: str) -> bool:
-    content = [w for w in terms.words(question) if not terms.is_stop(w)]
+    """True when the question needs the conversation for its topic."""
+    content = _content(question)
     if _LEAN_OPENERS.match(question):
         return True
     if len(content) <= _SHORT and any(w in _POINTERS for w in terms.words(question)):
         return True
+    words = terms.words(question)
+    pairs = zip(words, words[1:], strict=False)
+    pointing = any(a in _DEMONSTRATIVES and not terms.is_stop(b) for a, b in pairs)
+    if pointing and not terms.identifiers(question):
+        return True
+    if all(w in _ASKING for w in content):
+        return not terms.identifiers(question)
     return len(content) <= 1
 
 
-def resolve(question: str, history: Sequence[Answer] = ()) -> Resolved:
-    """Combine an elliptic question with the topic of the conversation; a full question stands alone."""
-    if not history or not is_followup(question):
-        return Resolved(question=question, search_text=question, carried="", focus_letters=())
-    # The topic is the last question that stood on its own, plus follow-ups since (they narrow it).
+def carried_chain(history: Sequence[Answer]) -> str:
+    """The topic of the conversation: the last question that stood on its own, plus follow-ups since."""
     chain: list[str] = []
     for turn in reversed(history):
         chain.insert(0, turn.question)
         if not is_followup(turn.question):
             break
-    carried = " ".join(chain)
-    previous = history[-1]
-    focus = tuple(dict.fromkeys(c.letter.id for c in previous.citations))
-    return Resolved(
-        question=question,
-        search_text=f"{question} {carried}",
-        carried=carried,
-        focus_letters=focus,
-    )
+    return " ".join(chain)

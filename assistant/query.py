@@ -7,30 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant import terms
-from assistant.followup import Resolved
+from assistant.analysis import INTENTS as _INTENTS
+from assistant.analysis import intents_of
 from index.glossary import Glossary, default_glossary
+from ingest.model import QuestionAnalysis
 
-_INTENTS: dict[str, re.Pattern[str]] = {
-    "who": re.compile(r"\b(?:wie|who|welk(?:e)? (?:kamer)?lid|which member|asked by|gevraagd door)\b", re.I),
-    "when": re.compile(r"\b(?:wanneer|when|datum|date|deadline|per wanneer|by when)\b", re.I),
-    "status": re.compile(
-        r"\b(?:status|afgedaan|open|openstaand|fulfilled|done|settled|completed|voldaan|uitgevoerd|"
-        r"delivered|kept|became|gebeurd|stand van zaken)\b",
-        re.I,
-    ),
-    "promise": re.compile(
-        r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit\w*|pledge\w*|motie\w*|motion\w*)\b",
-        re.I,
-    ),
-    "count": re.compile(r"\b(?:hoeveel|how many|how much|aantal|number of)\b", re.I),
-    "amount": re.compile(
-        r"\b(?:hoeveel|bedrag|geld|euro|budget|kosten|kost|how much|money|cost\w*|funding|fund\w*|"
-        r"financ\w*|miljoen|million|spend\w*)\b|€",
-        re.I,
-    ),
-}
 _CUE_INTENTS = ("status", "promise", "when", "who", "amount", "count")
+# Verbs of asking say who is wanted, not what about ("wie heeft dat gevraagd?", "who asked for it?").
+_CUES = re.compile(r"^(?:gevraagd|vroeg|vroegen|verzocht|verzoek|asked|requested|request)$", re.I)
 CURRENT_WEIGHT = 2.0  # concepts of the question as asked count more than those carried over
+OWN_SHARE = 1.5
 # An English word that neither the glossary nor the letters know may be a topic the letters never
 # discuss ("navy"), or just a word the glossary lacks ("fulfilled"); it counts, but for less.
 UNKNOWN_ENGLISH = 0.35
@@ -51,7 +37,7 @@ class Concept:
 class Query:
     """What the scorer needs: the question's concepts and its intents."""
 
-    resolved: Resolved
+    analysis: QuestionAnalysis
     language: str  # "nl" | "en"
     concepts: tuple[Concept, ...]
     intents: frozenset[str]
@@ -66,10 +52,6 @@ class Query:
         about = tuple(c for c in self.concepts if not c.cue) or self.concepts
         own = tuple(c for c in about if c.own)
         return own or about
-
-
-def intents_of(text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in _INTENTS.items() if pattern.search(text))
 
 
 COMPOUND_PART = 5  # a stem this long also counts inside a Dutch compound ("algoritm" in "algoritmeregister")
@@ -99,12 +81,15 @@ def english_concepts(text: str, glossary: Glossary | None = None) -> list[tuple[
     words stand for themselves, so a question about something the letters never mention finds nothing.
     """
     glossary = glossary or default_glossary()
-    words = [w.lower() for w in _PHRASE.findall(text)]
+    printed = _PHRASE.findall(text)
+    words = [w.lower() for w in printed]
     found: list[frozenset[str]] = []
     i = 0
     while i < len(words):
         for size in range(min(glossary.longest, len(words) - i), 0, -1):
             dutch = glossary.lookup(tuple(words[i : i + size]))
+            if dutch and size == 1 and terms.is_stop(words[i]) and not printed[i].isupper():
+                dutch = None  # the pronoun "it" is not "IT"
             if dutch:
                 phrase = " ".join(words[i : i + size])
                 stems = {s for d in dutch for s in terms.content_stems(d)} | set(terms.content_stems(phrase))
@@ -131,15 +116,16 @@ def _concepts(text: str, english: bool) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
-def build_query(resolved: Resolved, stats: terms.TermStats) -> Query:
+def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
     """Weigh each concept by the IDF of its rarest stem and by whether it was asked now."""
-    language = terms.detect_language(resolved.question)
     concepts: dict[frozenset[str], Concept] = {}
 
     def add(text: str, own: bool) -> None:
         english = terms.detect_language(text) == "en"
         for phrase, stems in _concepts(text, english):
-            cue = any(p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS)
+            cue = bool(_CUES.search(phrase)) or any(
+                p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS
+            )
             # A concept shown by any of its stems is as common as its most common stem.
             known = [stats.idf(s) for s in stems if stats.known(s)]
             idf = min(known) if known else max(stats.idf(s) for s in stems)
@@ -152,12 +138,28 @@ def build_query(resolved: Resolved, stats: terms.TermStats) -> Query:
             else:
                 concepts[stems] = Concept(stems=stems, weight=weight, own=own, cue=cue)
 
-    add(resolved.question, True)
-    if resolved.carried:
-        add(resolved.carried, False)
-    intents = intents_of(resolved.question)
-    if resolved.carried:
-        # "and what about DigiD?" keeps asking what the topic question asked (e.g. what was promised)
-        carried = intents_of(resolved.carried)
-        intents = intents | (carried if not intents else carried - {"who", "when", "amount"})
-    return Query(resolved=resolved, language=language, concepts=tuple(concepts.values()), intents=intents)
+    add(analysis.question, True)
+    if analysis.carried:
+        add(analysis.carried, False)
+    for ident in analysis.carried_identifiers:
+        if terms.identifiers(ident):  # TZ/T numbers are words of the passages; Kamerstuk ids are not
+            add(ident, False)
+    # In a follow-up the words asked now say what is new ("and for policy and regulation?"): together they
+    # weigh at least OWN_SHARE times the carried topic, however many words the topic question had.
+    own_total = sum(c.weight for c in concepts.values() if c.own and not c.cue)
+    carried_total = sum(c.weight for c in concepts.values() if not c.own)
+    if own_total and carried_total and own_total < OWN_SHARE * carried_total:
+        factor = OWN_SHARE * carried_total / own_total
+        concepts = {
+            k: Concept(c.stems, c.weight * factor, c.own, c.cue) if c.own and not c.cue else c
+            for k, c in concepts.items()
+        }
+    return Query(
+        analysis=analysis,
+        language=analysis.language,
+        concepts=tuple(concepts.values()),
+        intents=analysis.intents,
+    )
+
+
+__all__ = ["Concept", "Query", "build_query", "coverage", "english_concepts", "intents_of", "satisfied"]

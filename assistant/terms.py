@@ -31,7 +31,7 @@ DUTCH_STOP = frozenset(
     gaat gaan staat staan komt komen zit zitten heb hebt krijgen krijgt over verder sinds
     kun kunt kunnen wil wilt willen ging hoort houdt zegt zeggen vaak kreeg waar levert leveren bleek
     vroeg vroegen gedaan doet veranderd besproken gewoon eigenlijk precies inmiddels hoeveel wanneer
-    welk gebeurd gebeurt daarmee hiermee weleens
+    welk gebeurd gebeurt daarmee hiermee weleens waaruit waarmee waarvoor waarover waardoor bestaat bestaan
     """.split()
 )
 ENGLISH_STOP = frozenset(

@@ -59,7 +59,12 @@ def split_statements(text: str) -> list[tuple[str, tuple[int, ...]]]:
 
 
 def answer_to_run(question_id: str, answer: Answer, latency_s: float | None = None) -> AnswerRun:
-    """Statements with the passages they cite; footnote identifiers and texts of all cited passages."""
+    """Statements with the passages they cite; footnote identifiers and texts of all cited passages.
+
+    A "not stated" answer is an abstention: it cites what the letters do say, but answers nothing.
+    """
+    if answer.not_stated:
+        return AnswerRun(question_id=question_id, statements=(), abstained=True, latency_s=latency_s)
     by_n = {c.n: c for c in answer.citations}
     body = answer.text.split("\nSources:")[0].split("\nBronnen:")[0]  # the source list repeats quotes
     statements = []

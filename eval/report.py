@@ -66,6 +66,36 @@ def judge_table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def v2_table(results: dict[str, Any]) -> str:
+    """The v2 set's answers per part and language: the checker's figures beside the hand labels'."""
+    v2 = results["v2"]
+    if "skipped" in v2:
+        return f"Skipped: {v2['skipped']}."
+    rows = [
+        "| part | lang | answerable | right (checker) | right (labels) | right (lower) | partial | wrong "
+        "| false abstention | near miss / unanswerable abstained | list recall | lists complete "
+        "| citation precision (judge / labels) | footnotes shown |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for part, by_lang in v2["parts"].items():
+        for lang in LANGS:
+            a = by_lang[lang]
+            lab = a["labels"]
+            rows.append(
+                f"| {part} | {lang} | {a['n_answerable']} | {_f(a['right'])} | {_f(lab['right'])} "
+                f"| {_f(a['right_lower'])} | {_f(a['partial'])} | {_f(a['wrong'])} "
+                f"| {_f(a['false_abstention'])} | {_f(a['abstention'])} (n={a['n_unanswerable']}) "
+                f"| {_f(a['list_recall'])} | {_f(a['list_complete'])} "
+                f"| {_f(a['citation_precision'])} / {_f(lab['citation_precision'])} "
+                f"| {_f(a['footnotes_shown'])} |"
+            )
+    labelled = ", ".join(
+        f"{part} {by_lang['labels']['labelled']}/{by_lang['labels']['questions']}"
+        for part, by_lang in v2["parts"].items()
+    )
+    return "\n".join(rows) + f"\n\nAnswers labelled by hand (current for this answer text): {labelled}."
+
+
 def markdown(results: dict[str, Any], check: list[str] | None = None) -> str:
     s = results["settings"]
     parts = [
@@ -93,6 +123,17 @@ def markdown(results: dict[str, Any], check: list[str] | None = None) -> str:
         "",
         judge_table(results),
     ]
+    if "v2" in results:
+        parts += [
+            "",
+            "## Answers on the v2 question set (eval/questions_v2.jsonl, eval/facts.py)",
+            "",
+            "Right = every required fact and list item in the answer (eval/facts.py); the labels are a "
+            "person's reading of each answer (eval/labels/); the lower of the two counts. Development: "
+            "the part the answerer's rules were set on; measurement: nothing was tuned on it.",
+            "",
+            v2_table(results),
+        ]
     misses = results.get("retrieval_misses", {}).get("hybrid")
     if misses:
         parts += ["", f"Hybrid misses at rank 5: {', '.join(misses)}"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.adapters import answer_to_run, hits_to_run
+from eval.answers_v2 import FrameJudge
 from eval.judge_validation import agreement, load_labels
 from eval.judges import LLMJudge, OverlapJudge
 from eval.matching import contains_any
@@ -118,8 +119,13 @@ def run_eval(
     letters_dir: Path = DEMO_LETTERS,
     llm: Any | None = None,
     progress: Progress = lambda _: None,
+    v2: bool = True,
+    v2_index_dir: Path | None = None,
 ) -> EvalResult:
-    """Run every measurement and write results.json, report.md and plot.png into out_dir."""
+    """Run every measurement and write results.json, report.md and plot.png into out_dir.
+
+    v2: also answer the v2 question set over its own corpus (eval/run_v2.py), when the shared
+    corpus is present."""
     from assistant.engine import Engine
     from eval.report import write_outputs
     from index.hybrid import open_searcher
@@ -150,7 +156,8 @@ def run_eval(
     engine.answer("wat is er toegezegd over MitID?")  # warm-up, not timed
     answers = answer_runs(questions, engine.answer)
     progress(f"judging citations ({judge_name} judge)")
-    answer_report = answer_scores(questions, answers, judge)
+    # The answer frame's short line ("Amount: €3.000.000 [1].") is judged by its values (eval/answers_v2.py).
+    answer_report = answer_scores(questions, answers, FrameJudge(judge))
 
     pairs = load_labels()
     judge_agreement = {
@@ -182,6 +189,12 @@ def run_eval(
     }
     if isinstance(judge, LLMJudge):
         results["llm_judge"] = {"calls": judge.calls, "unparsed": len(judge.unparsed)}
+    if v2:
+        from eval.run_v2 import run_v2, v2_index
+
+        v2_settings = settings.with_(index_dir=v2_index_dir) if v2_index_dir else v2_index(settings)
+        results["v2"] = run_v2(v2_settings, judge, out_dir, progress)
+        results["duration_s"] = round(time.perf_counter() - started, 1)
     write_outputs(results, out_dir)
     return EvalResult(results, out_dir)
 
@@ -189,4 +202,5 @@ def run_eval(
 def run_in_temp_index(settings: Settings, **kwargs: Any) -> EvalResult:
     """run_eval over a fresh temporary index folder (the default: the user's index is not touched)."""
     with tempfile.TemporaryDirectory(prefix="brieven-eval-") as tmp:
-        return run_eval(settings.with_(index_dir=Path(tmp)), **kwargs)
+        folder = Path(tmp)
+        return run_eval(settings.with_(index_dir=folder / "demo"), v2_index_dir=folder / "v2", **kwargs)

@@ -378,6 +378,7 @@ class Citation:
     letter: Letter
     quote: str  # the supporting sentence, verbatim from chunk.text
     quote_span: Span  # of quote within chunk.text
+    cited_for: str = ""  # what it supports: "answer", "supporting", "list item", "status", "not stated"
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,40 @@ class Answer:
     language: str = "nl"  # "nl" | "en": the language of the question, and so of the answer
     mode: str = "extractive"  # "extractive" | "llm"
     flagged: tuple[str, ...] = ()  # statements removed because their citation did not support them
+    # The letters discuss the topic but do not state the asked fact: an abstention that cites what they
+    # do say (abstained is True as well).
+    not_stated: bool = False
+    short: str | None = None  # the short answer line ("Amount: €3.000.000 [1]"), also the text's first line
+    analysis: QuestionAnalysis | None = None  # the turn's analysed question, for the turns that follow
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """One question read once per turn, with what it takes from the conversation.
+
+    Made by assistant/analysis.py from the question and the previous turns; retrieval, the register
+    answers and the answerer all read this object, so no layer parses the question again.
+    """
+
+    question: str  # as asked, stripped
+    language: str  # "nl" | "en": the asker's language, and so the answer's
+    intents: frozenset[str] = frozenset()  # "who" "when" "amount" "count" "status" "list" "promise"
+    identifiers: tuple[str, ...] = ()  # named in the question, normalised: "TZ202504-147", "kst-26643-1371"
+    members: tuple[str, ...] = ()  # members of parliament named in the question ("Kathmann")
+    period_from: date | None = None  # a period the question names ("juli 2026", "in 2025")
+    period_to: date | None = None
+    letters: tuple[str, ...] = ()  # ids of letters the question names (by Kamerstuk number or date)
+    # Follow-up resolution: what an elliptic question ("and who asked for it?") takes from earlier turns.
+    followup: bool = False
+    carried: str = ""  # the earlier question text whose topic is carried over ("" when none)
+    carried_identifiers: tuple[str, ...] = ()  # identifiers of the previous turn (question and citations)
+    focus_letters: tuple[str, ...] = ()  # letters the previous answer cited, read first
+    search_text: str = ""  # what retrieval searches: the question plus the carried topic
+
+    @property
+    def all_identifiers(self) -> tuple[str, ...]:
+        """The question's own identifiers, then those carried over."""
+        return tuple(dict.fromkeys(self.identifiers + self.carried_identifiers))
 
 
 @dataclass(frozen=True)

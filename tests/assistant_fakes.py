@@ -128,7 +128,7 @@ def engine(llm=None):
     from ingest.settings import Settings
 
     letters, chunks = corpus()
-    return Engine(TermSearcher(letters, chunks), Settings(), chunks=chunks, llm=llm)
+    return Engine(TermSearcher(letters, chunks), Settings(), chunks=chunks, llm=llm, letters=letters)
 
 
 def demo_index(tmp_path_factory) -> Path:

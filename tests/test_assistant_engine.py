@@ -1,7 +1,8 @@
 """The offline answer engine on hand-made letters: citations, lead facts, abstention, follow-ups."""
 
+from assistant.analysis import analyse
 from assistant.extractive import NOT_FOUND
-from assistant.followup import is_followup, resolve
+from assistant.followup import is_followup
 from ingest.model import SearchFilter
 from tests.assistant_fakes import engine
 
@@ -66,7 +67,7 @@ def test_followup_detection():
     assert is_followup("wanneer?")
     assert is_followup("wie heeft dat gevraagd?")
     assert not is_followup("Wat is er gedaan met de motie Zwinkels over een GAP-analyse?")
-    standalone = resolve("Wat is er gedaan met de motie Zwinkels?", history=())
+    standalone = analyse("Wat is er gedaan met de motie Zwinkels?", history=())
     assert standalone.search_text == standalone.question and not standalone.carried
 
 

@@ -112,7 +112,7 @@ def test_dutch_question_gets_a_dutch_prompt_and_dutch_check():
     letters, chunks = corpus()
     eng = Engine(TermSearcher(letters, chunks), Settings(), chunks=chunks)
     query, hits = eng.prepare("Wat is er toegezegd over MitID?")
-    (_, human) = build_messages(query.resolved.question, hits, query.language)[0:2]
+    (_, human) = build_messages(query.analysis.question, hits, query.language)[0:2]
     assert (
         "Dutch" in SYSTEM.format(not_found="X", language="Dutch") and "Question: Wat is er" in human.content
     )
@@ -145,3 +145,28 @@ def test_a_model_that_cannot_be_set_up_is_a_clear_error():
 
     with pytest.raises(ModelLoadError, match="nosuchprovider"):
         load_chat_model(Settings(llm_model="nosuchprovider:some-model"))
+
+
+def test_the_prompt_stays_under_its_token_cap_and_the_check_reads_the_same_passages():
+    from assistant.llm import PROMPT_TOKENS, estimate_tokens, prompt_passages
+
+    letters, chunks = corpus()
+    long_text = " ".join(f"Zin {i} over MitID en DigiD voor burgers in Nederland." for i in range(400))
+    many = [
+        Chunk(f"big#{i}", "kst-26643-1371", long_text, long_text, ("MitID",), (0, len(long_text)))
+        for i in range(12)
+    ]
+    eng = Engine(TermSearcher(letters, [*chunks, *many]), Settings(), chunks=[*chunks, *many])
+    _, hits = eng.prepare(QUESTION, k=12)
+    kept = prompt_passages(QUESTION, hits, "en")
+    messages = build_messages(QUESTION, kept, "en")
+    assert sum(estimate_tokens(m.content) for m in messages) <= PROMPT_TOKENS
+    assert 1 <= len(kept) < len(hits)
+    assert all(
+        h.chunk.text and long_text.startswith(h.chunk.text) for h in kept if h.chunk.id.startswith("big")
+    )
+    RecordingModel.seen = []
+    model = RecordingModel(messages=iter([AIMessage(content="MitID is discussed [1].")]))
+    eng.answer(QUESTION, llm=model, k=12)
+    sent = RecordingModel.seen[0]
+    assert sum(estimate_tokens(m.content) for m in sent) <= PROMPT_TOKENS

@@ -1,0 +1,232 @@
+"""The question read once per turn: language, intents, identifiers, members, period, letters, follow-up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from assistant import terms
+from assistant.followup import carried_chain, is_followup
+from index.identifiers import find_ids
+from ingest.model import Answer, Letter, QuestionAnalysis
+
+_MONEY_WORDS = (
+    r"bedrag\w*|geld|budget\w*|kosten|kost|kostte|euro|financier\w*|financi\w*|subsidie\w*|bijdrage\w*|"
+    r"bijgedragen|bijdragen|gereserveerd|reserveer\w*|boetes?|investering\w*|uitgaven|middelen|"
+    r"money|cost\w*|fees?|fines?|funding|funds?|fund\w*|financ\w*|budget\w*|spend\w*|spent|contribut\w*|"
+    r"reserved|invest\w*|paid|pay|pays|charge[sd]?|price|prijs"
+)
+INTENTS: dict[str, re.Pattern[str]] = {
+    "who": re.compile(
+        r"\b(?:wie|wiens|who|whom|whose|welk(?:e)? (?:kamer)?leden?|welk(?:e)? kamerlid|which members?|"
+        r"asked by|gevraagd door|door wie|by whom|(?:which|welke?)\s+(?:\w+\s+){0,2}(?:commissioner|"
+        r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
+        r"party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
+        r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators))\b",
+        re.I,
+    ),
+    "when": re.compile(
+        r"\b(?:wanneer|when|datum|date|dates|deadline|per wanneer|by when|tot wanneer|vanaf wanneer|"
+        r"sinds wanneer|welke termijn|what time|which year|welk jaar|in welk jaar)\b",
+        re.I,
+    ),
+    "where": re.compile(
+        r"\b(?:waar|where|in which (?:city|country|place)|in welke (?:stad|plaats|gemeente))\b", re.I
+    ),
+    "status": re.compile(
+        r"\b(?:status|afgedaan|open|openstaand|fulfill?ed|done|settled|completed|voldaan|uitgevoerd|"
+        r"delivered|kept|stand van zaken|where does .* stand|hoe staat het)\b",
+        re.I,
+    ),
+    "promise": re.compile(
+        r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit\w*|pledge\w*|motie\w*|motion\w*)\b",
+        re.I,
+    ),
+    "count": re.compile(
+        r"\b(?:hoeveel|how many|how much|aantal|number of|welk deel|by how much|hoe groot|how large|"
+        r"how big|how high|hoe hoog|(?:what|which|welk|welke)\s+(?:\w+\s+){0,2}"
+        r"(?:share|percentage|proportion|deel|aandeel))\b",
+        re.I,
+    ),
+    "amount": re.compile(rf"\b(?:{_MONEY_WORDS})\b|€", re.I),
+}
+# A question asks for money only with a quantity word: "what does it cost?", "how much money?".
+_QUANTITY_ASK = re.compile(
+    r"\b(?:hoeveel|how much|how large|how big|how high|hoe groot|hoe hoog|wat kost|what does .{0,60}cost|"
+    r"what fee|welke (?:\w+ ){0,2}boete|what (?:\w+ ){0,2}fines?|welk bedrag|what amount|which amount)\b|"
+    r"\b(?:what|wat|which|welk\w*)\s+(?:is|are|was|were|zijn|waren|bedraagt|bedragen)?\s*(?:the|het|de)?\s*"
+    r"(?:\w+\s+){0,2}(?:budget|bedrag|kosten|costs?|price|prijs|fees?|fines?|boetes?|bijdrage|contribution)\b",
+    re.I,
+)
+_NOT_PLACE = re.compile(r"\bwaar\b.*\bover\b|\bwaarover\b|\bwhere\b.*\bstands?\b|\bwaar\s+staat\b", re.I)
+_LIST = re.compile(
+    r"\b(?:welke|which|what|wat zijn|what are|noem|lijst|list|overzicht|overview|opsomming)\b", re.I
+)
+_PLURAL_EN = re.compile(r"^[a-z][a-z-]{2,}(?<!ss)s$")
+_PLURAL_NL = re.compile(r"^[a-z][a-z-]{2,}(?:en|s|'s)$")
+_NOT_PLURAL = frozenset(
+    "is was has does this its his thus plus status process access focus analysis basis crisis less "
+    "bus yes us as vs minus campus census kans eens ons ten tien zeven negen elf open geven leven "
+    "wanneer welken binnen buiten tussen boven beneden tegen zonder kamerleden".split()
+)
+_LEADING = frozenset("the de het are zijn were waren".split())
+# Words that end the noun phrase after "what"/"welke": auxiliaries and modals.
+_BREAK = frozenset(
+    "may might can could will would shall should must does do did is are was were has have had moet moeten "
+    "kan kunnen zal zullen wordt worden werd zijn heeft hebben".split()
+)
+_NUMBER_WORD = frozenset(
+    "twee drie vier vijf zes zeven acht negen tien two three four five six seven eight".split()
+)
+_MONTHS = {
+    m: i + 1
+    for names in (
+        "januari februari maart april mei juni juli augustus september oktober november december",
+        "january february march april may june july august september october november december",
+    )
+    for i, m in enumerate(names.split())
+}
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_PERIOD = re.compile(r"\b(?:in|uit|van|of|from|sinds|since|during|tijdens)\s+((?:19|20)\d\d)\b", re.I)
+_NAMED_MEMBER = re.compile(
+    r"\b(?:motie|moties|motion|lid|kamerlid|member|senator|minister|staatssecretaris)\s+"
+    r"((?:(?:Van|De|Ter|Te)(?:\s+(?:der|den|de))?\s+)?[A-Z][\w'’-]+)"
+)
+
+
+def intents_of(text: str) -> frozenset[str]:
+    """What kind of answer the text asks for: who, when, how much (money), how many, status, list."""
+    found = {name for name, pattern in INTENTS.items() if pattern.search(text)}
+    if "where" in found and _NOT_PLACE.search(text):
+        found.discard(
+            "where"
+        )  # "waar gaat TZ202501-011 over?" asks what about; "where does it stand?" a status
+    if "amount" in found and not _QUANTITY_ASK.search(text):
+        found.discard("amount")  # "what was the money used for?" asks no amount
+    if "amount" in found:
+        found.add("count")  # an amount is a number too
+    if asks_list(text):
+        found.add("list")
+    return frozenset(found)
+
+
+def asks_list(text: str) -> bool:
+    """'welke toezeggingen', 'which organisations', 'what are the four levers': a plural after the cue.
+
+    The words right after the cue, up to the first function word, name what is asked for ("what fee
+    may banks charge" asks one fee; "what application dates does" asks dates).
+    """
+    english = terms.detect_language(text) == "en"
+    plural = _PLURAL_EN if english else _PLURAL_NL
+    for cue in _LIST.finditer(text):
+        after = [w.lower() for w in re.findall(r"[\w'-]+", text[cue.end() :])[:6]]
+        while after and after[0] in _LEADING:
+            after.pop(0)  # "what are the four levers", "wat zijn de knelpunten"
+        for lowered in after[:4]:
+            if lowered in _NUMBER_WORD:
+                return True
+            if terms.is_stop(lowered) or lowered in _NOT_PLURAL or lowered in _BREAK:
+                break
+            if plural.match(lowered):
+                return True
+    return False
+
+
+def _members(question: str, known: Iterable[str]) -> tuple[str, ...]:
+    """Members the question names: those the corpus knows (register, indieners), and 'motie X'."""
+    found: dict[str, None] = {}
+    lowered = question.lower()
+    for name in known:
+        if name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered):
+            found.setdefault(name)
+    for match in _NAMED_MEMBER.finditer(question):
+        found.setdefault(match.group(1))
+    # "Van der Werf" holds "Werf": keep the longest of names that contain each other
+    names = list(found)
+    return tuple(n for n in names if not any(n != m and n.lower() in m.lower() for m in names))
+
+
+def _period(question: str) -> tuple[date | None, date | None]:
+    full = _FULL_DATE.search(question)
+    if full:
+        day = date(int(full.group(3)), _MONTHS[full.group(2).lower()], int(full.group(1)))
+        return day, day
+    month = _MONTH_YEAR.search(question)
+    if month:
+        year, number = int(month.group(2)), _MONTHS[month.group(1).lower()]
+        first = date(year, number, 1)
+        last = (date(year + (number == 12), number % 12 + 1, 1)) - timedelta(days=1)
+        return first, last
+    year = _YEAR_PERIOD.search(question)
+    if year:
+        return date(int(year.group(1)), 1, 1), date(int(year.group(1)), 12, 31)
+    return None, None
+
+
+def _letters(
+    identifiers: Sequence[str], period: tuple[date | None, date | None], letters: Sequence[Letter], text: str
+) -> tuple[str, ...]:
+    """Letters the question names: by Kamerstuk number, or 'de brief van juli 2026' by its date."""
+    named = [x.id for x in letters if x.kamerstuk_id and x.kamerstuk_id in identifiers]
+    start, end = period
+    if start and end and re.search(r"\b(?:brief|brieven|letter|letters)\b", text, re.I):
+        named += [x.id for x in letters if x.date and start <= x.date <= end]
+    return tuple(dict.fromkeys(named))
+
+
+def _answer_identifiers(answer: Answer) -> tuple[str, ...]:
+    """What the previous answer was about: the identifiers its text names, else its first citation's."""
+    found = find_ids(answer.text)
+    if not found and answer.citations:
+        first = answer.citations[0]
+        found = [i for f in first.chunk.footnotes for i in f.toezeggingen]
+        found += find_ids(" ".join(first.chunk.section_path))
+    return tuple(dict.fromkeys(found))
+
+
+def analyse(
+    question: str,
+    history: Sequence[Answer] = (),
+    letters: Sequence[Letter] = (),
+    members: Iterable[str] = (),
+) -> QuestionAnalysis:
+    """Read the question once; an elliptic one takes the topic, identifiers and letters of the last turns."""
+    question = question.strip()
+    identifiers = tuple(find_ids(question))
+    period = _period(question)
+    intents = intents_of(question)
+    followup = bool(history) and is_followup(question)
+    carried, carried_ids, focus = "", (), ()
+    if followup:
+        carried = carried_chain(history)
+        previous = history[-1]
+        before = previous.analysis.all_identifiers if previous.analysis else tuple(find_ids(carried))
+        carried_ids = tuple(
+            i for i in dict.fromkeys(before + _answer_identifiers(previous)) if i not in identifiers
+        )
+        focus = tuple(dict.fromkeys(c.letter.id for c in previous.citations))
+        if not intents:
+            intents = intents_of(carried) - {"list"}  # "and for policy and regulation?" asks what it asked
+    search_text = question
+    if carried:
+        search_text = f"{question} {carried}"
+        extra = [i for i in carried_ids if i.lower() not in search_text.lower()]
+        if extra:
+            search_text += " " + " ".join(extra)
+    return QuestionAnalysis(
+        question=question,
+        language=terms.detect_language(question),
+        intents=intents,
+        identifiers=identifiers,
+        members=_members(question, members),
+        period_from=period[0],
+        period_to=period[1],
+        letters=_letters(identifiers, period, letters, question),
+        followup=followup,
+        carried=carried,
+        carried_identifiers=carried_ids,
+        focus_letters=focus,
+        search_text=search_text,
+    )

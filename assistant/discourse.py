@@ -1,0 +1,98 @@
+"""What a sentence says about time: past dates, things still to come, and sentences that elaborate.
+
+Three small signals the answerer reads beside the words:
+- a "when" question about something to come ("wanneer wordt ... gelanceerd?", "when is ... expected?")
+  is not answered by a date that lies before the letter ("Op 21 maart 2023 heeft u gevraagd");
+- a question about an outcome ("what did the SER advise?") is not answered by a sentence that says
+  the outcome is still to come ("De SER zal ... in haar advies nader stilstaan"): that is "not stated";
+- a sentence opened by "Concreet", "Het gaat om", "Dit zijn" spells out the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.values import Value
+
+_MONTHS = {
+    m: i + 1
+    for names in (
+        "januari februari maart april mei juni juli augustus september oktober november december",
+        "january february march april may june july august september october november december",
+    )
+    for i, m in enumerate(names.split())
+}
+_FULL = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")(?:\s+((?:19|20)\d\d))?\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_RELATIVE = re.compile(
+    r"\b(?:begin|eind|medio|half|halverwege|voor|na|dit|volgend|early|late|mid|end)\b", re.I
+)
+
+_FUTURE_ASK = re.compile(
+    r"\b(?:wanneer|when)\s+(?:\w+\s+){0,1}(?:wordt|worden|komt|komen|zal|zullen|gaat|gaan|stuurt|sturen|"
+    r"verschijnt|moet|moeten|will|shall|is|are|does|do|should|can)\b|\b(?:verwacht|expected|planned|gepland)\b",
+    re.I,
+)
+_PAST_ASK = re.compile(
+    r"\b(?:wanneer|when)\s+(?:\w+\s+){0,1}(?:werd|werden|was|waren|did|were|is\s+\w+\s+ontvangen)\b", re.I
+)
+# An outcome asked for: what was decided, advised, agreed, concluded.
+_OUTCOME_ASK = re.compile(
+    r"\b(?:what|wat)\s+(?:did|has|have|heeft|hebben|was|were|is)\b.*\b(?:advis\w*|adviseer\w*|advies|agree\w*|"
+    r"afgesproken|decid\w*|besl\w*|conclu\w*|found|vonden|bevind\w*|result\w*|uitkomst|outcome|opleverde)\b",
+    re.I,
+)
+# A sentence that puts the outcome in the future or says it is not there yet.
+_PROSPECTIVE = re.compile(
+    r"\b(?:zal|zullen|voornemens|nog\s+niet|nog\s+geen|later\s+(?:dit|in)|volgt\s+later|binnenkort|"
+    r"in\s+te\s+plannen|wordt\s+verwacht|verwacht\s+ik|komt\s+later|nog\s+plaats\s*vinden)\b",
+    re.I,
+)
+_ELABORATES = re.compile(
+    r"^\s*(?:Concreet|Het\s+gaat\s+(?:hierbij\s+)?om|Dit\s+(?:zijn|betreft|betekent)|Deze\s+(?:groep|zijn)|"
+    r"Namelijk|Daarbij\s+gaat\s+het\s+om|Dat\s+(?:zijn|betekent)|Hiervan|Daarvan)\b"
+)
+
+
+def asks_future(question: str) -> bool:
+    return bool(_FUTURE_ASK.search(question)) and not _PAST_ASK.search(question)
+
+
+def asks_outcome(question: str) -> bool:
+    return bool(_OUTCOME_ASK.search(question))
+
+
+def prospective(sentence: str) -> bool:
+    return bool(_PROSPECTIVE.search(sentence))
+
+
+def elaborates(sentence: str) -> bool:
+    return bool(_ELABORATES.match(sentence))
+
+
+def _when(value: str, letter_date: date) -> date | None:
+    """The date a value names, resolved against the letter's date; None for relative phrases."""
+    if _RELATIVE.search(value):
+        return None
+    full = _FULL.search(value)
+    if full:
+        year = int(full.group(3)) if full.group(3) else letter_date.year
+        try:
+            return date(year, _MONTHS[full.group(2).lower()], int(full.group(1)))
+        except ValueError:
+            return None
+    month = _MONTH_YEAR.search(value)
+    if month:
+        return date(int(month.group(2)), _MONTHS[month.group(1).lower()], 28)
+    year = _YEAR.search(value)
+    return date(int(year.group(1)), 12, 31) if year else None
+
+
+def only_past(found: tuple[Value, ...], letter_date: date | None) -> bool:
+    """Every date found lies before the letter (a day without a year counts in the letter's year)."""
+    if letter_date is None or not found:
+        return False
+    resolved = [_when(v.text, letter_date) for v in found]
+    return all(d is not None and d < letter_date for d in resolved)

@@ -1,0 +1,241 @@
+"""The sentences of the retrieved passages scored against the question: words, meaning, asked values.
+
+A sentence's score adds what the evidence says about it:
+- lexical: the share of the question's weighted concepts it shows (Dutch stems; English through the
+  glossary), and the share its passage shows with headings and footnotes;
+- semantic: its similarity to the question by the multilingual embedder's sentence vectors, stored in
+  the index snapshot (used when the searcher offers them; the lexical evidence stands alone before);
+- typed: a value of the kind asked (an amount for "how much", a date for "when", a name for "who")
+  that the question does not itself mention; identifiers the question names or carries;
+- place: the passage's rank, and the letters the previous answer cited (a follow-up keeps its thread).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant import terms
+from assistant.discourse import asks_future, only_past
+from assistant.query import Query, coverage
+from assistant.sentences import split_spans
+from assistant.values import ROLES, Value, fresh, role_names, values
+from ingest.model import Hit, Span
+
+# Weights, set on the development questions (eval/results/calibration/): lexical evidence first, the
+# embedder's similarity beside it, the asked value as the tie-breaker that lifts the answering sentence.
+W_OWN = 0.45
+W_WINDOW = 0.1
+W_PASSAGE = 0.25
+W_RANK = 0.1
+W_SEMANTIC = 0.35
+FOCUS_BONUS = 0.05
+ID_BONUS = 0.1
+VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
+PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
+MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
+MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
+# The kind of value each intent asks for, most specific first.
+ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"), ("where", "name"))
+# A "who" question about members of parliament: a member named as such is then the answer.
+_MEMBER_CUE = re.compile(
+    r"\b(?:lid|leden|kamerlid|kamerleden|member|members|mp|asked|gevraagd|vroeg|verzocht|requested|motie\w*|"
+    r"motion\w*|indien\w*|co-?sign\w*|ondertek\w*|wiens|whose|promised to|toegezegd aan|senator)\b",
+    re.I,
+)
+
+
+def asked_kind(intents: frozenset[str]) -> str | None:
+    """The kind of value the question asks for, or None when it asks for none (a topic, a status)."""
+    if "status" in intents or "list" in intents and "who" not in intents:
+        return None
+    return next((kind for intent, kind in ASKED_KIND if intent in intents), None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one retrieved passage, with the evidence that it answers."""
+
+    hit: Hit
+    span: Span
+    score: float
+    own: float  # lexical coverage of the question's concepts by the sentence alone
+    window: float  # coverage of the question's topic by the sentence with the sentences around it
+    passage: float  # lexical coverage by its passage (headings and footnotes included)
+    semantic: float | None  # cosine similarity to the question, when sentence vectors exist
+    relative: float  # the similarity spread over [0, 1] among this question's candidates (0 without vectors)
+    values: tuple[Value, ...]  # values of the asked kind the question does not mention
+    stems: frozenset[str]
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text[self.span[0] : self.span[1]]
+
+
+def passage_text(hit: Hit) -> str:
+    """The passage with its headings and footnotes: all that shows what it is about."""
+    notes = " ".join(f.text for f in hit.chunk.footnotes)
+    return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
+
+
+def topic_coverage(hit: Hit, query: Query) -> float:
+    """How much of what the question is about the passage (with its headings) mentions."""
+    text = passage_text(hit)
+    return coverage(set(terms.content_stems(text)), query.topic, text.lower())
+
+
+# chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks
+SentenceLookup = Callable[[Sequence[str]], Mapping[str, Any]]
+
+
+class Semantic:
+    """Cosine similarities of stored sentence vectors to the question (none without vectors)."""
+
+    def __init__(self, vector: np.ndarray | None, lookup: SentenceLookup | None) -> None:
+        self.vector = vector
+        self.lookup = lookup
+        self._cache: dict[str, list[tuple[Span, float]]] = {}
+
+    @classmethod
+    def of(cls, searcher: object, text: str, own: str | None = None) -> Semantic:
+        """From a searcher that offers query_vector and sentence_vectors (index.hybrid.Searcher).
+
+        own: a follow-up as asked ("where was it tested?"): its vector is averaged with that of the
+        search text (question and carried topic), so what the question adds counts as much as the topic.
+        """
+        query_vector = getattr(searcher, "query_vector", None)
+        lookup = getattr(searcher, "sentence_vectors", None)
+        if query_vector is None or lookup is None:
+            return cls(None, None)
+        try:
+            vector = np.asarray(query_vector(text), dtype=np.float32)
+            if own and own != text:
+                vector = vector + np.asarray(query_vector(own), dtype=np.float32)
+                vector = vector / (np.linalg.norm(vector) or 1.0)
+        except (AttributeError, NotImplementedError):
+            return cls(None, None)
+        return cls(vector, lookup)
+
+    def load(self, chunk_ids: Sequence[str]) -> None:
+        if self.vector is None or self.lookup is None:
+            return
+        missing = [c for c in chunk_ids if c not in self._cache]
+        for cid, found in self.lookup(missing).items():
+            sims = np.asarray(found.vectors, dtype=np.float32) @ self.vector
+            self._cache[cid] = [(span, float(s)) for span, s in zip(found.spans, sims, strict=True)]
+
+    def best(self, chunk_id: str) -> float | None:
+        """The passage's closest sentence to the question (load the chunk first)."""
+        pairs = self._cache.get(chunk_id)
+        return max(s for _, s in pairs) if pairs else None
+
+    def similarity(self, chunk_id: str, span: Span) -> float | None:
+        """The best similarity among the stored sentences overlapping span (their splitter may differ)."""
+        pairs = self._cache.get(chunk_id)
+        if not pairs:
+            return None
+        overlapping = [s for (a, b), s in pairs if a < span[1] and b > span[0]]
+        return max(overlapping) if overlapping else None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W\d_]+", "", text).lower()
+
+
+def sentence_spans(hit: Hit) -> list[Span]:
+    heading = hit.chunk.section_path[-1] if hit.chunk.section_path else None
+    return split_spans(hit.chunk.text, heading)
+
+
+# An amount answers "how much does it cost / is reserved" only beside a word that makes it money spent.
+_MONEY_CONTEXT = re.compile(
+    r"\b(?:kost\w*|prijs|prijzen|tarie\w+|budget\w*|bedrag\w*|middelen|gereserveerd|reserveer\w*|beschikbaar|"
+    r"bijdrage\w*|bijgedragen|draagt|investe\w+|subsidie\w*|boete\w*|financi\w+|uitgave\w*|vergoed\w*|"
+    r"betaal\w*|betaald|ontvang\w*|krijg\w*|kreeg|toegekend|uitgetrokken|begroting\w*|fonds\w*|opbrengst\w*)\b",
+    re.I,
+)
+# A motie ends with its signatories, one name a line ("Kathmann\n\nLahlah\n\nKröger").
+_SIGNATURE = re.compile(r"(?:\n\s*[A-Z][\w'’-]+(?:[ -][A-Z]?[\w'’-]+){0,3}\s*){1,12}$")
+
+
+def signature_span(hit: Hit) -> Span | None:
+    """The signatories' block at the end of a motie's passage (the letter is a motie by its reader)."""
+    if hit.letter.kind != "motie":
+        return None
+    match = _SIGNATURE.search(hit.chunk.text)
+    if not match or "orde van de dag" not in hit.chunk.text[: match.start()]:
+        return None  # the names follow the dictum "... en gaat over tot de orde van de dag."
+    start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+    return start, len(hit.chunk.text.rstrip())
+
+
+def signature_members(block: str) -> list[Value]:
+    return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
+
+
+def score_sentences(
+    hits: Sequence[Hit], query: Query, semantic: Semantic | None = None, min_words: int = MIN_WORDS
+) -> list[Candidate]:
+    """Every sentence of every passage, scored on all the evidence (see the module docstring)."""
+    analysis = query.analysis
+    kind = asked_kind(query.intents)
+    wanted_ids = {i.lower() for i in analysis.all_identifiers}
+    asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
+    members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
+    future = kind == "date" and asks_future(analysis.question)
+    roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
+    semantic = semantic or Semantic(None, None)
+    raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
+    for position, hit in enumerate(hits):
+        passage = topic_coverage(hit, query)
+        prior = 1.0 / (1 + position)
+        place = prior * W_RANK + (FOCUS_BONUS if hit.letter.id in analysis.focus_letters else 0.0)
+        headings = {_squash(h) for h in hit.chunk.section_path}
+        spans = list(sentence_spans(hit))
+        signature = signature_span(hit) if members_asked else None
+        if signature is not None:
+            spans = [sp for sp in spans if sp[1] <= signature[0]] + [signature]
+        stems_of = [frozenset(terms.content_stems(hit.chunk.text[a:b])) for a, b in spans]
+        for i, (a, b) in enumerate(spans):
+            sentence = hit.chunk.text[a:b]
+            if (a, b) == signature:
+                found = tuple(fresh(signature_members(sentence), asked))
+            elif len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
+                continue  # a heading names the topic; it does not answer
+            else:
+                found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
+                near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
+                if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
+                    found = ()  # "een maximale limiet van 100.000 euro" is no cost
+                if roles_asked:  # "which Commissioner?" is answered by a name with that role only
+                    found = tuple(fresh(role_names(sentence, asked), asked))
+            stems = stems_of[i]
+            own = coverage(set(stems), query.concepts, sentence.lower())
+            # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
+            around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
+            window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
+            bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            if future and found and only_past(found, hit.letter.date):
+                bonus -= VALUE_BONUS[kind] + PAST_PENALTY  # "wanneer wordt ...?" is not answered by 2023
+            if (members_asked or roles_asked) and any(v.kind == "member" for v in found):
+                bonus += MEMBER_BONUS
+            if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:
+                bonus += ID_BONUS
+            raw.append((hit, (a, b), own, window, passage, found, stems, bonus))
+    semantic.load([h.chunk.id for h in hits])
+    sims = {(h.chunk.id, span): semantic.similarity(h.chunk.id, span) for h, span, *_ in raw}
+    known = [v for v in sims.values() if v is not None]
+    low, high = (min(known), max(known)) if known else (0.0, 1.0)
+    out = []
+    for hit, span, own, window, passage, found, stems, bonus in raw:
+        sim = sims[(hit.chunk.id, span)]
+        # Similarities of one model to one question sit in a narrow band: spread them over [0, 1].
+        relative = (sim - low) / (high - low) if sim is not None and high > low else 0.0
+        score = W_OWN * own + W_WINDOW * window + W_PASSAGE * passage + W_SEMANTIC * relative + bonus
+        out.append(Candidate(hit, span, score, own, window, passage, sim, relative, found, stems))
+    out.sort(key=lambda c: -c.score)
+    return out

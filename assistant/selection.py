@@ -1,0 +1,178 @@
+"""Which sentences answer: the passages read, the lead sentence, the quotes that add to it, list items.
+
+The thresholds are one object (Rules), set on the development questions; eval/calibrate.py sweeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from assistant import terms
+from assistant.discourse import elaborates
+from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, topic_coverage
+from assistant.lists import Item, counted, introduces_list, items_after, ordinal_items
+from assistant.query import Query
+from assistant.sentences import split_spans
+from assistant.values import Value, fresh, values
+from ingest.model import Chunk, Hit
+
+NextChunk = Callable[[Chunk], Chunk | None]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The answerer's thresholds, set on the development questions (eval/calibrate.py writes the curve).
+
+    A passage is read when it shows min_topic_coverage of the question's topic words, or when one of
+    its sentences is at least min_similarity close to the question by the embedder and the passage
+    shows min_topic_with_similarity of the topic. A sentence holding the asked value must show (with
+    its neighbours) min_value_topic of the topic, or touch it in a passage that shows
+    min_passage_for_value.
+    """
+
+    min_topic_coverage: float = 0.55
+    min_similarity: float = 0.82
+    min_topic_with_similarity: float = 0.0
+    min_sentence_score: float = 0.22  # a sentence below this adds nothing to the answer
+    min_value_topic: float = 0.3
+    value_top_k: int = 1  # a value in one of the best this many sentences states the answer as such
+    min_relative_similarity: float = 0.6  # ... or among the closest of the question's sentences by meaning
+    min_passage_for_value: float = 0.6
+    support_ratio: float = 0.75  # a supporting quote scores at least this share of the lead's score
+    max_sentences: int = 3
+    redundant: float = 0.6  # stem overlap (Jaccard) above which a sentence repeats one already chosen
+
+
+RULES = Rules()
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+def _items(cand: Candidate, query: Query, next_chunk: NextChunk | None) -> list[Item]:
+    """The items of a list the sentence introduces (or, for a list question, that follow it)."""
+    following = next_chunk or (lambda c: None)
+    if not (introduces_list(cand.text) or "list" in query.intents):
+        return []
+    items = items_after(cand.hit.chunk, cand.span, following)
+    number = counted(cand.text)
+    if not items and number:
+        items = ordinal_items(cand.hit.chunk, cand.span, number, following)  # "De eerste maatregel ..."
+    return items
+
+
+def item_values(items: Sequence[Item], kind: str | None, question: str) -> list[Value]:
+    if kind is None:
+        return []
+    return [v for it in items for v in fresh(values(it.text, kind), question)]
+
+
+def asked_text(query: Query) -> str:
+    return f"{query.analysis.question} {query.analysis.carried}"
+
+
+def _on_topic(c: Candidate, rules: Rules) -> bool:
+    """The sentence (with its neighbours) is about the question, or sits in a passage that clearly is,
+    or the embedder finds it close to the question."""
+    if c.window >= rules.min_value_topic or (c.window > 0 and c.passage >= rules.min_passage_for_value):
+        return True
+    if c.semantic is None:
+        return False
+    return c.semantic >= rules.min_similarity or c.relative >= rules.min_relative_similarity
+
+
+def _value_score(c: Candidate) -> float:
+    """For a value question the sentence that states the value may name its topic just before it."""
+    return c.score + W_OWN * max(0.0, c.window - c.own)
+
+
+def _next_sentence(
+    lead: Candidate, candidates: Sequence[Candidate], next_chunk: NextChunk | None = None
+) -> Candidate | None:
+    """The sentence after the lead: in its passage, or at the start of the section's next chunk."""
+    after = [c for c in candidates if c.hit.chunk.id == lead.hit.chunk.id and c.span[0] >= lead.span[1]]
+    if after:
+        return min(after, key=lambda c: c.span[0])
+    chunk = next_chunk(lead.hit.chunk) if next_chunk else None
+    if chunk is None:
+        return None
+    spans = split_spans(chunk.text)
+    lead_key = " ".join(lead.text.split())
+    keys = [" ".join(chunk.text[a:b].split()) for a, b in spans]
+    start = keys.index(lead_key) + 1 if lead_key in keys else 0  # chunks overlap by a sentence
+    if start >= len(spans):
+        return None
+    hit = replace(lead.hit, chunk=chunk)
+    return replace(
+        lead, hit=hit, span=spans[start], values=(), stems=frozenset(terms.content_stems(keys[start]))
+    )
+
+
+def choose(
+    candidates: Sequence[Candidate], query: Query, next_chunk: NextChunk | None = None, rules: Rules = RULES
+) -> tuple[list[Candidate], dict[int, list[Item]]]:
+    """The lead sentence and the quotes that add to it, with the list items each one introduces.
+
+    For a question that asks a value, the lead is the best sentence that states one (itself or in the
+    list it introduces); without any, nothing is chosen and the caller says "not stated".
+    """
+    kind = asked_kind(query.intents)
+    question = asked_text(query)
+    pool = [c for c in candidates if c.score >= rules.min_sentence_score]
+    lists = {id(c): _items(c, query, next_chunk) for c in pool[: 4 * rules.max_sentences]}
+    if kind:
+        # A sentence states the answer when it holds the asked value and is about the question; the
+        # best sentences of all are about it by definition.
+        stating = [
+            c
+            for c in pool
+            if (c.values or item_values(lists.get(id(c), []), kind, question))
+            and (c in pool[: rules.value_top_k] or _on_topic(c, rules))
+        ]
+        if not stating:
+            return [], {}
+        lead = max(stating, key=_value_score)
+    elif pool:
+        lead = pool[0]
+    else:
+        return [], {}
+    chosen = [lead]
+    following = _next_sentence(lead, candidates, next_chunk)
+    if following is not None and elaborates(following.text):
+        chosen.append(following)  # "Concreet bestaat deze groep uit ..." spells out the lead
+    for cand in pool:
+        if len(chosen) >= rules.max_sentences:
+            break
+        states = bool(kind and cand.values and _on_topic(cand, rules))
+        if cand in chosen or (cand.score < rules.support_ratio * lead.score and not states):
+            continue  # a second sentence that states an asked value is kept ("230.000 ... 200.000")
+        if kind and not cand.values and cand.own < lead.own:
+            continue  # for a value question a quote without the value only pads
+        if any(_jaccard(cand.stems, c.stems) > rules.redundant for c in chosen):
+            continue
+        if any(
+            it.chunk.id == cand.hit.chunk.id and it.span == cand.span
+            for c in chosen
+            for it in lists.get(id(c), [])
+        ):
+            continue  # already shown as an item of the list above
+        chosen.append(cand)
+    return chosen, {id(c): lists.get(id(c)) or _items(c, query, next_chunk) for c in chosen}
+
+
+def relevant_hits(
+    hits: Sequence[Hit], query: Query, semantic: Semantic | None, rules: Rules = RULES
+) -> list[Hit]:
+    """The passages about the question: by its topic words, or by meaning (see Rules)."""
+    if semantic is not None:
+        semantic.load([h.chunk.id for h in hits])
+    out = []
+    for hit in hits:
+        cov = topic_coverage(hit, query)
+        sim = semantic.best(hit.chunk.id) if semantic is not None else None
+        close = sim is not None and sim >= rules.min_similarity and cov >= rules.min_topic_with_similarity
+        if cov >= rules.min_topic_coverage or close:
+            out.append(hit)
+    return out

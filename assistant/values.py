@@ -1,0 +1,175 @@
+"""Typed values a sentence states: amounts of money, numbers, dates and periods, names; as printed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.facts import members_in
+from assistant.terms import identifiers
+
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?(?:,-)?|\d+(?:[.,]\d+)?(?:,-)?"
+_SCALE = r"(?:miljoen|miljard|mln\.?|mld\.?|mrd\.?|duizend)"  # the letters are Dutch: Dutch words only
+_NUMBER_WORDS = (
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|"
+    r"zeventig|tachtig|negentig|honderd|duizend|de helft|een derde|een kwart"
+)
+MONEY = re.compile(
+    rf"(?:€|EUR\b|euro\s)\s?(?:{_NUM})(?:\s?{_SCALE})?|(?:{_NUM})\s?{_SCALE}(?:\s?(?:euro|EUR)\b)?|"
+    rf"(?:{_NUM})\s?(?:euro|EUR)\b|(?:{_NUMBER_WORDS})\s+{_SCALE}(?:\s+euro)?",
+    re.I,
+)
+_PERCENT = rf"(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|procent|percent|procentpunt\w*)"
+NUMBER = re.compile(
+    rf"{_PERCENT}|(?:€\s?)?(?<![\w.,/-])(?:{_NUM})(?:\s?{_SCALE})?(?![\w/-])|\b(?:{_NUMBER_WORDS})\b", re.I
+)
+_MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december"
+_MONTHS_EN = "january february march april may june july august september october november december"
+_MONTH = "|".join(_MONTHS_NL.split() + _MONTHS_EN.split())
+_SEASON = r"voorjaar|zomer|najaar|winter|spring|summer|autumn|fall|kerst|zomerreces|herfst"
+DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTH})(?:\s+(?:19|20)\d\d)?\b|"
+    rf"\b(?:begin|eind|medio|half|halverwege|uiterlijk|early|late|mid|end of|by|the end of)\s*-?\s*"
+    rf"(?:(?:{_MONTH})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b|"
+    rf"\b(?:(?:{_MONTH})\s+(?:19|20)\d\d)\b|"
+    rf"\b(?:het\s+|de\s+|this\s+|the\s+)?(?:eerste|tweede|derde|vierde|first|second|third|fourth|Q[1-4])\s+"
+    rf"(?:kwartaal|quarter|helft|half)(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b|"
+    rf"\b(?:voor|na|in|tijdens|before|after|in the|during)\s+(?:de\s+|het\s+|the\s+)?(?:{_SEASON})"
+    rf"(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b|\b(?:{_SEASON})\s+(?:19|20)\d\d\b|"
+    rf"\b(?:in|vanaf|per|sinds|tot|uiterlijk|voor|from|since|until|by|before)\s+(?:19|20)\d\d\b|"
+    rf"\b(?:eind|begin|medio|end|mid)\s+(?:dit|volgend|vorig)\s+jaar\b|\b(?:dit|volgend)\s+jaar\b",
+    re.I,
+)
+# Capitalised words that start or fill sentences without naming anyone.
+_NOT_NAMES = frozenset(
+    """De Het Een Dit Deze Die Dat Daarnaast Daarom Daarbij Daarmee Ook In Op Met Voor Van Bij Om Als Zij
+    Hij Ik Wij We U Uw Er Naast Zo Ten Tot Na Over Door Binnen Vanuit Via Aan Onder Per Sinds Tijdens Wat
+    Welke Wie Wanneer Hoe Waar Kamer Tweede Eerste Minister Staatssecretaris Kabinet Rijk Nederland
+    Nederlandse Europese Commissie The This That These A An In On For Of And Or Om Daartoe Hierbij Hiermee
+    Tevens Verder Vervolgens Zoals Mijn Onze Ons Uit Zie Brief Motie Toezegging Januari Februari Maart
+    April Mei Juni Juli Augustus September Oktober November December Ministerie Ministeries Rijksoverheid
+    Kamerstuk Kamerstukken""".split()
+)
+_NAME_SEQ = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’&-]*[a-zA-Z0-9](?:(?:\s+(?:van|de|der|den|het|voor|en|of|op|'t))*\s+))*"
+    r"[A-Z][\w'’&-]*[A-Za-z0-9]"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value as printed in a sentence, with its span there."""
+
+    kind: str  # "amount" | "number" | "date" | "member" (named as a member of parliament) | "name"
+    text: str
+    span: tuple[int, int]
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+
+
+def _marker_or_identifier(sentence: str, a: int, b: int) -> bool:
+    """A footnote call glued to a word ("technologieën20"), a Kamerstuk or toezegging number."""
+    if a > 0 and (sentence[a - 1].isalpha() or sentence[a - 1] in ")]"):
+        return True
+    before = sentence[max(0, a - 12) : a].lower()
+    return bool(re.search(r"(?:nr\.?|nummer|kst-|tz|t)\s*$", before)) or bool(
+        re.match(r"\s*(?:nr\.|,\s*nr)", sentence[b : b + 6])
+    )
+
+
+def amounts(sentence: str) -> list[Value]:
+    return [Value("amount", _clean(m.group(0)), m.span()) for m in MONEY.finditer(sentence)]
+
+
+def numbers(sentence: str) -> list[Value]:
+    """Numbers that state a quantity: no footnote calls, identifiers, years or day numbers of dates."""
+    dates = [m.span() for m in DATE.finditer(sentence)]
+    ids = [m.span() for m in re.finditer(r"\b(?:TZ\d{6}-\d+|T\d{5})\b", sentence)]
+    found = []
+    for m in NUMBER.finditer(sentence):
+        a, b = m.span()
+        raw = m.group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", raw) or any(x <= a < y for x, y in dates + ids):
+            continue
+        if raw[0].isdigit() and _marker_or_identifier(sentence, a, b):
+            continue
+        found.append(Value("number", _clean(raw), (a, b)))
+    return found
+
+
+def dates(sentence: str) -> list[Value]:
+    return [Value("date", _clean(m.group(0)), m.span()) for m in DATE.finditer(sentence)]
+
+
+def names(sentence: str) -> list[Value]:
+    """Members ('het lid Kathmann'), then other proper names: organisations, people, places."""
+    members = members_in(sentence)
+    found = [Value("member", m.name, (0, 0)) for m in members]
+    if found:
+        return found  # members named as such are the answer to "who"; other names are context
+    seen: set[str] = set()
+    for m in _NAME_SEQ.finditer(sentence):
+        words = m.group(0).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        while words and words[-1].lower() in {"van", "de", "der", "den", "het", "voor", "en", "of", "op"}:
+            words.pop()
+        text = " ".join(words)
+        if not text or text in seen or identifiers(text) or len(text) < 2:
+            continue
+        if m.start() > 0 and sentence[m.start() - 1] == "(" and len(words) == 1:
+            continue  # "(GL-PvdA)": a member's party
+        if len(words) == 1 and (m.start() == 0 and words[0] == m.group(0) and text[0].isupper()):
+            if text.lower() == text.capitalize().lower() and not any(c.isupper() for c in text[1:]):
+                # a sentence's first word is capitalised anyway; only a word the text writes with inner
+                # capitals or an acronym ("TNO", "MitID") counts there
+                continue
+        seen.add(text)
+        found.append(Value("name", text, m.span()))
+    return found
+
+
+# A name after the role it holds: "Eurocommissaris Virkkunen", "minister Adriaansens".
+ROLES = {
+    "commissaris": ("commissioner", "commissaris", "eurocommissaris"),
+    "minister": ("minister",),
+    "staatssecretaris": ("state secretary", "staatssecretaris"),
+    "burgemeester": ("mayor", "burgemeester"),
+}
+_ROLE_NAME = re.compile(
+    r"\b(?:euro)?(commissaris|minister|staatssecretaris|burgemeester)\s+((?:(?:van|de|der|den)\s+)*[A-Z][\w'’-]+)",
+    re.I,
+)
+
+
+def role_names(sentence: str, question: str) -> list[Value]:
+    """Names the sentence gives with a role the question asks about ("Which European Commissioner ...?")."""
+    asked = question.lower()
+    wanted = {role for role, words in ROLES.items() if any(w in asked for w in words)}
+    return [
+        Value("member", m.group(2), m.span(2))
+        for m in _ROLE_NAME.finditer(sentence)
+        if m.group(1).lower() in wanted and m.group(2)[0].isupper()
+    ]
+
+
+def values(sentence: str, kind: str) -> list[Value]:
+    """The values of one kind a sentence states."""
+    return {"amount": amounts, "number": numbers, "date": dates, "name": names}[kind](sentence)
+
+
+def fresh(found: list[Value], question: str) -> list[Value]:
+    """Values the question does not mention: "drie sessies" does not answer "hoeveel ... drie sessies"."""
+    asked = re.sub(r"\s+", " ", question.lower())
+    words = set(re.findall(r"[\w']+", asked))
+    out = []
+    for v in found:
+        if v.text.lower() in asked:
+            continue
+        own = [w for w in re.findall(r"[\w']+", v.text.lower()) if len(w) > 2]
+        if v.kind in ("name", "member") and any(w in words for w in own):
+            continue  # "CODIO-kader" after "who turned the CODIO framework ...?" is the topic, not the answer
+        out.append(v)
+    return out
