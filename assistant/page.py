@@ -329,14 +329,9 @@ def build_page(
                 chosen = [Path(p) for p in paths or []]
                 if not chosen:
                     return t(lang, "upload_none"), gr.skip(), gr.skip(), None
-                if len(chosen) > settings.max_upload_files:
-                    message = t(lang, "upload_too_many", n=len(chosen), max=settings.max_upload_files)
-                    return (
-                        f'<div class="upload-report" role="status"><p class="failed">{message}</p></div>',
-                        gr.skip(),
-                        gr.skip(),
-                        None,
-                    )
+                refused = page_upload.count_refusal(len(chosen), settings, lang)
+                if refused:
+                    return refused, gr.skip(), gr.skip(), None
 
                 def step(i: int, n: int, name: str) -> None:
                     progress((i - 1, n), desc=t(lang, "upload_progress", name=name))
@@ -344,7 +339,7 @@ def build_page(
                 embedder = getattr(current().searcher, "embedder", None)
                 result = page_upload.ingest_uploads(chosen, settings, embedder=embedder, progress=step)
                 progress((len(chosen), len(chosen)), desc=t(lang, "upload_indexing"))
-                eng = refresh()
+                eng = refresh() if (result.added or result.replaced) else current()
                 page_upload.prune(settings.index_dir / page_upload.UPLOADS, eng.letters)
                 return (
                     page_upload.report_html(result, eng.letter_map, lang),

@@ -138,6 +138,14 @@ def _plain(text: str, names: Mapping[str, str]) -> str:
     return " ".join(text.split())
 
 
+def count_refusal(n: int, settings: Settings, lang: str) -> str | None:
+    """The page's answer to more files than one upload may hold (settings.max_upload_files)."""
+    if n <= settings.max_upload_files:
+        return None
+    message = escape(t(lang, "upload_too_many", n=n, max=settings.max_upload_files))
+    return f'<div class="upload-report" role="status"><p class="failed">{message}</p></div>'
+
+
 def report_html(result: UploadResult, letters: Mapping[str, Letter], lang: str) -> str:
     """The upload's report: counts, then the letters by title, the skipped files with their reason."""
     parts = ['<div class="upload-report" role="status">']
