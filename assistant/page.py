@@ -321,6 +321,7 @@ def build_page(
         language.change(
             relabel, [language, turns, register.search, register.status], outputs, api_visibility="private"
         ).then(None, language, None, js=SET_LANG)
+        app.load(None, language, None, js=SET_LANG)
 
         if upload:
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from assistant.conversation import Turn
-from assistant.i18n import letter_title, letter_when, t
+from assistant.i18n import letter_title, letter_when, short_title, t
 from assistant.page_cards import card_id, citation_targets, nearby_cards, official_url
 from ingest.model import Answer, Letter
 
@@ -129,7 +129,7 @@ def abstention_markdown(answer: Answer, turn: int) -> str:
         body = card.chunk.clean_text
         if heading and body.lstrip().startswith(heading):
             body = body.lstrip()[len(heading) :]
-        where = f"{letter_title(card.letter, lang)}, {letter_when(card.letter, lang)}"
+        where = f"{short_title(card.letter, lang)}, {letter_when(card.letter, lang)}"
         link = f'<a class="cite nearby" href="#{card_id(turn, card.key)}">{md_escape(where)}</a>'
         about = f" — {md_escape(topic_of(heading))}" if heading else ""
         items.append(f"- {link}{about}: “{md_escape(snippet(body))}”")

@@ -66,6 +66,21 @@
     return row && row.classList.contains("bot-row") ? row : null;
   };
 
+  // Gradio's upload area names itself "Click to upload or drop files" while it shows other words; a
+  // name that differs from the visible label confuses speech input (WCAG 2.5.3). Its text names it.
+  const nameByText = () => {
+    document.querySelectorAll("#upload button.upload-container[aria-label]").forEach((el) => {
+      el.removeAttribute("aria-label");
+    });
+  };
+  new MutationObserver(nameByText).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["aria-label"],
+  });
+  nameByText();
+
   document.addEventListener(
     "click",
     (event) => {
