@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
 
+from ingest.footnote_blocks import SUP_TO_INT, FootnoteDef
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
-from ingest.layout import SUP_TO_INT, FootnoteDef
 from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
@@ -20,10 +21,26 @@ CANDIDATE_RE = re.compile(
     r"|\[(?P<br>\d{1,3})\]"
     # a year with a marker glued to it: "december 202314" is 2023 + marker 14
     r"|(?<![\d.,/-])(?P<year>(?:19|20)\d{2})(?P<yn>\d{1,2})(?![\d\w])"
-    # a marker glued to a word or to punctuation: "technologieën20", "MitID.21", "toegezegd3,"
+    # a marker glued to a word or to punctuation: "technologieën20", "MitID.21", "toegezegd3,", "jl.1"
     r"|(?<=[^\W\d_]|[).,;:’”'\"])(?P<pl>\d{1,3})(?![\d\w])"
     # a marker standing alone after a sentence: "voor de overheid. 18 De eerste"
     r"|(?<=[.!?”] )(?P<sp>\d{1,3})(?=\s+[A-Z])"
+    # a marker the other extraction tool set apart from its word: "door de transitieteams 4) bleek"
+    r"|(?<=[^\W\d_]{3} )(?P<sw>\d{1,3})(?=[).,](?:\s|$))"
+)
+# Years a letter can cite: "202314" is 2023 + marker 14, but "Postbus 20901" holds no year 2090.
+YEARS = range(1900, 2040)
+# Never a call: a postbus or antwoordnummer, or a number a postcode follows ("20901 2500 EX").
+ADDRESS_BEFORE_RE = re.compile(r"(?:Postbus|Antwoordnummer|postbus)\s*$")
+POSTCODE_AFTER_RE = re.compile(r"\s+\d{4}\s?[A-Z]{2}\b")
+# Names that end in a digit are never calls: chemistry, directives, groups of countries.
+NAMES_WITH_DIGIT = set("CO NO SO NOx H O N PM CH NH PSD AMLD MiFID G EU SDG Web".split())
+# Before a marker set apart from its word, these words take a number themselves ("artikel 4)").
+NUMBER_NOUNS = set(
+    "artikel artikelen lid leden bijlage bijlagen hoofdstuk paragraaf nr nummer fase stap stappen niveau "
+    "onderdeel punt punten categorie klasse groep week dag jaar jaren versie pijler spoor deel scenario "
+    "optie variant model type tabel figuur kader box sectie annex tranche ronde editie maand maanden "
+    "pagina blz straat weg laan plein gracht kade markt singel dijk park hof pad".split()
 )
 
 
@@ -60,26 +77,56 @@ def with_identifiers(fn: Footnote) -> Footnote:
 
 
 def _candidate(m: re.Match) -> tuple[str, int, int, int, bool, str]:
-    """(style, number, start, end, strong, kind) of one regex match."""
+    """(style, number, start, end, strong, kind) of one regex match; number -1: not a call."""
     if m.group("sup"):
         n = int("".join(str(SUP_TO_INT[c]) for c in m.group("sup")))
         return SUPERSCRIPT, n, m.start("sup"), m.end("sup"), True, "sup"
     if m.group("br"):
         return BRACKETED, int(m.group("br")), m.start(), m.end(), True, "br"
+    text = m.string
     if m.group("yn"):
+        start = m.start("year")
+        if (
+            int(m.group("year")) not in YEARS
+            or ADDRESS_BEFORE_RE.search(text, 0, start)
+            or POSTCODE_AFTER_RE.match(text, m.end("yn"))
+        ):
+            return PLAIN, -1, start, m.end("yn"), False, "none"
         return PLAIN, int(m.group("yn")), m.start("yn"), m.end("yn"), False, "year"
     if m.group("pl"):
         start = m.start("pl")
-        before = m.string[start - 1]
+        before = text[start - 1]
         # "36.382", "€50,11", "1,5": digits after a separator that follows a digit are a number
-        if before in ".,:" and start >= 2 and m.string[start - 2].isdigit():
+        if before in ".,:" and start >= 2 and text[start - 2].isdigit():
             return PLAIN, -1, start, m.end("pl"), False, "none"
+        word = re.search(r"[^\W\d_]+$", text[max(0, start - 12) : start])
+        if word and word.group(0) in NAMES_WITH_DIGIT:
+            return PLAIN, -1, start, m.end("pl"), False, "none"  # "CO2", "PSD2", "G20"
         return PLAIN, int(m.group("pl")), start, m.end("pl"), True, "glued"
+    if m.group("sw"):
+        start = m.start("sw")
+        word = re.search(r"(\w+) $", text[max(0, start - 40) : start])
+        # a call set apart follows a common word; "Fiche 1.", "Stap 2," are labels with a number
+        if (
+            not word
+            or word.group(1)[0].isupper()
+            or (
+                word.group(1).lower() in NUMBER_NOUNS
+                or word.group(1).lower().endswith(("straat", "weg", "laan", "plein", "gracht", "kade"))
+            )
+        ):
+            return PLAIN, -1, start, m.end("sw"), False, "none"
+        return PLAIN, int(m.group("sw")), start, m.end("sw"), False, "apart"
     return PLAIN, int(m.group("sp")), m.start("sp"), m.end("sp"), False, "spaced"
 
 
-def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ...]:
-    """Find markers in text, in order, trusting a marker only where the footnote sequence expects it."""
+def link_markers(
+    text: str, footnotes: tuple[Footnote, ...], page_starts: tuple[int, ...] = ()
+) -> tuple[Marker, ...]:
+    """Find markers in text, in order, trusting a marker only where the footnote sequence expects it.
+
+    page_starts (offsets where pages 1, 2, 3 ... of text start, as Letter.page_starts) lets the weakest
+    kind of marker, one set apart from its word, be taken only on its footnote's own page."""
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
         # XML footnotes are marked "[n]" in the text by the XML reader.
@@ -107,7 +154,15 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
             ok = fn is not None and kind != "spaced" and not skipped_defined
         else:
             ok = False
-        if kind in ("year", "spaced") and fn is None:
+        if kind in ("year", "spaced", "apart") and fn is None:
+            ok = False
+        if kind == "apart" and not (
+            n == exp
+            and page_starts
+            and fn
+            and fn.page == _page(page_starts, start)
+            and not _glued_later(text, n, end, page_starts, fn.page)
+        ):
             ok = False
         if not ok:
             continue
@@ -123,6 +178,16 @@ def link_markers(text: str, footnotes: tuple[Footnote, ...]) -> tuple[Marker, ..
             markers.append(Marker(n, text[start:end], style, (start, end), fn.id if fn else None))
             expected[style] = n + 1
     return tuple(markers)
+
+
+def _glued_later(text: str, n: int, after: int, page_starts: tuple[int, ...], page: int) -> bool:
+    """Is there a call of n glued to its word further on the same page? Then that one is the call."""
+    end = page_starts[page] if page < len(page_starts) else len(text)
+    return re.search(rf"(?:[^\W\d_]|[).,;:’”'\"]){n}(?![\d\w])", text[after:end]) is not None
+
+
+def _page(page_starts: tuple[int, ...], offset: int) -> int:
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def strip_markers(text: str, markers: tuple[Marker, ...], offset: int = 0) -> str:

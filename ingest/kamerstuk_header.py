@@ -330,8 +330,9 @@ class MotieBody:
 def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Block]) -> MotieBody:
     """The body blocks of a motie (after its header) with its title, indieners and the stukken it replaces.
 
-    Every paragraph gets its dictum label (dictum.labels); the signature lines join the closing
-    formula's paragraph ("en gaat over tot de orde van de dag.\nCeder, Welzijn"), so that no chunk is
+    Every paragraph gets its dictum label (dictum.labels); the signature lines (one name a line, as
+    printed) join the closing formula's paragraph ("en gaat over tot de orde van de dag.\nCeder\nWelzijn"),
+    so that no chunk is
     a lone surname; the heading is the own title as normalised
     (with "ter vervanging van die gedrukt onder nr. N" where printed).
     """
@@ -353,7 +354,7 @@ def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Bl
     if signed_names and out[-1].label == dictum.CLOSING:
         # the names under the closing formula, in its paragraph: a lone surname is no passage
         last = out[-1]
-        out[-1] = Block(PARAGRAPH, last.text + "\n" + ", ".join(signed_names), 0, last.page, dictum.CLOSING)
+        out[-1] = Block(PARAGRAPH, last.text + "\n" + "\n".join(signed_names), 0, last.page, dictum.CLOSING)
     elif signed_names:
         page = next((b.page for b, lab in zip(blocks, labs, strict=True) if lab == dictum.SIGNATURE), None)
         out.append(Block(PARAGRAPH, ", ".join(signed_names), page=page, label=dictum.SIGNATURE))

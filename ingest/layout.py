@@ -3,43 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
-
-SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUP_TO_INT = {c: i for i, c in enumerate(SUP_DIGITS)}
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "jan feb mrt apr jun jul aug sep okt nov dec"
-).split()
-# A number at the start of a line followed by one of these is body text, not a footnote.
-UNITS = set(MONTHS) | set(
-    "miljoen miljard procent euro fte jaar jaren dagen weken maanden uur minuten keer leden "
-    "organisaties locaties deelnemers apparaten toestellen labs documenten %".split()
+# Re-exported: these names lived here before the footnote blocks and pages got their own modules.
+from ingest.footnote_blocks import (  # noqa: F401
+    CALL_LOOKBACK_LINES,
+    DEF_RES,
+    MAX_GAP,
+    MONTHS,
+    STRONG_FOOTNOTE,
+    SUP_DIGITS,
+    SUP_TO_INT,
+    SUSPECT_FOOTNOTE_CHARS,
+    UNITS,
+    FootnoteDef,
+    Scanner,
 )
-DEF_RES = {
-    PLAIN: re.compile(r"^\s{0,3}(\d{1,3})\s+(\S.*)$"),
-    BRACKETED: re.compile(r"^\s{0,3}\[(\d{1,3})\]\s+(\S.*)$"),
-    SUPERSCRIPT: re.compile(rf"^\s{{0,3}}([{SUP_DIGITS}]{{1,3}})\s+(\S.*)$"),
-}
-STRONG_FOOTNOTE = re.compile(r"Kamerstuk|Handelingen|TZ\d{6}|\bT\d{5}\b|https?://|\bnr\.", re.I)
+from ingest.letterhead import HeaderField, find_letterhead
+from ingest.pages import PAGE_NUMBER, RawLine, split_pages
+
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
-PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.I)
-MAX_GAP = 3  # footnote texts lost in extraction: a definition may skip at most this many numbers
-
-
-@dataclass(frozen=True)
-class FootnoteDef:
-    """A footnote definition found at a page bottom."""
-
-    number: int
-    label: str
-    style: str
-    series: int  # 0, or 1.. when the numbering restarts
-    text: str
-    page: int | None
 
 
 @dataclass(frozen=True)
@@ -55,129 +38,70 @@ class Layout:
     lines: tuple[BodyLine, ...]
     footnotes: tuple[FootnoteDef, ...]
     pages_known: bool
+    letterhead: tuple[HeaderField, ...] = ()  # the letterhead's fields, taken out of the body
+    notes: tuple[str, ...] = ()  # what the reader is unsure of, for Letter.reader_notes
 
 
-def _split_pages(text: str) -> tuple[list[tuple[str, bool]], bool]:
-    """Lines with a flag 'starts a page'. Form feeds are exact; pdftotext-like artefacts are heuristic."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[tuple[str, bool]] = []
-    if "\f" in text:
-        pages = _strip_running_lines([p.split("\n") for p in text.split("\f")])
-        for page in pages:
-            for i, line in enumerate(page):
-                out.append((line, i == 0))
-        return out, True
-    lines = text.split("\n")
-    found = False
-    for i, line in enumerate(lines):
-        start = i == 0
-        if line.strip() and i >= 1:
-            prev = lines[i - 1]
-            # a page that begins with one leading space right after a non-blank line
-            if re.match(r"^ \S", line) and prev.strip():
-                start = True
-            # blank, blank, space, blank, space: the gap pdftotext leaves between pages
-            j = i - 1
-            gap = []
-            while j >= 0 and not lines[j].strip():
-                gap.append(lines[j])
-                j -= 1
-            gap.reverse()
-            if len(gap) >= 5 and gap[0] == "" and gap[1] == "" and sum(1 for g in gap if g == " ") >= 2:
-                start = True
-        found |= start and i > 0
-        out.append((line, start))
-    return out, found
-
-
-def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop running headers/footers and page numbers that repeat at page edges."""
-    if len(pages) < 3:
-        return pages
-
-    def norm(s: str) -> str:
-        return re.sub(r"\d+", "#", s.strip())
-
-    edges = Counter()
-    for page in pages:
-        content = [ln for ln in page if ln.strip()]
-        edges.update({norm(ln) for ln in content[:3] + content[-3:]})
-    running = {k for k, n in edges.items() if n >= max(3, len(pages) // 2)}
-    return [[ln for ln in page if not (ln.strip() and norm(ln) in running)] for page in pages]
-
-
-def _def_match(line: str, style: str) -> tuple[int, str, str] | None:
-    m = DEF_RES[style].match(line)
-    if not m:
-        return None
-    label, rest = m.group(1), m.group(2)
-    number = int("".join(str(SUP_TO_INT[c]) for c in label)) if style == SUPERSCRIPT else int(label)
-    first = rest.split()[0].lower().strip(".,:;")
-    if first in UNITS or rest.startswith(("%", "€")):
-        return None
-    return number, label if style != BRACKETED else f"[{label}]", rest
-
-
-class _Scanner:
-    """Walks the lines once, separating footnote definitions and link debris from the body."""
-
-    def __init__(self) -> None:
-        self.expected = {PLAIN: 1, BRACKETED: 1, SUPERSCRIPT: 1}
-        self.series = {PLAIN: 0, BRACKETED: 0, SUPERSCRIPT: 0}
-        self.defs: list[dict] = []
-
-    def try_def(self, line: str, after_blank: bool, in_block: bool, page: int | None) -> bool:
-        for style in (SUPERSCRIPT, BRACKETED, PLAIN):
-            hit = _def_match(line, style)
-            if not hit:
-                continue
-            number, label, rest = hit
-            exp = self.expected[style]
-            if not (after_blank or in_block or (number == exp and STRONG_FOOTNOTE.search(rest))):
-                continue
-            restart = number == 1 and exp > 1 and after_blank and STRONG_FOOTNOTE.search(rest)
-            # a text that starts mid-letter: its first footnote may carry any number
-            first = exp == 1 and self.series[style] == 0 and after_blank and STRONG_FOOTNOTE.search(rest)
-            if not (exp <= number <= exp + MAX_GAP or restart or first):
-                continue
-            if restart:
-                self.series[style] += 1
-            self.expected[style] = number + 1
-            self.defs.append(
-                {
-                    "number": number,
-                    "label": label,
-                    "style": style,
-                    "series": self.series[style],
-                    "lines": [rest],
-                    "page": page,
-                }
-            )
-            return True
-        return False
+def _ends_sentence(text: str) -> bool:
+    core = re.sub(r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$", "", text.rstrip()).rstrip()
+    return core.endswith((".", "!", "?", ":", ";", ")", "”", "’", '"')) or bool(URL_LINE.match(text))
 
 
 def analyse(text: str) -> Layout:
-    """Split extracted text into body lines and footnote definitions, tracking pages."""
-    lines, pages_known = _split_pages(text)
-    scan = _Scanner()
-    body: list[BodyLine] = []
+    """Split extracted text into body lines and footnote definitions, tracking pages and the letterhead."""
+    lines, pages_known, page_notes = split_pages(text)
+    texts = [ln.text for ln in lines]
+    page_of: list[int] = []  # each line's page: as its label numbers it, else counted from page 1
     page = 1
+    for idx, ln in enumerate(lines):
+        if ln.starts_page and idx > 0:
+            page += 1
+        page = ln.page or page
+        page_of.append(page)
+    kept = [i for i, ln in enumerate(lines) if not ln.debris and ln.text.strip()]
+    head_rows, letterhead = find_letterhead([texts[i] for i in kept], [page_of[i] for i in kept])
+    column = {kept[k] for k in head_rows}
+    zones: dict[int, int | None] = {}
+    scan = Scanner()
+    body: list[BodyLine] = []
     state = "body"  # body | note | tail
     blank = False
     page_break = False
-    for idx, (line, starts_page) in enumerate(lines):
+    recent: list[str] = []  # body lines since the last footnote: where the calls stand
+    doubts: list[str] = []
+    for idx, (line, starts_page) in enumerate((ln.text, ln.starts_page) for ln in lines):
+        page = page_of[idx]
         if starts_page and idx > 0:
-            page += 1
             page_break = True
             state = "body"
+        if lines[idx].debris or idx in column:
+            if not pages_known and state == "note":
+                state = "body"  # without page labels, the letterhead column ends a footnote block
+            continue
         if not line.strip():
             blank = True
             continue
+        if pages_known and page not in zones:
+            page_rows = [
+                i
+                for i in range(idx, len(lines))
+                if page_of[i] == page and i not in column and not lines[i].debris
+            ]
+            zones[page] = scan.zone_start(texts, page_rows)
+            if zones[page] is None and (doubt := scan.doubt(texts, page_rows)):
+                doubts.append(f"page {page}: {doubt}")
+        zone = pages_known and zones.get(page) is not None and idx >= zones[page]
         pg = page if pages_known else None
-        if scan.try_def(line, blank or page_break, state == "note", pg):
+        if scan.try_def(line, blank or page_break, state == "note", pg, _recent(recent, pages_known), zone):
             state = "note"
-        elif state == "note" and not starts_page and (not blank or pages_known) and not URL_LINE.match(line):
+            recent = []
+        elif (
+            state == "note"
+            and not starts_page
+            and (not blank or pages_known)
+            and not URL_LINE.match(line)
+            and not (not pages_known and _body_resumes(body, scan.defs[-1]["lines"], line))
+        ):
             # With known pages the body resumes only on the next page: until then, it is footnote text.
             scan.defs[-1]["lines"].append(line.strip())
         elif state == "note" and not starts_page and not blank and URL_LINE.match(line):
@@ -189,19 +113,55 @@ def analyse(text: str) -> Layout:
         else:
             state = "body"
             body.append(BodyLine(line.rstrip(), pg, blank, page_break))
+            recent.append(line)
             page_break = False
         blank = False
     footnotes = tuple(
         FootnoteDef(d["number"], d["label"], d["style"], d["series"], join_lines(d["lines"]), d["page"])
         for d in scan.defs
     )
-    return Layout(tuple(body), footnotes, pages_known)
+    notes = tuple(page_notes) + tuple(doubts) + _notes(footnotes, lines, pages_known)
+    return Layout(tuple(body), footnotes, pages_known, letterhead, notes)
 
 
-def _next_starts_page(lines: list[tuple[str, bool]], idx: int) -> bool:
-    for line, starts in lines[idx + 1 :]:
-        if line.strip():
-            return starts
+def _recent(recent: list[str], pages_known: bool) -> str:
+    # With known pages a footnote needs a blank line or its page's block as evidence; without them, the
+    # call in the body just above is the evidence left (dense text has no blank lines).
+    return "" if pages_known else " ".join(recent[-CALL_LOOKBACK_LINES:])
+
+
+def _body_resumes(body: list[BodyLine], note_lines: list[str], line: str) -> bool:
+    """Without page boundaries: the body resumes after a footnote when the body above broke off
+    mid-sentence, the footnote has ended its sentence and the line goes on in lower case (the rest of
+    the body's sentence on the next page)."""
+    s = line.strip()
+    return (
+        bool(body)
+        and s[:1].islower()
+        and not _ends_sentence(body[-1].text)
+        and _ends_sentence(note_lines[-1])
+    )
+
+
+def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known: bool) -> tuple[str, ...]:
+    out = []
+    for fn in footnotes:
+        if len(fn.text) > SUSPECT_FOOTNOTE_CHARS:
+            where = f" (page {fn.page})" if fn.page else ""
+            out.append(f"footnote {fn.label}{where}: {len(fn.text):,} characters, probably body text")
+    filled = [ln for ln in lines if ln.text.strip()]
+    if not pages_known and len(filled) >= 40 and len(filled) > 0.95 * len(lines):
+        out.append(
+            "no page boundaries found (no form feeds, page labels or blank lines): "
+            "footnotes inside the text may be read as body text"
+        )
+    return tuple(out)
+
+
+def _next_starts_page(lines: list[RawLine], idx: int) -> bool:
+    for ln in lines[idx + 1 :]:
+        if ln.text.strip() and not ln.debris:
+            return ln.starts_page
     return True
 
 

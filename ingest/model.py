@@ -268,3 +268,20 @@ class Answer:
     language: str = "nl"  # "nl" | "en": the language of the question, and so of the answer
     mode: str = "extractive"  # "extractive" | "llm"
     flagged: tuple[str, ...] = ()  # statements removed because their citation did not support them
+
+
+@dataclass(frozen=True)
+class LetterReading:
+    """How one letter was read, for the ingest report: ingest/reading_report.py:reading_report."""
+
+    letter_id: str
+    source: str
+    footnote_share: float  # of the letter's characters (body and footnote texts), those in footnotes
+    footnotes: int
+    longest_footnote: int  # characters
+    calls: int  # footnote calls found in the body
+    calls_linked: int
+    calls_without_footnote: tuple[str, ...] = ()  # labels as printed, with their page: "3 (page 2)"
+    footnotes_without_call: tuple[str, ...] = ()
+    fields_missing: tuple[str, ...] = ()  # metadata the reader did not find: "date", "sender", ...
+    notes: tuple[str, ...] = ()  # the reader's doubts (Letter.reader_notes) and the report's own

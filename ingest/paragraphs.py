@@ -10,6 +10,24 @@ from ingest.layout import BodyLine, join_two
 # Bullet glyphs seen in extracted letters: •, Symbol-font private-use bullets, the replacement char.
 BULLET_RE = re.compile(r"^\s*(?:[•\uf0b7\uf0a7\uf0d8\uf02d\u25aa\u25cf\u2022�]|[-–o](?=\s+\S))\s+")
 NUMBERED_HEADING_RE = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S|^\s*\d+\.\s+(?:[A-Z(]|T\d{5})")
+# "a) Titel voorstel": the lettered items of a form (a BNC-fiche) start their own paragraph.
+LETTERED_RE = re.compile(r"^\s*[a-z]\)\s+\S")
+# Lines that stand alone, whatever the line lengths say: the closing formula, a signer's function in
+# capitals ("DE STAATSSECRETARIS VAN INFRASTRUCTUUR EN WATERSTAAT,"), and a table row in text, whose
+# cells the extraction separated with "|" (a table is split by row, never reflowed into one paragraph).
+CLOSING_RE = re.compile(
+    r"^\s*(?:Hoogachtend|Met (?:vriendelijke|hartelijke) groet(?:en)?|Met (?:de meeste )?hoogachting)"
+    r"[,.]?\s*$",
+    re.I,
+)
+ROLE_CAPS_RE = re.compile(r"^\s*(?:DE\s+)?(?:MINISTER|STAATSSECRETARIS|MINISTER-PRESIDENT)\b[^a-z]*$")
+ROLE_LINE_RE = re.compile(
+    r"^\s*(?:De\s+)?(?:minister|staatssecretaris|minister-president)\b.{0,90},\s*$", re.I
+)
+NAME_LINE_RE = re.compile(
+    r"^(?i:(?:drs|dr|mr|ir|ing|prof)\.\s*)*(?:[A-Z]\.\s?)*[A-ZÀ-Ý][\w’'.-]*(?:\s+[\w’'.-]+){0,4}$"
+)
+TABLE_ROW_RE = re.compile(r"^\s*\|.*\||^[^|]*\S\s*\|\s*\S[^|]*\|\s*\S")
 KEYWORD_START_RE = re.compile(r"^\s*(?:Motie|Moties|Toezegging|Toezeggingen|T\d{5}:)\b")
 TRAILING_MARKER_RE = re.compile(
     r"(?:\s?\[\d{1,3}\](?:,\s?\[\d{1,3}\])*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\d{1,3}(?:,\s?\d{1,3})*)$"
@@ -65,11 +83,27 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
             paras.append(Paragraph(cur_text.strip(), cur_page, cur_bullet))
         cur, cur_text = [], ""
 
-    for ln in lines:
+    alone = False  # the previous line stood alone: this one starts a paragraph
+    for i, ln in enumerate(lines):
         raw = ln.text.strip()
         bullet = bool(BULLET_RE.match(ln.text)) and not NUMBERED_HEADING_RE.match(ln.text)
         text = BULLET_RE.sub("", ln.text).strip() if bullet else raw
-        if not cur or bullet or NUMBERED_HEADING_RE.match(raw) or _starts_heading(raw, cur_text):
+        stands_alone = bool(
+            CLOSING_RE.match(raw)
+            or ROLE_CAPS_RE.match(raw)
+            or TABLE_ROW_RE.match(raw)
+            or _title_line(lines, i, width)
+            or _signer_line(lines, i)
+        )
+        if (
+            not cur
+            or alone
+            or stands_alone
+            or bullet
+            or NUMBERED_HEADING_RE.match(raw)
+            or LETTERED_RE.match(raw)
+            or _starts_heading(raw, cur_text)
+        ):
             new = True
         else:
             new = _breaks(cur[-1], cur_text, text, ln, width)
@@ -83,8 +117,49 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
         else:
             cur_text = join_two(cur_text, text, context)
         cur.append(raw)
+        alone = stands_alone or (bool(cur) and ROLE_CAPS_RE.match(cur[0]) is not None)
     flush()
     return paras
+
+
+def _signer_line(lines: tuple[BodyLine, ...], i: int) -> bool:
+    """A signer's function over the name: "De minister van Economische Zaken en Klimaat," then
+    "M.A.M. Adriaansens". Evidence: the function ends in a comma after a finished sentence (or the
+    closing formula) and a short line that is a name follows."""
+    if not ROLE_LINE_RE.match(lines[i].text) or i + 1 >= len(lines):
+        return False
+    prev = lines[i - 1].text.strip() if i else ""
+    nxt = lines[i + 1].text.strip()
+    return (not prev or ends_sentence(prev) or bool(CLOSING_RE.match(prev))) and (
+        len(nxt) <= 40 and bool(NAME_LINE_RE.match(nxt))
+    )
+
+
+def _title_line(lines: tuple[BodyLine, ...], i: int, width: int) -> bool:
+    """A heading on its own line in text without blank lines (one line per printed line).
+
+    Evidence: the line is clearly shorter than a full line yet ends no sentence, no clause and no name,
+    the line before ended a sentence and the line after starts with a capital. A wrapped body line is
+    full width or ends its paragraph with a stop. Where blank lines exist they mark headings themselves."""
+    ln = lines[i]
+    if i == 0 or i + 1 >= len(lines) or ln.blank_before or lines[i + 1].blank_before:
+        return False
+    s, prev, nxt = ln.text.strip(), lines[i - 1].text.strip(), lines[i + 1].text.strip()
+    words = s.split()
+    return (
+        len(s) <= 0.8 * width
+        and 1 <= len(words) <= 14
+        and s[:1].isupper()
+        and not ends_sentence(s)
+        and not s.endswith((",", "-", ":", "–"))
+        and words[-1].lower() not in FUNCTION_WORDS
+        and not (
+            words[-1][:1].isupper() and len(words) > 1
+        )  # a name going on: "de Algemene / Bestuursdienst"
+        and not BULLET_RE.match(ln.text)
+        and ends_sentence(prev)
+        and nxt[:1].isupper()
+    )
 
 
 def _is_heading_start(line: str) -> bool:

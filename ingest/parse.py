@@ -48,15 +48,17 @@ def parse_letter(raw: RawDocument) -> Letter:
         pos += len(p.text)
     text = SEP.join(text_parts)
     footnotes = tuple(with_identifiers(f) for f in raw.footnotes) or build_footnotes(layout.footnotes)
-    markers = link_markers(text, footnotes)
-    meta = extract_metadata(raw.text, [p.text for p in paragraphs], footnotes)
-    draft = _draft(raw, text, meta, tuple(page_starts) if layout.pages_known else ())
+    markers = link_markers(text, footnotes, tuple(page_starts) if layout.pages_known else ())
+    meta = extract_metadata(raw.text, [p.text for p in paragraphs], footnotes, layout.letterhead)
+    draft = _draft(raw, text, meta, tuple(page_starts) if layout.pages_known else (), layout.notes)
     markers = _paged(markers, draft)
     sections = find_sections(text, paras, markers, footnotes)
     return _finish(raw, draft, sections, footnotes, markers)
 
 
-def _draft(raw: RawDocument, text: str, meta: Metadata, page_starts: tuple[int, ...]) -> Letter:
+def _draft(
+    raw: RawDocument, text: str, meta: Metadata, page_starts: tuple[int, ...], notes: tuple[str, ...] = ()
+) -> Letter:
     """The letter's text and metadata: what the reader found structurally first, the text's own next."""
     when = raw.date or meta.date
     return Letter(
@@ -72,11 +74,11 @@ def _draft(raw: RawDocument, text: str, meta: Metadata, page_starts: tuple[int, 
         addressee=raw.addressee or meta.addressee,
         kamerstuk=raw.kamerstuk or meta.kamerstuk,
         page_starts=page_starts,
-        kind=(raw.kind or "brief").lower(),
-        kenmerk=raw.kenmerk,
+        kind=(raw.kind or meta.kind or "brief").lower(),
+        kenmerk=raw.kenmerk or meta.kenmerk,
         indieners=raw.indieners,
         replaces=raw.replaces,
-        reader_notes=raw.reader_notes,
+        reader_notes=raw.reader_notes + notes + meta.notes,
     )
 
 

@@ -13,6 +13,10 @@ NUMBERED_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
 GROUP_RE = re.compile(r"^(Moties|Toezeggingen|Beleidsupdates|Bijlagen?(?: \d+)?|Rapporten)$")
 COMMITMENT_RE = re.compile(r"^(Motie|Moties|Toezegging)\b")
 T_ITEM_RE = re.compile(r"^T\d{5}:")
+# "a) Inhoud voorstel": a form's lettered parts (a BNC-fiche), under the numbered part above them.
+LETTERED_RE = re.compile(r"^[a-z]\)\s+[A-ZÀ-Ý]")
+# "Bijlage: Mogelijke aanvullende maatregelen", "Bijlage 2. Overzicht moties": an appendix's title.
+APPENDIX_RE = re.compile(r"^Bijlage(?:\s+\d{1,2})?\s*[:.]\s+\S")
 HEADER_FIELD_RE = re.compile(
     r"^(Datum|datum|Betreft|betreft|Kenmerk|Retouradres|> Retouradres|Geachte|Aan|aan|Den Haag|Nr\."
     r"|Bijlage\(n\)|Prinses|Postbus|De Voorzitter|Bewindspersoon)\b"
@@ -54,7 +58,7 @@ def _level(heading: str, nxt: Para | None, stack: list[tuple[int, str, str]]) ->
         return numbered.group(1).count(".") + 1, "structural"
     if T_ITEM_RE.match(heading):
         return 3, "item"  # an item grouped under the numbered item before it
-    if GROUP_RE.match(heading):
+    if GROUP_RE.match(heading) or APPENDIX_RE.match(heading):
         return 1, "structural"
     if len(heading.split()) <= 2 and nxt is not None and nxt.bullet:
         main = [lv for lv, _, role in stack if role != "sub"]
@@ -77,13 +81,15 @@ def _is_heading(p: Para, clean: str, nxt: Para | None, in_list: bool) -> bool:
         return len(clean) <= 300
     if GROUP_RE.match(clean):
         return True
+    if LETTERED_RE.match(clean) or APPENDIX_RE.match(clean):
+        return len(clean) <= 120
     words = clean.split()
     return (
         len(clean) <= 100
         and len(words) <= 14
         and clean[:1].isupper()
         and ": " not in clean
-        and (len(nxt.text) > 60 or nxt.bullet)
+        and (len(nxt.text) > 60 or nxt.bullet or nxt.text.startswith("|"))  # a paragraph, list or table
         and not nxt.text[:1].islower()
     )
 

@@ -184,5 +184,5 @@ def test_header_printed_in_two_columns_on_one_line():
     assert [b.text for b in found.blocks][1:] == [
         "De Kamer,",
         "verzoekt de regering een overzicht te geven,",
-        "en gaat over tot de orde van de dag.\nRikkers-Oosterkamp, Tielen",
+        "en gaat over tot de orde van de dag.\nRikkers-Oosterkamp\nTielen",
     ]

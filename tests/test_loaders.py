@@ -188,7 +188,7 @@ def test_motie_1341_exactly() -> None:
     assert blocks[-1] == (
         "paragraph",
         "closing",
-        "en gaat over tot de orde van de dag.\nMichon-Derkzen, Kathmann",
+        "en gaat over tot de orde van de dag.\nMichon-Derkzen\nKathmann",
     )
     # the printed header is metadata, not body: no block is the dossier, "Nr. 1341" or "Voorgesteld …"
     assert not [b for b in blocks if "26 643" in b[2] or b[2] == "Nr. 1341" or b[2].startswith("Voorgesteld")]

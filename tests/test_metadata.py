@@ -1,4 +1,4 @@
-"""Letter metadata of the five demo letters: each value stated, missing fields None."""
+"""Letter metadata of the five demo letters: each value stated, missing fields None (no kenmerk printed)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ EXPECTED = {
         sender="staf van de vaste commissie voor Digitalisering",
         addressee="Eerste Kamer",
         kamerstuk=None,
+        kenmerk=None,
     ),
     "001_e995363004b1392d.txt": dict(
         id="001-e995363004b1392d",
@@ -26,6 +27,7 @@ EXPECTED = {
         "Digitalisering en Koninkrijksrelaties)",
         addressee="Tweede Kamer",
         kamerstuk=None,
+        kenmerk=None,
     ),
     "002_665b51bb9b1879d1.txt": dict(
         id="002-665b51bb9b1879d1",
@@ -36,6 +38,7 @@ EXPECTED = {
         "Eric van der Burg (staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties)",
         addressee="Tweede Kamer",
         kamerstuk=None,
+        kenmerk=None,
     ),
     "003_8bc0e4d4bf612069.txt": dict(
         id="kst-26643-1371",
@@ -46,6 +49,7 @@ EXPECTED = {
         sender="E. van Marum (staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties)",
         addressee="Tweede Kamer",
         kamerstuk="26643 nr. 1371",
+        kenmerk=None,
     ),
     "004_2db611365dd9d4ee.txt": dict(
         id="004-2db611365dd9d4ee",
@@ -56,6 +60,7 @@ EXPECTED = {
         "Digitalisering en Koninkrijksrelaties)",
         addressee="Eerste Kamer",
         kamerstuk=None,
+        kenmerk=None,
     ),
 }
 
