@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from assistant import page, register_view, source_files
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
+from assistant.i18n import GRADIO_LABELS
 from assistant.page import parse_filters
 from ingest.errors import BrievenError
 from ingest.model import SearchFilter
@@ -106,4 +107,5 @@ def create_server(settings: Settings, engine: Engine | None = None, upload: bool
         theme=THEME,
         footer_links=["api"],
         max_file_size=settings.max_file_bytes,
+        i18n=gr.I18n(**GRADIO_LABELS),
     )

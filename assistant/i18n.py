@@ -275,3 +275,9 @@ REGISTER_COLUMNS = {
 def register_columns(columns: list[str], lang: str) -> list[str]:
     names = REGISTER_COLUMNS[lang_of(lang)]
     return [names.get(c, c) for c in columns]
+
+
+# Gradio's own labels (its buttons follow the browser's language): those its Dutch table lacks.
+GRADIO_LABELS = {
+    "nl": {"chatbot.copy_message": "Bericht kopiëren", "chatbot.copied_message": "Bericht gekopieerd"},
+}
