@@ -236,7 +236,7 @@ def test_abstention_shows_nearby_passages_and_rephrasings(page):
     assert not re.search(r"\b\d{3}-[0-9a-f]{16}\b", text)
     assert page.locator("#sources details.card.nearby").count() >= 1
     options = page.locator("#chat button", has_text="Wat staat er in de brieven over")
-    assert options.count() >= 1
+    options.first.wait_for(timeout=30_000)
     _shot(page, "abstention.png")
     suggestion = options.first.inner_text()
     options.first.click()
