@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ingest.footnote_blocks import SUP_TO_INT, FootnoteDef
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
-from ingest.model import BRACKETED, DOCX, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
+from ingest.model import BRACKETED, DOCX, PDF, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
 
 MAX_SKIP = 3
 CONT_RE = re.compile(
@@ -45,7 +45,7 @@ NUMBER_NOUNS = set(
 
 
 def footnote_id(style: str, number: int, series: int, styles_used: set[str]) -> str:
-    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
+    prefix = {PLAIN: "fn", XML: "fn", DOCX: "fn", PDF: "fn", BRACKETED: "fnb", SUPERSCRIPT: "fn"}[style]
     if style == SUPERSCRIPT and PLAIN in styles_used:
         prefix = "fns"
     return f"{prefix}{number}" + (f".{series + 1}" if series else "")
@@ -129,7 +129,8 @@ def link_markers(
     kind of marker, one set apart from its word, be taken only on its footnote's own page."""
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
-        # XML footnotes are marked "[n]" in the text by the XML reader.
+        # XML and Word footnotes are marked "[n]" in the text by their readers; so are a PDF's
+        # raised calls, kept apart from footnotes printed "[n]" where a letter has both.
         defined[(BRACKETED if fn.style in (XML, DOCX) else fn.style, fn.number)].append(fn)
     styles = {style for style, _ in defined}
     # a text may start mid-letter: the sequence starts at its first footnote number
@@ -138,6 +139,8 @@ def link_markers(
     markers: list[Marker] = []
     for m in CANDIDATE_RE.finditer(text):
         style, n, start, end, strong, kind = _candidate(m)
+        if style == BRACKETED and PDF in styles:
+            style = _bracket_series(n, expected, defined, series)
         if style not in styles or n < 1:
             continue
         exp = expected[style]
@@ -164,6 +167,8 @@ def link_markers(
             and not _glued_later(text, n, end, page_starts, fn.page)
         ):
             ok = False
+        if style == PDF and fn is not None:
+            ok = True  # a PDF's raised call is a call by its print; its number finds the footnote
         if not ok:
             continue
         expected[style] = n + 1
@@ -178,6 +183,21 @@ def link_markers(
             markers.append(Marker(n, text[start:end], style, (start, end), fn.id if fn else None))
             expected[style] = n + 1
     return tuple(markers)
+
+
+def _bracket_series(n: int, expected: dict, defined: dict, series: dict) -> str:
+    """A "[n]" in a PDF's text is a raised call (PDF) or printed so ("[1] ..." footnotes): the
+    series that expects n and has its footnote, else the one that expects n."""
+    options = [s for s in (PDF, BRACKETED) if s in expected]
+
+    def has(s: str) -> bool:
+        return len(defined.get((s, n), [])) > series[s]
+
+    for test in (lambda s: n == expected[s] and has(s), lambda s: n == expected[s], has):
+        chosen = next((s for s in options if test(s)), None)
+        if chosen:
+            return chosen
+    return options[0]
 
 
 def _glued_later(text: str, n: int, after: int, page_starts: tuple[int, ...], page: int) -> bool:

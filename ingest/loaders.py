@@ -105,13 +105,50 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
     return found, errors
 
 
-def _read_pdf(data: bytes) -> RawDocument:
-    from ingest.pdf_text import PdfError, pdf_pages
+def _read_pdf(data: bytes, max_pages: int | None = None) -> RawDocument:
+    """A PDF read from its layout (ingest/pdf_layout.py); a scan without a text layer by OCR.
+
+    More than max_pages pages are refused with that reason."""
+    from ingest.pdf_layout import read_pdf_layout
+    from ingest.pdf_text import PdfError, read_layout
 
     try:
-        return _doc(text="\f".join(pdf_pages(data)))
+        layout = read_layout(data, max_pages)
     except PdfError as exc:
         raise _Reason(str(exc)) from exc
+    if not layout.has_text:
+        return _read_scanned(data, max_pages)
+    pdf = read_pdf_layout(layout)
+    return _doc(
+        text=pdf.text,
+        blocks=pdf.blocks,
+        footnotes=pdf.footnotes,
+        title=pdf.title,
+        date=pdf.date,
+        kamerstuk=pdf.kamerstuk,
+        sender=pdf.sender,
+        addressee=pdf.addressee,
+        kind=pdf.kind,
+        kenmerk=pdf.kenmerk,
+        indieners=pdf.indieners,
+        reader_notes=pdf.reader_notes,
+    )
+
+
+def _read_scanned(data: bytes, max_pages: int | None) -> RawDocument:
+    """A PDF without a text layer, read by OCR; its text goes the plain-text way."""
+    from ingest.ocr import OcrUnavailable, ocr_pages
+
+    try:
+        pages = ocr_pages(data, max_pages)
+    except OcrUnavailable as exc:
+        raise _Reason(f"PDF has no extractable text (scanned?); {exc}") from exc
+    except ValueError as exc:
+        raise _Reason(str(exc)) from exc
+    if not any(page.strip() for page in pages):
+        raise _Reason("PDF has no extractable text (scanned, and OCR found none)")
+    note = "no text layer: read by OCR (tesseract, Dutch); OCR text may hold misread words"
+    return _doc(text="\f".join(pages), notes=(note,), reader_notes=(note,))
 
 
 def _read_docx(data: bytes) -> RawDocument:

@@ -14,6 +14,7 @@ BRACKETED = "bracketed"  # "[2] TZ202411-104"
 SUPERSCRIPT = "superscript"  # "¹² Kamerstukken II ..."
 XML = "xml"  # <noot> in the official publication XML
 DOCX = "docx"  # Word footnotes
+PDF = "pdf"  # read from a PDF's layout: small text at the page foot, called by raised digits ("[n]" in text)
 
 FORMATS = ("pdf", "docx", "doc", "html", "text", "xml")
 

@@ -1,22 +1,18 @@
-"""PDF text via unstructured's fast path (pdfminer; no layout model, no OCR), lines kept, pages as "\\f"."""
+"""PDF pages read once through pdfminer (unstructured's page reader) into lines with size and position."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
-from pdfminer.layout import LTContainer, LTItem, LTTextBox, LTTextLine
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTPage
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psparser import PSException
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.psparser import PSException, PSSyntaxError
 
-from ingest.offline_nlp import opt_out_of_telemetry
-
-opt_out_of_telemetry()  # before the first import of unstructured; this path needs no spaCy
-
-from unstructured.partition.pdf_image.pdfminer_utils import (  # noqa: E402
-    get_text_with_deduplication,
-    open_pdfminer_pages_generator,
-)
-from unstructured.partition.utils.config import env_config  # noqa: E402
+from ingest.pdf_page import Page, PdfLayout, body_size, page_lines
 
 # A PDF starts with "%PDF-" (the spec allows junk before it within the first 1024 bytes) and
 # ends with "%%EOF"; a download cut short loses the end marker and with it the cross-reference
@@ -37,36 +33,22 @@ def check_pdf_bytes(data: bytes) -> None:
         raise PdfError("corrupt PDF (truncated: no end-of-file marker)")
 
 
-def _item_text(item: LTItem) -> str:
-    # Text boxes and lines are read the way unstructured's fast path reads them (it drops the
-    # characters of fake-bold text that is printed twice); figures may hold loose text lines.
-    if isinstance(item, (LTTextBox, LTTextLine)):
-        return get_text_with_deduplication(item, env_config.PDF_CHAR_DUPLICATE_THRESHOLD)
-    if isinstance(item, LTContainer):
-        return "".join(_item_text(child) for child in item)
-    return ""
-
-
-def _page_text(layout: LTContainer) -> str:
-    """Text boxes in pdfminer's reading order, each with its own lines, separated by blank lines."""
-    boxes = [_item_text(item).rstrip("\n") for item in layout]
-    return "\n\n".join(box for box in boxes if box.strip()) + "\n"
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """Text of each page of a PDF; raises PdfError with the reason when it cannot be read."""
+def _layouts(data: bytes, max_pages: int | None) -> Iterator[LTPage]:
+    """pdfminer's layout of each page; every way a PDF can fail becomes a PdfError."""
     check_pdf_bytes(data)
-    pages: list[str] = []
+    count = 0
     try:
-        # unstructured's page generator: pdfminer with its own layout parameters, repairing
-        # pages with malformed dictionaries through pikepdf. Password "" opens PDFs that are
-        # encrypted only against editing, as every PDF reader does.
-        for _page, layout in open_pdfminer_pages_generator(io.BytesIO(data), password=""):
-            pages.append(_page_text(layout))
+        for layout in _pages(data):
+            count += 1
+            if max_pages is not None and count > max_pages:
+                raise PdfError(f"too many pages (more than the limit of {max_pages})")
+            yield layout
     except PDFPasswordIncorrect as exc:
         raise PdfError("encrypted PDF (needs a password)") from exc
     except PDFEncryptionError as exc:
         raise PdfError(f"encrypted PDF (unsupported encryption: {exc})") from exc
+    except PdfError:
+        raise
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # pdfminer signals broken structure with these; none of them is actionable beyond
         # "this file is damaged", so name the file as corrupt and keep the detail.
@@ -76,8 +58,36 @@ def pdf_pages(data: bytes) -> list[str]:
         if type(exc).__module__.startswith("pikepdf"):
             raise PdfError(f"corrupt PDF (repair failed: {exc})") from exc
         raise
-    if not pages:
+    if count == 0:
         raise PdfError("corrupt PDF (no pages)")
-    if not any(page.strip() for page in pages):
-        raise PdfError("PDF has no extractable text (scanned?)")
-    return pages
+
+
+def _pages(data: bytes) -> Iterator[LTPage]:
+    """pdfminer with its own fonts and default layout parameters (unstructured's font classes
+    misjudge some glyph widths and split words: "P agina"); a file with malformed dictionaries
+    is repaired through pikepdf first, as unstructured does. Password "" opens PDFs that are
+    encrypted only against editing, as every PDF reader does."""
+    manager = PDFResourceManager()
+    device = PDFPageAggregator(manager, laparams=LAParams())
+    interpreter = PDFPageInterpreter(manager, device)
+    try:
+        pages = list(PDFPage.get_pages(io.BytesIO(data), password=""))
+    except PSSyntaxError:
+        import pikepdf
+
+        repaired = io.BytesIO()
+        with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
+            pdf.save(repaired)
+        pages = list(PDFPage.get_pages(io.BytesIO(repaired.getvalue()), password=""))
+    for page in pages:
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
+def read_layout(data: bytes, max_pages: int | None = None) -> PdfLayout:
+    """Every page's lines with size, position and weight; raises PdfError with the reason."""
+    pages: list[Page] = []
+    for number, layout in enumerate(_layouts(data, max_pages), 1):
+        width, height = layout.width, layout.height
+        pages.append(Page(number, width, height, page_lines(number, layout, height)))
+    return PdfLayout(tuple(pages), body_size(line for page in pages for line in page.lines))
