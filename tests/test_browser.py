@@ -210,7 +210,7 @@ def test_stop_then_retry(page):
 
 
 @needs_chromium
-def test_copy_gives_the_answer_with_its_sources_and_new_conversation_clears(page):
+def test_copy_gives_the_answer_with_its_sources_and_new_conversation_starts_over(page):
     _ask(page, MITID, 1)
     page.locator("#chat .message-buttons-left button").first.click()
     page.wait_for_function("() => document.querySelector('#brieven-live')?.textContent.length > 0")
@@ -222,7 +222,8 @@ def test_copy_gives_the_answer_with_its_sources_and_new_conversation_clears(page
     page.wait_for_function("() => !document.querySelector('#chat .message-row')", timeout=30_000)
     assert page.locator("#sources .turn-sources").count() == 0
     assert page.locator("#export").is_disabled()
-    _ask(page, "and what about DigiD?", 1)  # a fresh conversation: turn 1 again
+    page.locator("#chat button", has_text="Welke toezeggingen over AI staan nog open?").click()  # an example
+    _answered(page, 1)  # a fresh conversation: turn 1 again
     assert page.locator("#chat .message-row.user-row").count() == 1
 
 
