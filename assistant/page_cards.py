@@ -230,7 +230,10 @@ def sources_html(
     file_link: FileLink | None = None,
 ) -> str:
     """The sources panel: the cards of every finished turn, the newest first."""
-    head = f'<div class="brieven-sources" lang="{lang}" data-copied="{escape(t(lang, "copied"))}">'
+    head = (
+        f'<div class="brieven-sources" lang="{lang}" role="region" aria-label="{escape(t(lang, "sources"))}"'
+        f' data-copied="{escape(t(lang, "copied"))}">'
+    )
     done = [(i, turn) for i, turn in enumerate(turns, start=1) if turn.done]
     if not done:
         return f'{head}<p class="empty">{escape(t(lang, "sources_empty"))}</p></div>'
