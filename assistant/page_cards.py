@@ -70,7 +70,9 @@ def _merge(spans: dict[tuple[int, int], list[int]]) -> dict[tuple[int, int], lis
 
 def nearby_cards(answer: Answer) -> list[Card]:
     """After an abstention: the nearest passages, so the user sees what the letters do say."""
-    seen: set[str] = set()
+    if not answer.abstained:
+        return []
+    seen: set[str] = {c.chunk.id for c in answer.citations}  # a cited passage has its own card
     cards = []
     for hit in answer.see_also:
         if hit.chunk.id in seen:
@@ -211,7 +213,7 @@ def turn_sources_html(
         f"{escape(turn.question)}</h4>",
     ]
     parts += [card_html(c, number, lang, file_link) for c in cited_cards(answer)]
-    nearby = nearby_cards(answer) if answer.abstained else []
+    nearby = nearby_cards(answer)
     if nearby:
         parts.append(f'<h5 class="nearby-h">{escape(t(lang, "nearby"))}</h5>')
         parts += [card_html(c, number, lang, file_link) for c in nearby]

@@ -120,9 +120,12 @@ def snippet(text: str) -> str:
 
 
 def abstention_markdown(answer: Answer, turn: int) -> str:
-    """'Not found', then what the nearest passages say (each linked to its card)."""
+    """'Not found' (or 'not stated', cited), then what the nearest passages say, each linked to its card."""
     lang = answer.language
-    parts = [md_block(answer.text)]
+    if answer.citations:  # "not stated": the letters' own words on the topic, cited
+        parts = [text_markdown(answer.text, citation_targets(answer, turn), lang)]
+    else:
+        parts = [md_block(answer.text)]
     items = []
     for card in nearby_cards(answer):
         heading = next((h for h in reversed(card.chunk.section_path) if topic_of(h)), "")

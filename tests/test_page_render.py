@@ -209,3 +209,17 @@ def test_every_label_exists_in_every_language_with_the_same_placeholders(lang):
     for key in keys:
         fields = set(re.findall(r"{(\w+)}", i18n.LABELS[lang][key]))
         assert fields == set(re.findall(r"{(\w+)}", i18n.LABELS["nl"][key])), key
+
+
+def test_a_not_stated_answer_cites_what_the_letters_do_say_and_keeps_the_nearby_passages():
+    cited = _answer()
+    answer = replace(
+        _abstention(),
+        text="The letters do not state the amount [1].\n- “Met onderstaande informatie doe ik dit af.” [2]",
+        citations=cited.citations,
+    )
+    content = render.chat_messages([Turn("q", answer)], "en")[1]["content"]
+    assert content.startswith("**The letters do not state the amount ") and 'href="#t1-c1"' in content
+    html = sources_html([Turn("q", answer)], "en")
+    assert html.count('class="card cited"') == 1
+    assert html.count('class="card nearby"') == 2  # the cited passage is not repeated as a nearby one
