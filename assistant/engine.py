@@ -7,11 +7,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
-from assistant import status, terms
+from assistant import terms
 from assistant.extractive import extractive_answer
 from assistant.followup import resolve
 from assistant.query import Query, build_query
-from assistant.status_answer import status_answer
+from assistant.status_answer import register_answer
 from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Hit, Letter, SearchFilter
 from ingest.register import build_register
 from ingest.settings import Settings
@@ -67,26 +67,19 @@ class Engine:
     def status_answer(
         self, question: str, history: Sequence[Answer] = (), filters: SearchFilter | None = None
     ) -> Answer | None:
-        """The register's answer to a status question; None for other questions or when it cannot cite."""
+        """The register's answer to a status or list question; None for others or when it cannot cite."""
         if not self.mentions:
             return None
         language = terms.detect_language(question)
         register = self.register_for(filters)
-        request = status.status_request(question)
-        if request is not None:
-            found = status_answer(question, request, register, self.chunk_map, self.letter_map, language)
-            if found is not None:
-                return found
+        found = register_answer(question, register, self.chunk_map, self.letter_map, language)
+        if found is not None:
+            return found
         resolved = resolve(question, history)
         if not resolved.carried:
             return None
         # "is it fulfilled?" after "what was promised on MitID?": the topic comes from the conversation.
-        request = status.status_request(resolved.search_text)
-        if request is None:
-            return None
-        found = status_answer(
-            resolved.search_text, request, register, self.chunk_map, self.letter_map, language
-        )
+        found = register_answer(resolved.search_text, register, self.chunk_map, self.letter_map, language)
         return None if found is None else replace(found, question=question)
 
     def warm_up(self) -> None:

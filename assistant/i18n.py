@@ -98,9 +98,6 @@ LABELS: dict[str, dict[str, str]] = {
         "laatste brief. Klik op een kolomkop om te sorteren, op een rij om de brieven erover te zien.",
         "register_search": "Zoeken (nummer, titel, Kamerlid)",
         "register_status": "Status",
-        "status_all": "alle",
-        "status_open": "open",
-        "status_closed": "afgedaan",
     },
     "en": {
         "page_title": "Brieven — assistant for letters to parliament",
@@ -187,9 +184,6 @@ LABELS: dict[str, dict[str, str]] = {
         "is the latest letter's verdict. Click a column header to sort, a row to see its letters.",
         "register_search": "Search (number, title, member)",
         "register_status": "Status",
-        "status_all": "all",
-        "status_open": "open",
-        "status_closed": "closed (afgedaan)",
     },
 }
 
@@ -267,8 +261,20 @@ REGISTER_COLUMNS = {
         "Latest letter": "Laatste brief",
         "Letter date": "Datum brief",
         "Letters": "Brieven",
+        "Source": "Oordeel van",
     },
     "en": {},
+}
+
+# The register's status filter (assistant/register_view.STATUS_CHOICES values) in Dutch; English keeps
+# the register's own labels.
+REGISTER_STATUS_NL = {
+    "all": "alle",
+    "open": "open",
+    "overdue": "over de termijn (rappel)",
+    "closed": "afgedaan",
+    "partly": "deels voldaan",
+    "decisions": "besluiten",
 }
 
 

@@ -9,12 +9,13 @@ import pandas as pd
 
 from assistant import register_view
 from assistant.engine import Engine
-from assistant.i18n import register_columns, t
+from assistant.i18n import REGISTER_STATUS_NL, lang_of, register_columns, t
 
 
 def status_choices(lang: str) -> list[tuple[str, str]]:
-    keys = {"all": "status_all", "open": "status_open", "closed": "status_closed"}
-    return [(t(lang, keys.get(value, "status_all")), value) for _, value in register_view.STATUS_CHOICES]
+    if lang_of(lang) != "nl":
+        return list(register_view.STATUS_CHOICES)
+    return [(REGISTER_STATUS_NL.get(value, label), value) for label, value in register_view.STATUS_CHOICES]
 
 
 @dataclass

@@ -1,16 +1,27 @@
-"""Status questions ("is MitID fulfilled?"): what they ask, which commitments, which sentence to cite."""
+"""Register questions ("is MitID fulfilled?", "welke toezeggingen staan nog open?", "what did Kathmann ask
+for?", "welke toezeggingen zijn over de deadline?"): what they ask and which commitments they mean (pure).
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from assistant import terms
 from ingest.commitment_text import member_key
-from ingest.identifiers import kamerstuk_ids, toezegging_ids
-from ingest.model import NO_VERDICT, Chunk, Commitment, CommitmentMention, Letter, Span
-from ingest.register import STOPWORDS, filter_register, find_commitments
+from ingest.model import Commitment
+from ingest.register_query import (
+    COMMITMENT_KINDS,
+    STOPWORDS,
+    admits,
+    find_commitments,
+    member_index,
+    member_rows,
+    question_ids,
+)
 
 # A status word and a word for a commitment (or an identifier) make a status question.
 _STATUS = re.compile(
@@ -20,46 +31,132 @@ _STATUS = re.compile(
 )
 _KIND = re.compile(
     r"\b(?:toezegging\w*|toegezegd|beloofd|belofte\w*|moties?|commitments?|promise[sd]?|pledges?|"
-    r"motions?)\b",
+    r"motions?|besluit(?:en)?|decisions?)\b",
     re.I,
 )
-_LISTING = re.compile(r"\b(?:welke|which|lijst|list|overzicht|overview)\b", re.I)
-_PLURAL = re.compile(r"\b(?:toezeggingen|moties|commitments|motions|promises|pledges)\b", re.I)
+_LISTING = re.compile(r"\b(?:welke|which|lijst|list|overzicht|overview|alle|all)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(?:toezeggingen|moties|commitments|motions|promises|pledges|besluiten|decisions)\b", re.I
+)
 _WANTS_OPEN = re.compile(
-    r"\b(?:open|openstaand\w*|outstanding|unfulfill?ed|pending)\b|\bniet\s+(?:\w+\s+)?(?:afgedaan|voldaan)\b|"
+    r"\b(?:open|openstaand\w*|outstanding|unfulfill?ed|pending)\b|\bniet\s+(?:\w+\s+){0,2}(?:afgedaan|voldaan)\b|"
     r"\bnot\s+(?:yet\s+)?(?:done|fulfill?ed|settled|closed)\b",
     re.I,
 )
 _WANTS_CLOSED = re.compile(
     r"\b(?:afgedaan|voldaan|afgehandeld|fulfill?ed|done|settled|closed|completed)\b", re.I
 )
+_WANTS_PARTLY = re.compile(r"\b(?:deels|gedeeltelijk|partly|partially)\b", re.I)
+_OVERDUE = re.compile(
+    r"\bover\s+(?:de|hun|the|their)\s+deadline\b|\bdeadline\s+(?:verstreken|verlopen|gepasseerd|passed)\b|"
+    r"\b(?:verlopen|overdue|te\s+laat|achterstallig\w*|rappel\w*|late)\b|\bpast\s+(?:the|their)\s+deadline\b",
+    re.I,
+)
+# "what did Kathmann ask for?", "wat heeft Kathmann gevraagd?", "moties van Kathmann".
+_ASKED = re.compile(
+    r"\b(?:ask(?:ed)?\s+for|asked|request(?:ed)?|submit(?:ted)?|gevraagd|ingediend|verzocht|vroeg|"
+    r"wat\s+heeft|what\s+did|what\s+has)\b",
+    re.I,
+)
+_MONTHS = {
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            "januari februari maart april mei juni juli augustus september oktober november december".split()
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            "january february march april may june july august september october november december".split()
+        )
+    },
+}
+_MONTH = "|".join(_MONTHS)
+_DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(20\d\d)\b", re.I)
+_MONTH_DATE = re.compile(rf"\b({_MONTH})\s+(20\d\d)\b", re.I)
+_YEAR_DATE = re.compile(r"\b(?:in|van|of|uit|from)\s+(20\d\d)\b", re.I)
+_AS_OF = re.compile(rf"\b(?:per|op|as\s+of|on|sinds|vanaf)\s+(\d{{1,2}}\s+(?:{_MONTH})\s+20\d\d)\b", re.I)
 # Words that say what is asked, not about what; they never count as the topic.
 _CUES = frozenset(
     """toezegging toezeggingen toegezegd beloofd belofte moties commitment commitments promise promised
     promises pledge pledges motion motions status afgehandeld nagekomen ingelost outstanding kept delivered
-    settled closed completed fulfil fulfill fulfilled staat staan zijn are been has have""".split()
+    settled closed completed fulfil fulfill fulfilled staat staan zijn are been has have deadline deadlines
+    over overdue verlopen laat late past their hun brief letter ask asked for gevraagd ingediend submitted
+    did heeft wat besluit besluiten decisions decision deels partly still nog""".split()
 )
 MIN_TOPIC_SHARE = 0.5  # a commitment must share at least this part of the question's topic words
 
 
 @dataclass(frozen=True)
 class StatusRequest:
-    """What a status question asks: one commitment's status, or a list, perhaps only open or closed ones."""
+    """What a register question asks: one commitment's status or a list, and by what the list is chosen."""
 
     listing: bool
-    status: str | None  # "open" | "closed" | None (whatever the status)
-    kinds: frozenset[str]  # "toezegging", "motie"; empty: both
+    status: str | None  # "open" | "closed" | "partly" | None (whatever the status)
+    kinds: frozenset[str]  # "toezegging", "motie", "besluit"; empty: moties and toezeggingen
+    member: str | None = None  # "Kathmann": the member's moties and toezeggingen
+    overdue: bool = False  # the rappel list: open, deadline passed
+    as_of: date | None = None  # the day "overdue" is measured on (None: today)
+    period: tuple[date, date] | None = None  # verdicts given in documents of this period
 
 
-def status_request(question: str) -> StatusRequest | None:
-    """The status question in `question`, or None when it asks something else."""
-    has_id = bool(toezegging_ids(question) or kamerstuk_ids(question))
-    if not _STATUS.search(question) or not (has_id or _KIND.search(question)):
+def _period(question: str) -> tuple[date, date] | None:
+    if m := _DAY_DATE.search(question):
+        day = date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        return day, day
+    if m := _MONTH_DATE.search(question):
+        year, month = int(m.group(2)), _MONTHS[m.group(1).lower()]
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if m := _YEAR_DATE.search(question):
+        year = int(m.group(1))
+        return date(year, 1, 1), date(year, 12, 31)
+    return None
+
+
+def _as_of(question: str) -> date | None:
+    m = _AS_OF.search(question)
+    if not m:
         return None
-    listing = bool(_LISTING.search(question) or _PLURAL.search(question))
+    d = _DAY_DATE.search(m.group(1))
+    return date(int(d.group(3)), _MONTHS[d.group(2).lower()], int(d.group(1))) if d else None
+
+
+def named_member(question: str, register: Sequence[Commitment]) -> str | None:
+    """The member of the register the question names ('Kathmann', 'Six Dijkstra'), longest name first."""
+    q = f" {member_key(question)} "
+    names = sorted(member_index(register), key=len, reverse=True)
+    for name in names:
+        key = member_key(name)
+        last = key.split()[-1] if key.split() else key
+        if f" {key} " in q or (len(last) > 3 and f" {last} " in q and len(key.split()) == 1):
+            return name
+    return None
+
+
+def status_request(question: str, register: Sequence[Commitment] = ()) -> StatusRequest | None:
+    """The register question in `question`, or None when it asks something else."""
+    has_id = bool(question_ids(question))
+    overdue = bool(_OVERDUE.search(question)) and bool(
+        _KIND.search(question) or "deadline" in question.lower()
+    )
+    member = named_member(question, register) if register else None
+    asks_member = bool(
+        member and (_ASKED.search(question) or _PLURAL.search(question) or _LISTING.search(question))
+    )
+    status_q = bool(_STATUS.search(question)) and (has_id or bool(_KIND.search(question)))
+    if not (status_q or overdue or asks_member):
+        return None
+    listing = bool(
+        _LISTING.search(question) or _PLURAL.search(question) or overdue or (asks_member and not has_id)
+    )
     status = None
-    if listing:
-        if _WANTS_OPEN.search(question):
+    if overdue:
+        status = "open"
+    elif listing:
+        if _WANTS_PARTLY.search(question):
+            status = "partly"
+        elif _WANTS_OPEN.search(question):
             status = "open"
         elif _WANTS_CLOSED.search(question):
             status = "closed"
@@ -67,15 +164,40 @@ def status_request(question: str) -> StatusRequest | None:
     kinds = set()
     if re.search(r"\bmoties?\b|\bmotions?\b", lowered):
         kinds.add("motie")
-    if re.search(r"\btoezegging|\btoegezegd", lowered):
+    # "commitment(s)" is the English word for both kinds; "toezegging", "promise" name one.
+    if re.search(r"\btoezegging|\btoegezegd|\bpromise|\bpledge", lowered):
         kinds.add("toezegging")
-    return StatusRequest(listing=listing, status=status, kinds=frozenset(kinds))
+    if re.search(r"\bbesluit(?:en)?\b|\bdecisions?\b", lowered):
+        kinds.add("besluit")
+    return StatusRequest(
+        listing=listing,
+        status=status,
+        kinds=frozenset(kinds),
+        member=member if asks_member or (member and listing) else None,
+        overdue=overdue,
+        as_of=_as_of(question) if overdue else None,
+        period=None if overdue else _period(question),
+    )
 
 
-def topic_words(question: str) -> set[str]:
-    """The question's words that say what it is about (not 'welke', 'toezeggingen', 'open')."""
+def topic_words(question: str, register: Sequence[Commitment] = ()) -> set[str]:
+    """The question's words that say what it is about (not 'welke', 'toezeggingen', 'open', a month)."""
+    for pattern in (_AS_OF, _DAY_DATE, _MONTH_DATE, _YEAR_DATE):  # when, not what
+        question = pattern.sub(" ", question)
     found = {w.lower() for w in re.findall(r"\w+", question)}
-    return {w for w in found if w not in STOPWORDS and w not in _CUES and not terms.is_stop(w) and len(w) > 1}
+    names = {w for n in member_index(register) for w in re.findall(r"\w+", n.lower())} if register else set()
+    months = set(_MONTHS)
+    return {
+        w
+        for w in found
+        if w not in STOPWORDS
+        and w not in _CUES
+        and w not in months
+        and not w.isdigit()
+        and not terms.is_stop(w)
+        and len(w) > 1
+        and w not in names
+    }
 
 
 def _haystack(c: Commitment) -> set[str]:
@@ -89,18 +211,29 @@ def _named(c: Commitment, question: str) -> bool:
 
 
 def matching(register: Sequence[Commitment], question: str, request: StatusRequest) -> list[Commitment]:
-    """The commitments the question is about, pruned to the best topic matches, then by kind and status."""
-    ids = set(toezegging_ids(question)) | set(kamerstuk_ids(question))
-    topic = topic_words(question)
+    """The commitments the question is about, pruned to the best topic matches and by kind.
+
+    A list's status filter is the list's own (assistant/status_lists.py: open and overdue by deadline, a
+    period's status as given in that period), so a topic with nothing open still gets its "none" answer.
+    """
+    kinds = request.kinds or frozenset(COMMITMENT_KINDS)
+    pool = [c for c in register if c.kind in kinds]
+    ids = question_ids(question)
+    topic = topic_words(question, register)
     if ids:
-        found = [c for c in register if ids & set(c.identifiers)]
+        found = [c for c in pool if ids & set(c.identifiers)]
+    elif request.member:
+        found = [c for c, _ in member_rows(pool, request.member)]
+        if topic:  # "de motie Buijsse over soevereiniteit": the topic picks among the member's, if it can
+            about = {id(c): len(topic & _haystack(c)) for c in found}
+            best = max(about.values(), default=0)
+            found = [c for c in found if about[id(c)] == best] if best else found
     elif request.listing and not topic:
-        found = list(register)  # "welke moties staan nog open?": the whole register
+        found = pool  # "welke moties staan nog open?": the whole register
     else:
-        found = find_commitments(register, question)
+        found = [c for c in find_commitments(pool, question) if c.kind in kinds]
         named = [c for c in found if _named(c, question)]
         if named:
-            # "de motie Buijsse over soevereiniteit": the topic picks among the member's moties, if it can.
             names = {w for c in named for m in c.members for w in re.findall(r"\w+", m.name.lower())}
             about = {id(c): len((topic - names) & _haystack(c)) for c in named}
             best = max(about.values())
@@ -112,48 +245,6 @@ def matching(register: Sequence[Commitment], question: str, request: StatusReque
             if best < MIN_TOPIC_SHARE * len(topic):
                 return []
             found = [c for c in found if shared[id(c)] == best]
-    if request.kinds:
-        found = [c for c in found if c.kind in request.kinds]
-    if request.status:
-        found = filter_register(found, status=request.status)
+    if request.status and not request.listing:
+        found = [c for c in found if admits(c, request.status)]
     return found
-
-
-def locate(sentence: str, text: str) -> Span | None:
-    """Where the sentence stands in the passage, verbatim or with other whitespace; None if absent."""
-    sentence = sentence.strip()
-    if not sentence:
-        return None
-    at = text.find(sentence)
-    if at >= 0:
-        return at, at + len(sentence)
-    pattern = r"\s+".join(re.escape(part) for part in sentence.split())
-    match = re.search(pattern, text)
-    return match.span() if match else None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """The passage and sentence of one letter about one commitment."""
-
-    mention: CommitmentMention
-    chunk: Chunk
-    letter: Letter
-    span: Span
-
-
-def evidence(
-    mention: CommitmentMention, chunks: Mapping[str, Chunk], letters: Mapping[str, Letter]
-) -> Evidence | None:
-    """The verdict sentence (or, with no verdict, the promise) located in its passage; None if not found."""
-    chunk = chunks.get(mention.chunk_id or "")
-    letter = letters.get(mention.letter_id)
-    if chunk is None or letter is None:
-        return None
-    for sentence in (mention.verdict_sentence, mention.promise):
-        span = locate(sentence, chunk.text) if sentence else None
-        if span is not None:
-            return Evidence(mention, chunk, letter, span)
-        if mention.verdict != NO_VERDICT:
-            return None  # a verdict we cannot quote is not replaced by another sentence
-    return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
+from ingest.note_columns import Line, read_block
 
 SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_TO_INT = {c: i for i, c in enumerate(SUP_DIGITS)}
@@ -26,9 +27,18 @@ DEF_RES = {
 }
 STRONG_FOOTNOTE = re.compile(r"Kamerstuk|Handelingen|TZ\d{6}|\bT\d{5}\b|https?://|\bnr\.", re.I)
 MAX_GAP = 3  # footnote texts lost in extraction: a definition may skip at most this many numbers
+# Where a whole page's footnotes were lost, the numbering may take up again this far ahead, on evidence
+# (Scanner._jump, note_ends._Blocks.start): a call glued to its word above, the next number below.
+MAX_JUMP = 60
+STRONG_KINDS = ("glued", "year", "sup", "br")  # call kinds that are evidence of a footnote number
 # A footnote this long is probably body text read as footnote: the reader says so in its notes.
-# (The demo letters' longest footnote holds 499 characters, the real letters' about 400.)
+# The development letters' longest footnote holds 385 characters (circulaire-economie, footnote 5, a
+# URL and a quoted motion); the demo development letters' 288, bnc-fiche's 268. A page holds 2,500 to
+# 3,500 characters of body text. 1,000 is far beyond any development footnote (two and a half times
+# the longest) and well under half a page: a long real footnote stays whole, a page of body never fits.
 SUSPECT_FOOTNOTE_CHARS = 1000
+# Without page evidence a footnote is cut where it would grow past this (ingest/note_ends.py).
+NOTE_BOUND = SUSPECT_FOOTNOTE_CHARS
 # Where a footnote block at a page end would make one footnote this long, it is not a footnote block.
 MAX_FOOTNOTE_CHARS = 2 * SUSPECT_FOOTNOTE_CHARS
 CALL_LOOKBACK_LINES = 80  # without page boundaries: a footnote's call stands within this many lines above
@@ -74,6 +84,61 @@ class Scanner:
         self.expected = {PLAIN: 1, BRACKETED: 1, SUPERSCRIPT: 1}
         self.series = {PLAIN: 0, BRACKETED: 0, SUPERSCRIPT: 0}
         self.defs: list[dict] = []
+        # the block being read: where its footnotes start in defs, its lines (text, number or None),
+        # and the numbers it skipped (a second footnote column may bring them)
+        self.block_at: int | None = None
+        self.block: list[Line] = []
+        self.pending: set[int] = set()
+        self.columns: list[int | None] = []  # pages (or None) of blocks read as two columns
+        self.lost: list[tuple[str, int, int]] = []  # (style, first, last) numbers whose footnotes were lost
+        self.width = 80  # the body's width in characters; set by the caller (line_shapes.body_width)
+
+    def _open(self, number: int, style: str, label: str, rest: str, page: int | None) -> None:
+        if self.block_at is None:
+            self.block_at, self.block, self.pending = len(self.defs), [], set()
+        exp = self.expected[style]
+        if number > exp:
+            self.pending |= set(range(exp, number))
+        self.pending.discard(number)
+        self.expected[style] = max(exp, number + 1)
+        self.defs.append(
+            {"number": number, "label": label, "style": style, "series": self.series[style], "lines": [rest],
+             "page": page}
+        )  # fmt: skip
+        self.block.append(Line(rest, number, len(rest) + len(label) + 1))
+
+    def force_def(self, line: str, style: str, page: int | None) -> None:
+        """Take line as a footnote definition: the block reader (ingest/note_ends.py) found the evidence."""
+        number, label, rest = def_match(line, style)
+        if number == 1 and self.expected[style] > 1:
+            self.series[style] += 1  # the numbering restarts
+        self._open(number, style, label, rest, page)
+
+    def add_line(self, line: str) -> None:
+        """A line that goes on with the footnote being read."""
+        self.defs[-1]["lines"].append(line.strip())
+        if self.block_at is not None:
+            self.block.append(Line(line.strip(), None, len(line.strip())))
+
+    def close_block(self) -> None:
+        """The block ends: where its numbers do not rise in line order, it was set in two columns and
+        its lines are read again column by column (ingest/note_columns.py)."""
+        at, lines = self.block_at, self.block
+        self.block_at, self.block, self.pending = None, [], set()
+        if at is None or at >= len(self.defs):
+            return
+        mine = self.defs[at:]
+        if len({d["style"] for d in mine}) != 1 or len({d["series"] for d in mine}) != 1:
+            return
+        notes, two = read_block(lines, self.width)
+        if not two:
+            return
+        first = mine[0]
+        labels = {d["number"]: d["label"] for d in mine}
+        self.defs[at:] = [
+            {**first, "number": n, "label": labels.get(n, str(n)), "lines": ls} for n, ls in notes
+        ]
+        self.columns.append(first["page"])
 
     def try_def(
         self,
@@ -101,31 +166,25 @@ class Scanner:
             restart = number == 1 and exp > 1 and after_blank and STRONG_FOOTNOTE.search(rest)
             # a text that starts mid-letter: its first footnote may carry any number
             first = exp == 1 and self.series[style] == 0 and after_blank and STRONG_FOOTNOTE.search(rest)
-            if not (exp <= number <= exp + MAX_GAP or restart or first):
+            # in a page's block, a number the block skipped: the second column's lines interleave
+            column = (in_block or zone) and self.block_at is not None and number in self.pending
+            if not (exp <= number <= exp + MAX_GAP or restart or first or column):
                 continue
             if restart:
+                self.close_block()
                 self.series[style] += 1
-            self.expected[style] = number + 1
-            self.defs.append(
-                {
-                    "number": number,
-                    "label": label,
-                    "style": style,
-                    "series": self.series[style],
-                    "lines": [rest],
-                    "page": page,
-                }
-            )
+            self._open(number, style, label, rest, page)
             return True
         return False
 
-    def zone_start(self, texts: list[str], content: list[int]) -> int | None:
+    def zone_start(self, texts: list[str], content: list[int], carry: str = "") -> int | None:
         """Where a page's footnote block starts (an index into texts), or None.
 
         Evidence: footnotes are the last lines of their page; they continue the letter's numbering;
         the body above calls the first of them (or its text looks like a footnote); none of them holds
         pages of text. The latest line that starts with the expected number is taken, so a body line
-        higher up that happens to start with that number stays body."""
+        higher up that happens to start with that number stays body. carry: the previous page's last
+        body lines (a call in the page's last line may find its footnote on the next page)."""
         rows = [i for i in content if texts[i].strip()]
         for style in (SUPERSCRIPT, BRACKETED, PLAIN):
             exp = self.expected[style]
@@ -133,11 +192,38 @@ class Scanner:
                 cands = [k for k, i in enumerate(rows) if (d := def_match(texts[i], style)) and d[0] == n]
                 for k in reversed(cands):
                     rest = def_match(texts[rows[k]], style)[2]
-                    above = " ".join(texts[i] for i in rows[:k])
+                    above = " ".join([carry] + [texts[i] for i in rows[:k]])
                     if not (STRONG_FOOTNOTE.search(rest) or _called(above, n, style)):
                         continue
                     if _block_fits(texts, rows[k:], style, n):
                         return rows[k]
+        return self._jump(texts, rows)
+
+    def _jump(self, texts: list[str], rows: list[int]) -> int | None:
+        """A page's block whose numbering jumps ahead: footnotes before it were lost in extraction (their
+        page's block was not found), so the numbering takes up again here. Evidence, all of it: the
+        number's call glued to its word in this page's body above (never set apart), the number
+        followed by the next one in the block or a text only a footnote has, and the block fitting."""
+        from ingest.footnotes import call_candidates  # footnotes.py imports this module
+
+        for style in (SUPERSCRIPT, BRACKETED, PLAIN):
+            exp = self.expected[style]
+            for k, i in enumerate(rows):
+                hit = def_match(texts[i], style)
+                if not hit or not exp + MAX_GAP < hit[0] <= exp + MAX_JUMP:
+                    continue
+                n, _, rest = hit
+                above = " ".join(texts[j] for j in rows[:k])
+                calls = {m for st, m, kind in call_candidates(above) if st == style and kind in STRONG_KINDS}
+                nxt = any((d := def_match(texts[j], style)) and d[0] == n + 1 for j in rows[k + 1 :])
+                if (
+                    n in calls
+                    and (nxt or STRONG_FOOTNOTE.search(rest))
+                    and _block_fits(texts, rows[k:], style, n)
+                ):
+                    self.lost.append((style, exp, n - 1))
+                    self.expected[style] = n
+                    return i
         return None
 
     def doubt(self, texts: list[str], content: list[int]) -> str | None:

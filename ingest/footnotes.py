@@ -35,6 +35,8 @@ ADDRESS_BEFORE_RE = re.compile(r"(?:Postbus|Antwoordnummer|postbus)\s*$")
 POSTCODE_AFTER_RE = re.compile(r"\s+\d{4}\s?[A-Z]{2}\b")
 # Names that end in a digit are never calls: chemistry, directives, groups of countries.
 NAMES_WITH_DIGIT = set("CO NO SO NOx H O N PM CH NH PSD AMLD MiFID G EU SDG Web".split())
+# Abbreviations a number follows ("art. 4", "nr. 12", "blz. 3"): never a call after them.
+ABBREVIATIONS = set("art nr nrs blz p pp par hfst bijl lid no vol".split())
 # Before a marker set apart from its word, these words take a number themselves ("artikel 4)").
 NUMBER_NOUNS = set(
     "artikel artikelen lid leden bijlage bijlagen hoofdstuk paragraaf nr nummer fase stap stappen niveau "
@@ -117,7 +119,22 @@ def _candidate(m: re.Match) -> tuple[str, int, int, int, bool, str]:
         ):
             return PLAIN, -1, start, m.end("sw"), False, "none"
         return PLAIN, int(m.group("sw")), start, m.end("sw"), False, "apart"
-    return PLAIN, int(m.group("sp")), m.start("sp"), m.end("sp"), False, "spaced"
+    start = m.start("sp")
+    word = re.search(r"(\w+)[.!?”] $", text[max(0, start - 20) : start])
+    if word and (word.group(1).lower() in NUMBER_NOUNS or word.group(1).lower() in ABBREVIATIONS):
+        return PLAIN, -1, start, m.end("sp"), False, "none"  # "art. 4 VWEU", "nr. 12 Kamerstuk"
+    return PLAIN, int(m.group("sp")), start, m.end("sp"), False, "spaced"
+
+
+def call_candidates(text: str) -> list[tuple[str, int, str]]:
+    """(style, number, kind) of each number in text that may be a footnote call, in order; kinds as
+    _candidate gives them (addresses, decimals and names with a digit are left out)."""
+    out = []
+    for m in CANDIDATE_RE.finditer(text):
+        style, n, _, _, _, kind = _candidate(m)
+        if n >= 1:
+            out.append((style, n, kind))
+    return out
 
 
 def link_markers(
@@ -125,8 +142,10 @@ def link_markers(
 ) -> tuple[Marker, ...]:
     """Find markers in text, in order, trusting a marker only where the footnote sequence expects it.
 
-    page_starts (offsets where pages 1, 2, 3 ... of text start, as Letter.page_starts) lets the weakest
-    kind of marker, one set apart from its word, be taken only on its footnote's own page."""
+    page_starts (offsets where pages 1, 2, 3 ... of text start, as Letter.page_starts) lets a call be
+    taken only near its footnote's page, and the weakest kind, one set apart from its word, only on its
+    footnote's own page. Where the call of a footnote was lost, the sequence takes up again at the next
+    call it can trust (see _resync)."""
     defined: dict[tuple[str, int], list[Footnote]] = defaultdict(list)
     for fn in footnotes:
         # XML and Word footnotes are marked "[n]" in the text by their readers; so are a PDF's
@@ -136,12 +155,13 @@ def link_markers(
     # a text may start mid-letter: the sequence starts at its first footnote number
     expected = {s: min(n for st, n in defined if st == s) for s in styles}
     series = {s: 0 for s in styles}
+    # every candidate, in order (a "[n]" may be a PDF's raised call: its series is chosen as it comes)
+    cands = [(c, m) for m in CANDIDATE_RE.finditer(text) if (c := _candidate(m))[1] >= 1]
     markers: list[Marker] = []
-    for m in CANDIDATE_RE.finditer(text):
-        style, n, start, end, strong, kind = _candidate(m)
+    for at, ((style, n, start, end, strong, kind), _) in enumerate(cands):
         if style == BRACKETED and PDF in styles:
             style = _bracket_series(n, expected, defined, series)
-        if style not in styles or n < 1:
+        if style not in styles:
             continue
         exp = expected[style]
         if n == 1 and exp > 1 and len(defined.get((style, 1), [])) > series[style] + 1:
@@ -149,23 +169,24 @@ def link_markers(
             exp = 1
         fns = defined.get((style, n), [])
         fn = fns[series[style]] if len(fns) > series[style] else None
+        page = _page(page_starts, start) if page_starts else None
+        # a footnote stands on its call's page or the next; one page more of slack for page starts
+        # that are only known per paragraph
+        near = fn is None or fn.page is None or page is None or page - 1 <= fn.page <= page + 2
         if n == exp:
-            ok = fn is not None or strong
-        elif exp < n <= exp + MAX_SKIP:
-            # skip only numbers whose footnote text was lost; "Q4" must not jump over footnote 3
-            skipped_defined = any(defined.get((style, k)) for k in range(exp, n))
-            ok = fn is not None and kind != "spaced" and not skipped_defined
+            ok = (fn is not None and near) or (fn is None and strong)
+        elif exp < n <= exp + MAX_SKIP and not any(defined.get((style, k)) for k in range(exp, n)):
+            # skip numbers whose footnote text was lost
+            ok = fn is not None and kind != "spaced" and near
+        elif n > exp:
+            # "Q4" must not jump over footnote 3: a defined footnote is skipped only where its call
+            # was lost (no candidate of it before the next footnote's call)
+            ok = fn is not None and near and _resync(cands, at, style, exp, n, fn, page, defined)
         else:
             ok = False
         if kind in ("year", "spaced", "apart") and fn is None:
             ok = False
-        if kind == "apart" and not (
-            n == exp
-            and page_starts
-            and fn
-            and fn.page == _page(page_starts, start)
-            and not _glued_later(text, n, end, page_starts, fn.page)
-        ):
+        if kind == "apart" and not (n >= exp and fn and _apart_ok(text, cands, at, fn, page_starts, page)):
             ok = False
         if style == PDF and fn is not None:
             ok = True  # a PDF's raised call is a call by its print; its number finds the footnote
@@ -183,6 +204,53 @@ def link_markers(
             markers.append(Marker(n, text[start:end], style, (start, end), fn.id if fn else None))
             expected[style] = n + 1
     return tuple(markers)
+
+
+STRONG_KINDS = ("glued", "sup", "br")
+
+
+def _resync(
+    cands: list, at: int, style: str, exp: int, n: int, fn: Footnote, page: int | None, defined: dict
+) -> bool:
+    """May the sequence take up again at call n, skipping the calls of exp .. n-1 (their footnotes exist)?
+
+    Evidence: the call is of a strong kind (glued to its word, raised, bracketed; set apart only on its
+    footnote's page); no candidate of a
+    skipped number follows before the next call of n + 1 (those calls are lost, not still to come);
+    and its footnote stands on the call's page or the next (without pages: at most MAX_SKIP skipped)."""
+    kind = cands[at][0][5]
+    # a number set apart from its word resynchronises only on its footnote's own page
+    if kind not in STRONG_KINDS and not (kind == "apart" and page is not None and fn.page == page):
+        return False
+    if page is None or fn.page is None:
+        # without pages: at most MAX_SKIP calls lost, unless none of the skipped footnotes was found
+        # either (a page's block lost in extraction: the footnote reader says so)
+        if n - exp > MAX_SKIP and any(defined.get((style, k)) for k in range(exp, n)):
+            return False
+    elif not page <= fn.page <= page + 1:
+        return False
+    skipped = set(range(exp, n))
+    for (st, m, *_), _ in cands[at + 1 :]:
+        if st != style:
+            continue
+        if m == n + 1:
+            break
+        if m in skipped:
+            return False
+    return True
+
+
+def _apart_ok(
+    text: str, cands: list, at: int, fn: Footnote, page_starts: tuple[int, ...], page: int | None
+) -> bool:
+    """A number set apart from its word ("transitieteams 4)") is the call only where no call of it glued
+    to its word follows: on the same page (pages known, and the footnote on that page), or before the
+    next footnote's call (pages unknown)."""
+    n, end = fn.number, cands[at][0][3]
+    if page_starts:
+        return fn.page == page and not _glued_later(text, n, end, page_starts, fn.page)
+    nxt = next((c[2] for c, _ in cands[at + 1 :] if c[1] == n + 1 and c[5] in STRONG_KINDS), len(text))
+    return re.search(rf"(?:[^\W\d_]|[).,;:’”'\"]){n}(?![\d\w])", text[end:nxt]) is None
 
 
 def _bracket_series(n: int, expected: dict, defined: dict, series: dict) -> str:

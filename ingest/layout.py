@@ -20,6 +20,8 @@ from ingest.footnote_blocks import (  # noqa: F401
     Scanner,
 )
 from ingest.letterhead import HeaderField, find_letterhead
+from ingest.line_shapes import body_width, breaks_off
+from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
@@ -61,25 +63,46 @@ def analyse(text: str) -> Layout:
     kept = [i for i, ln in enumerate(lines) if not ln.debris and ln.text.strip()]
     head_rows, letterhead = find_letterhead([texts[i] for i in kept], [page_of[i] for i in kept])
     column = {kept[k] for k in head_rows}
+    # Without page boundaries the footnote blocks are found first, each bounded by the body's own
+    # continuity (ingest/note_ends.py); with them, a page's block runs from its first footnote to its end.
+    block_of: dict[int, NoteBlock] = {}
+    block_notes: list[str] = []
+    if not pages_known:
+        for blk in unpaged_blocks(texts, *_rows_between(lines, kept, column)):
+            block_of.update(dict.fromkeys(blk.rows, blk))
+            block_notes.extend(blk.notes)
     zones: dict[int, int | None] = {}
     scan = Scanner()
+    scan.width = body_width([len(texts[i].strip()) for i in kept if i not in column])
     body: list[BodyLine] = []
     state = "body"  # body | note | tail
     blank = False
     page_break = False
-    recent: list[str] = []  # body lines since the last footnote: where the calls stand
     doubts: list[str] = []
-    for idx, (line, starts_page) in enumerate((ln.text, ln.starts_page) for ln in lines):
-        page = page_of[idx]
+    for idx, ln in enumerate(lines):
+        line, starts_page, page = ln.text, ln.starts_page, page_of[idx]
         if starts_page and idx > 0:
             page_break = True
+            if state == "note":
+                scan.close_block()
             state = "body"
-        if lines[idx].debris or idx in column:
+        if ln.debris or idx in column:
             if not pages_known and state == "note":
-                state = "body"  # without page labels, the letterhead column ends a footnote block
+                scan.close_block()
+                state = "body"
             continue
         if not line.strip():
             blank = True
+            continue
+        if idx in block_of:
+            blk = block_of[idx]
+            if idx in blk.starts:
+                scan.force_def(line, blk.style, None)
+            else:
+                scan.add_line(line)
+            if idx == blk.rows[-1]:
+                scan.close_block()
+            state, blank = "note", False
             continue
         if pages_known and page not in zones:
             page_rows = [
@@ -87,60 +110,63 @@ def analyse(text: str) -> Layout:
                 for i in range(idx, len(lines))
                 if page_of[i] == page and i not in column and not lines[i].debris
             ]
-            zones[page] = scan.zone_start(texts, page_rows)
+            carry = " ".join(b.text for b in body[-3:] if b.page == page - 1)
+            zones[page] = scan.zone_start(texts, page_rows, carry)
             if zones[page] is None and (doubt := scan.doubt(texts, page_rows)):
                 doubts.append(f"page {page}: {doubt}")
         zone = pages_known and zones.get(page) is not None and idx >= zones[page]
         pg = page if pages_known else None
-        if scan.try_def(line, blank or page_break, state == "note", pg, _recent(recent, pages_known), zone):
+        if pages_known and scan.try_def(line, blank or page_break, state == "note", pg, "", zone):
             state = "note"
-            recent = []
-        elif (
-            state == "note"
-            and not starts_page
-            and (not blank or pages_known)
-            and not URL_LINE.match(line)
-            and not (not pages_known and _body_resumes(body, scan.defs[-1]["lines"], line))
-        ):
+        elif pages_known and state == "note" and not starts_page and not URL_LINE.match(line):
             # With known pages the body resumes only on the next page: until then, it is footnote text.
-            scan.defs[-1]["lines"].append(line.strip())
-        elif state == "note" and not starts_page and not blank and URL_LINE.match(line):
-            scan.defs[-1]["lines"].append(line.strip())
+            scan.add_line(line)
+        elif pages_known and state == "note" and not starts_page and not blank and URL_LINE.match(line):
+            scan.add_line(line)
         elif URL_LINE.match(line) and (state in ("note", "tail") or _next_starts_page(lines, idx)):
+            if state == "note":
+                scan.close_block()
             state = "tail"  # link targets repeated under the footnotes
         elif PAGE_NUMBER.match(line) and (starts_page or _next_starts_page(lines, idx)):
             pass  # a page number
         else:
+            if state == "note":
+                scan.close_block()
             state = "body"
             body.append(BodyLine(line.rstrip(), pg, blank, page_break))
-            recent.append(line)
             page_break = False
         blank = False
+    if state == "note":
+        scan.close_block()
     footnotes = tuple(
         FootnoteDef(d["number"], d["label"], d["style"], d["series"], join_lines(d["lines"]), d["page"])
         for d in scan.defs
     )
-    notes = tuple(page_notes) + tuple(doubts) + _notes(footnotes, lines, pages_known)
+    columns = [f"page {p}: footnotes read as two columns" if p else "footnotes read as two columns"
+               for p in scan.columns]  # fmt: skip
+    lost = [lost_note(*x) for x in scan.lost]
+    notes = tuple(page_notes) + tuple(doubts) + tuple(lost) + tuple(block_notes) + tuple(columns)
+    notes += _notes(footnotes, lines, pages_known)
     return Layout(tuple(body), footnotes, pages_known, letterhead, notes)
 
 
-def _recent(recent: list[str], pages_known: bool) -> str:
-    # With known pages a footnote needs a blank line or its page's block as evidence; without them, the
-    # call in the body just above is the evidence left (dense text has no blank lines).
-    return "" if pages_known else " ".join(recent[-CALL_LOOKBACK_LINES:])
-
-
-def _body_resumes(body: list[BodyLine], note_lines: list[str], line: str) -> bool:
-    """Without page boundaries: the body resumes after a footnote when the body above broke off
-    mid-sentence, the footnote has ended its sentence and the line goes on in lower case (the rest of
-    the body's sentence on the next page)."""
-    s = line.strip()
-    return (
-        bool(body)
-        and s[:1].islower()
-        and not _ends_sentence(body[-1].text)
-        and _ends_sentence(note_lines[-1])
-    )
+def _rows_between(
+    lines: list[RawLine], kept: list[int], column: set[int]
+) -> tuple[list[int], set[int], set[int]]:
+    """The content rows (no blank, debris or letterhead line), the rows a blank line stands above, and
+    the rows a letterhead or page line stands above."""
+    rows = [i for i in kept if i not in column]
+    blank: set[int] = set()
+    furniture: set[int] = set()
+    prev = -1
+    for r in rows:
+        between = lines[prev + 1 : r]
+        if any(not ln.text.strip() for ln in between):
+            blank.add(r)
+        if any(ln.text.strip() and (ln.debris or (prev + 1 + j) in column) for j, ln in enumerate(between)):
+            furniture.add(r)
+        prev = r
+    return rows, blank, furniture
 
 
 def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known: bool) -> tuple[str, ...]:
@@ -149,6 +175,15 @@ def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known
         if len(fn.text) > SUSPECT_FOOTNOTE_CHARS:
             where = f" (page {fn.page})" if fn.page else ""
             out.append(f"footnote {fn.label}{where}: {len(fn.text):,} characters, probably body text")
+        elif breaks_off(fn.text):
+            # a footnote continued on the next page: its rest stands above that page's footnotes, where
+            # nothing but its font tells it from the body (read as body, said so here)
+            where = f" (page {fn.page})" if fn.page else ""
+            tail = " ".join(fn.text.split()[-3:])[-30:]
+            out.append(
+                f"footnote {fn.label}{where} breaks off ('…{tail}'): its rest may stand on the next page, "
+                "read as body text"
+            )
     filled = [ln for ln in lines if ln.text.strip()]
     if not pages_known and len(filled) >= 40 and len(filled) > 0.95 * len(lines):
         out.append(

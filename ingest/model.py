@@ -166,36 +166,104 @@ class Deadline:
     date: date | None = None  # the last day it allows, resolved against the letter's date
 
 
-# Verdicts a letter gives on a commitment.
+# Verdicts on a commitment: the register's vocabulary (docs/register.md says what each means).
 AFGEDAAN = "afgedaan"
 DEELS = "deels voldaan"
 OPENSTAAND = "openstaand"
+IN_UITVOERING = "in uitvoering"
+UITGESTELD = "uitgesteld"
+VERTRAAGD = "vertraagd"
+NIEUWE_DEADLINE = "nieuwe deadline"
 NO_VERDICT = "geen oordeel"
-VERDICTS = (AFGEDAAN, DEELS, OPENSTAAND, NO_VERDICT)
+INGEDIEND = "ingediend, uitslag onbekend"  # a motie document's own status: it does not say if it was adopted
+OPEN_VERDICTS = (OPENSTAAND, IN_UITVOERING, UITGESTELD, VERTRAAGD, NIEUWE_DEADLINE)
+VERDICTS = (AFGEDAAN, DEELS, *OPEN_VERDICTS, NO_VERDICT, INGEDIEND)
+
+# Who gives a verdict: the signer of a letter, the committee staff's proposal, the committee, the motie.
+MINISTER = "minister"
+STAATSSECRETARIS = "staatssecretaris"
+PROPOSAL = "ambtelijk voorstel"
+COMMITTEE = "commissie"
+MOTIE_ITSELF = "motie"
+SOURCES = (MINISTER, STAATSSECRETARIS, PROPOSAL, COMMITTEE, MOTIE_ITSELF)
+# On the same day a committee decision outranks its staff's proposal, which outranks the letter it answers.
+SOURCE_RANK = {MOTIE_ITSELF: 0, MINISTER: 1, STAATSSECRETARIS: 1, PROPOSAL: 2, COMMITTEE: 3}
+
+# The member's part in a commitment, as the member index shows it.
+INDIENER = "indiener"  # submitted the motie
+ASKED = "asked"  # the toezegging was made at the member's question
+BETROKKEN = "betrokken lid"  # named as 'Betrokken lid' in a committee's overview
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One party's verdict on a commitment in one document, with the sentence that states it."""
+
+    verdict: str  # one of VERDICTS
+    source: str | None  # one of SOURCES; None with NO_VERDICT
+    by: str | None = None  # the party as printed: "staatssecretaris van Binnenlandse Zaken en ..."
+    sentence: str | None = None  # verbatim from the letter text
+    when: date | None = None  # the day it was given, where the document says; else the document's date
+    deadline: Deadline | None = None  # the deadline that holds after this verdict
+    chunk_id: str | None = None  # the passage holding the sentence
+    standing: bool = False  # a status quoted as standing before the document ("huidige status: ...")
+
+    def rank(self, fallback: date | None) -> tuple[date, int]:
+        """Later outranks earlier; on the same day the source rank decides (documented rule)."""
+        when = self.when or fallback or date.max
+        return when, -1 if self.standing else SOURCE_RANK.get(self.source or "", 0)
 
 
 @dataclass(frozen=True)
 class CommitmentMention:
-    """What one letter says about one motie or toezegging."""
+    """What one document says about one motie, toezegging or committee decision."""
 
-    kind: str  # "motie" | "toezegging"
-    identifiers: tuple[str, ...]  # "TZ202504-147", "T03926", "kst-26643-1287"
+    kind: str  # "motie" | "toezegging" | "besluit"
+    identifiers: tuple[str, ...]  # "TZ202504-147", "T03926"; a motie's own "kst-26643-1287"
     title: str
     letter_id: str
     section_path: tuple[str, ...]
     chunk_id: str | None
     members: tuple[Member, ...] = ()
     promise: str | None = None  # the letter's own sentence of what was promised or asked
+    # The verdict that stands after this document (see `verdicts` for every party's), its sentence, deadline.
     verdict: str = NO_VERDICT
     verdict_sentence: str | None = None
     new_deadline: Deadline | None = None
     deadlines: tuple[Deadline, ...] = ()
     letter_date: date | None = None
+    source: str | None = None  # who gave `verdict` (SOURCES)
+    by: str | None = None  # that party as printed
+    verdicts: tuple[Verdict, ...] = ()  # every party's verdict in this document, oldest first
+    cites: tuple[str, ...] = ()  # Kamerstukken a toezegging was made in or refers to: not its own number
+    role: str | None = None  # the members' part: INDIENER | ASKED | BETROKKEN
+    date: date | None = None  # a motie's Voorgesteld date, a decision's meeting date
+    dictum: str | None = None  # a motie's ask: "verzoekt de regering ..."
+    decision: str | None = None  # a committee's decision ("Besluit: ...")
+    replaces: tuple[str, ...] = ()  # a (nader) gewijzigde motie's predecessors
+    committee: str | None = None  # the committee of a decision list or memo
+
+    @property
+    def timeline(self) -> tuple[Verdict, ...]:
+        """Every verdict of this document; a mention read before verdicts had sources gives its one."""
+        if self.verdicts:
+            return self.verdicts
+        return (
+            Verdict(
+                self.verdict,
+                self.source,
+                self.by,
+                self.verdict_sentence,
+                None,
+                self.new_deadline,
+                self.chunk_id,
+            ),
+        )
 
 
 @dataclass(frozen=True)
 class Commitment:
-    """One motie or toezegging across letters: its mentions in date order."""
+    """One motie or toezegging across documents: its mentions in date order."""
 
     key: str  # the first identifier, or a normalised title where none is printed
     kind: str
@@ -203,17 +271,43 @@ class Commitment:
     title: str
     members: tuple[Member, ...]
     mentions: tuple[CommitmentMention, ...] = field(default=())
-    cited_in_corpus: tuple[
-        str, ...
-    ] = ()  # ids of letters in the corpus that are this commitment (a motie's XML)
+    cited_in_corpus: tuple[str, ...] = ()  # ids of documents in the corpus that are this commitment
 
     @property
     def latest(self) -> CommitmentMention:
         return self.mentions[-1]
 
     @property
+    def current(self) -> tuple[CommitmentMention, Verdict]:
+        """The verdict that decides the status, and its mention (rule: ingest/register.py, docs/register.md).
+
+        The latest verdict wins, a later document over an earlier one and, on the same day, a committee
+        decision over a proposal over a letter; a mention without a verdict changes nothing.
+        """
+        best: tuple[tuple, CommitmentMention, Verdict] | None = None
+        for i, m in enumerate(self.mentions):
+            for j, v in enumerate(m.timeline):
+                if v.verdict == NO_VERDICT:
+                    continue
+                key = (*v.rank(m.letter_date), i, j)
+                if best is None or key >= best[0]:
+                    best = (key, m, v)
+        if best is None:
+            return self.latest, Verdict(NO_VERDICT, None)
+        return best[1], best[2]
+
+    @property
     def status(self) -> str:
-        return self.latest.verdict
+        return self.current[1].verdict
+
+    @property
+    def deadline(self) -> Deadline | None:
+        """The deadline that holds now: the one the deciding verdict set or kept."""
+        return self.current[1].deadline
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_VERDICTS
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,19 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from ingest.model import OPEN_VERDICTS
 from ingest.pipeline import ingest_paths
 from ingest.settings import Settings
+from tests.test_assistant_status import MEMO_000
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "letters"
 MOTIE_XML = ROOT.parent / "shared" / "corpus" / "moties-xml" / "kst-32761-322.xml"
+# Two development moties the demo letters report on: Mohandis (letter of 11 July 2025), Ceder (letter 001).
+REAL_MOTIES = ROOT.parent / "shared" / "corpus" / "real" / "moties-op-xml"
+MOHANDIS = REAL_MOTIES / "21a52da6-49dd-455a-9269-ac613d11d925.xml"
+CEDER = REAL_MOTIES / "4ed4a876-d23f-40cd-bda0-c864b06a3981.xml"
+STILLE_ARMOEDE = REAL_MOTIES / "000cb880-e10b-47d7-a019-fafb49522520.xml"  # no demo letter reports on it
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +31,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from index.fake import FakeEmbedder
 
     folder = tmp_path_factory.mktemp("index")
-    paths = [DEMO] + ([MOTIE_XML] if MOTIE_XML.exists() else [])
+    paths = [DEMO] + [p for p in (MOTIE_XML, MOHANDIS, CEDER, STILLE_ARMOEDE) if p.exists()]
     ingest_paths(paths, Settings(index_dir=folder, embedding_model="fake-hash"), embedder=FakeEmbedder())
     return folder
 
@@ -50,7 +57,17 @@ def test_json_lists_every_commitment_with_its_timeline(index_dir, capsys):
         letters = [m["letter_id"] for m in rows[key]["mentions"]]
         assert letters == ["004-2db611365dd9d4ee", "000-942beb3f78852484"], key
         assert rows[key]["status"] == "afgedaan"
-    assert rows["T03664"]["mentions"][0]["verdict"] == "openstaand"
+    # The timeline carries the source of every verdict: the memo's parties for T03667.
+    t03667 = [(t["letter_id"], t["verdict"], t["source"]) for t in rows["T03667"]["timeline"]]
+    assert t03667[-2:] == [
+        (MEMO_000, "afgedaan", "staatssecretaris"),
+        (MEMO_000, "geen oordeel", "ambtelijk voorstel"),
+    ]
+    assert rows["T03667"]["current"]["source"] == "staatssecretaris"
+    assert rows["T03667"]["current"]["sentence"] == "Hiermee acht ik de toezegging afgedaan.”"
+    assert rows["T03664"]["current"]["source"] == "ambtelijk voorstel"
+    standing = [t for t in rows["T03664"]["timeline"] if t["standing"]]
+    assert [(t["verdict"], t["source"]) for t in standing] == [("deels voldaan", "commissie")]
 
 
 def test_motie_in_corpus_is_linked(index_dir, capsys):
@@ -60,13 +77,105 @@ def test_motie_in_corpus_is_linked(index_dir, capsys):
     assert rows["kst-32761-322"]["cited_in_corpus"] == ["kst-32761-322"]
 
 
+def test_a_motie_registers_itself_and_the_letters_link_to_it(index_dir, capsys):
+    if not MOHANDIS.exists():
+        pytest.skip("shared moties XML not available")
+    rows = by_key(json.loads(run(index_dir, capsys, "--json")))
+    mohandis = rows["kst-35968-35"]
+    first, *later = mohandis["timeline"]
+    # The motie itself first, with the document's own status, then the letter's verdict, which counts.
+    assert (first["verdict"], first["source"]) == ("ingediend, uitslag onbekend", "motie")
+    assert [(t["letter_id"], t["verdict"], t["source"]) for t in later] == [
+        ("kst-26643-1371", "openstaand", "staatssecretaris")
+    ]
+    assert mohandis["status"] == "openstaand" and mohandis["cited_in_corpus"] == ["kst-35968-35"]
+    own = mohandis["mentions"][0]
+    assert own["dictum"].startswith("verzoekt de regering") and own["date"] and own["role"] == "indiener"
+    assert "Mohandis" in {m["name"] for m in mohandis["members"]}
+    assert rows["kst-36600-VII-62"]["status"] == "openstaand"  # Ceder: letter 001 reports on it
+    # A motie no letter reports on keeps its own status and is not open.
+    alone = rows["kst-24515-782"]
+    assert [m["source"] for m in alone["mentions"]] == ["motie"]
+    assert alone["status"] == "ingediend, uitslag onbekend"
+    assert "kst-24515-782" not in by_key(json.loads(run(index_dir, capsys, "--json", "--status", "open")))
+    # The motie of kst-32761-322 is in the corpus and is linked to itself (a letter may report on it).
+    assert rows["kst-32761-322"]["timeline"][0]["source"] == "motie"
+
+
+def test_ask_the_status_of_a_motie_in_the_corpus(index_dir, capsys):
+    if not MOHANDIS.exists():
+        pytest.skip("shared moties XML not available")
+    capsys.readouterr()
+    question = "Wat is de status van de motie kst-35968-35?"
+    assert main(["ask", "--index", str(index_dir), "--model", "fake-hash", question, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first, *rest = data["answer"].splitlines()
+    assert first.startswith("Motie kst-35968-35 ") and "openstaand volgens de staatssecretaris" in first
+    own = "in de motie van 11 februari 2025: ingediend, uitslag onbekend (de motie zelf)"
+    assert any(own in line for line in rest)
+    assert [c["letter_id"] for c in data["citations"]] == ["kst-26643-1371", "kst-35968-35"]
+
+
 def test_status_filter(index_dir, capsys):
     open_rows = by_key(json.loads(run(index_dir, capsys, "--json", "--status", "open")))
     closed_rows = by_key(json.loads(run(index_dir, capsys, "--json", "--status", "closed")))
     assert "T03926" in open_rows and "T03926" not in closed_rows
     assert "TZ202504-147" in closed_rows and "TZ202504-147" not in open_rows
     assert {r["status"] for r in closed_rows.values()} == {"afgedaan"}
-    assert "afgedaan" not in {r["status"] for r in open_rows.values()}
+    assert {r["status"] for r in open_rows.values()} <= set(OPEN_VERDICTS)
+    deadlines = [
+        r["current"]["deadline_date"] or "9999"
+        for r in json.loads(run(index_dir, capsys, "--json", "--status", "open"))
+    ]
+    assert deadlines == sorted(deadlines)  # open lists are sorted by deadline
+
+
+def test_overdue_is_the_rappel_list_as_of_a_date(index_dir, capsys):
+    rows = json.loads(run(index_dir, capsys, "--json", "--overdue", "--as-of", "2026-01-01"))
+    assert rows and "T03926" in {r["key"] for r in rows}
+    assert all(r["status"] in OPEN_VERDICTS and r["current"]["deadline_date"] < "2026-01-01" for r in rows)
+    assert json.loads(run(index_dir, capsys, "--json", "--overdue", "--as-of", "2025-01-01")) == []
+    table = run(index_dir, capsys, "--overdue", "--as-of", "2026-01-01")
+    assert "overdue as of 2026-01-01" in table
+    # Each with the sentence that set its deadline.
+    assert (
+        "- T03926: De commissie kan de toezeggingen als openstaand handhaven, "
+        "met als nieuwe deadline 1 juli 2025." in table
+    )
+
+
+def test_member_index_with_roles(index_dir, capsys):
+    rows = json.loads(run(index_dir, capsys, "--members", "--member", "Kathmann", "--json"))
+    assert rows and {r["member"] for r in rows} == {"Kathmann"}
+    assert {"indiener", "asked"} <= {role for r in rows for role in r["roles"]}
+    assert "TZ202504-147" in {r["key"] for r in rows}
+
+
+def test_ask_for_the_overdue_list_from_the_command_line(index_dir, capsys):
+    capsys.readouterr()
+    question = "welke toezeggingen zijn over de deadline per 1 januari 2026?"
+    assert main(["ask", "--index", str(index_dir), "--model", "fake-hash", question, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert not data["abstained"] and "zijn over de deadline (per 1 januari 2026)" in data["answer"]
+    assert "T03926" in data["answer"] and data["citations"]
+    # As of today, the same list `brieven commitments --overdue` gives.
+    assert (
+        main(
+            [
+                "ask",
+                "--index",
+                str(index_dir),
+                "--model",
+                "fake-hash",
+                "welke toezeggingen zijn over de deadline?",
+            ]
+        )
+        == 0
+    )
+    answer = capsys.readouterr().out
+    late = json.loads(run(index_dir, capsys, "--json", "--overdue", "--kind", "toezegging"))
+    assert f"{len(late)} toezeggingen zijn over de deadline" in answer
+    assert all(r["key"] in answer for r in late if not r["key"].startswith("toezegging:"))
 
 
 def test_member_filter_as_csv(index_dir, capsys):
@@ -76,6 +185,8 @@ def test_member_filter_as_csv(index_dir, capsys):
     assert all("Veldhoen" in r["members"] for r in rows)
     t03926 = by_key(list(csv.DictReader(io.StringIO(run(index_dir, capsys, "--csv")))))["T03926"]
     assert (t03926["status"], t03926["deadline_date"]) == ("openstaand", "2025-07-01")
+    assert (t03926["source"], t03926["decided_in"]) == ("ambtelijk voorstel", MEMO_000)
+    assert "(ambtelijk voorstel)" in t03926["timeline"] and "(staatssecretaris)" in t03926["timeline"]
 
 
 def test_default_table(index_dir, capsys):

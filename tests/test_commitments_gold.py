@@ -1,117 +1,97 @@
-"""The commitments register against gold lists written by reading letters 000, 001 and 003."""
+"""The register on the development letters (000, 001, 003) against their hand gold (eval/register_gold.py).
+
+The rules were written on these letters, so these figures are development figures; the measurement
+letters (002, 004) are scored once, by tests/test_register_measurement.py. Where this round's vocabulary
+reads a record otherwise than the gold's older reading, the gold notes it as `disputed` (verdicts
+"in uitvoering", "uitgesteld", "vertraagd"; a Kamerstuk of a toezegging is what it cites, not its number):
+those records are asserted one by one below.
+"""
 
 from __future__ import annotations
 
-import json
-import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from eval.splits import part_of
+from eval.register_gold import load_all_letter_gold, score_records
+from eval.register_measure import _demo, as_record, read
 from ingest.chunking import chunk_letter
-from ingest.commitment_text import member_key
-from ingest.commitments import extract_mentions
-from ingest.loaders import load_document
-from ingest.model import CommitmentMention
-from ingest.parse import parse_letter
-
-ROOT = Path(__file__).resolve().parents[1]
-# Development letters only: the measurement gold (002, 004) is scored once, at the end: eval/register_gold.py
-GOLD = sorted(
-    p
-    for p in (ROOT / "tests" / "gold").glob("commitments_*.json")
-    if part_of("demo-letters", Path(json.loads(p.read_text(encoding="utf-8"))["file"]).name) == "development"
-)
+from ingest.model import IN_UITVOERING, OPENSTAAND, UITGESTELD, VERTRAAGD
 
 
 @cache
-def extracted(file: str) -> tuple[CommitmentMention, ...]:
-    letter = parse_letter(load_document(ROOT / file))
-    return tuple(extract_mentions(letter, chunk_letter(letter)))
+def development():
+    return read(_demo("development"))
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
-
-
-def _title_overlap(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
-
-
-def match(gold: dict, found: list[CommitmentMention]) -> CommitmentMention | None:
-    """A gold record is found by a shared identifier, else by kind, member and title words."""
-    if gold["identifiers"]:
-        hits = [m for m in found if set(gold["identifiers"]) & set(m.identifiers)]
-        if hits:
-            return hits[0]
-    keys = {member_key(name) for name, _ in gold["members"]}
-    best = None
-    for m in found:
-        if m.kind != gold["kind"] or (keys and not keys & {member_key(x.name) for x in m.members}):
-            continue
-        score = max(_title_overlap(gold["title"], m.title), _title_overlap(gold["title"], m.promise or ""))
-        if score >= 0.5 and (best is None or score > best[0]):
-            best = (score, m)
-    return best[1] if best else None
-
-
-def measure() -> dict[str, float]:
-    total = found = ids_right = verdict_right = members_right = deadline_total = deadline_right = 0
-    for path in GOLD:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        mentions = list(extracted(gold["file"]))
-        for g in gold["commitments"]:
-            total += 1
-            m = match(g, mentions)
-            if m is None:
-                continue
-            found += 1
-            ids_right += set(m.identifiers) == set(g["identifiers"])
-            verdict_right += m.verdict == g["verdict"]
-            members_right += {(member_key(x.name), x.party) for x in m.members} == {
-                (member_key(n), p) for n, p in g["members"]
-            }
-            if g["deadline"]:
-                deadline_total += 1
-                got = m.new_deadline.date.isoformat() if m.new_deadline and m.new_deadline.date else None
-                deadline_right += got == g["deadline"]
-    return {
-        "gold": total,
-        "recall": found / total,
-        "identifiers": ids_right / found,
-        "verdicts": verdict_right / found,
-        "members": members_right / found,
-        "deadlines": deadline_right / max(1, deadline_total),
-    }
-
-
-def test_gold_files_cover_at_least_two_letters():
-    files = {json.loads(p.read_text(encoding="utf-8"))["file"] for p in GOLD}
-    assert len(files) >= 2
-    assert all((ROOT / f).exists() for f in files)
-
-
-def test_commitments_against_gold(capsys: pytest.CaptureFixture[str]):
-    scores = measure()
+def test_development_letters_against_their_gold(capsys: pytest.CaptureFixture[str]):
+    letters, mentions = development()
+    s = score_records(load_all_letter_gold()["development"], [as_record(m, letters) for m in mentions])
     with capsys.disabled():
-        print("\ncommitments gold:", {k: round(v, 3) for k, v in scores.items()})
-    assert scores["recall"] >= 0.9
-    assert scores["identifiers"] >= 0.95
-    assert scores["verdicts"] >= 0.85
-    assert scores["members"] >= 0.8
-    assert scores["deadlines"] >= 0.8
+        shown = {
+            k: round(v, 3) if isinstance(v, float) else v
+            for k, v in s.items()
+            if k not in ("missed", "unreal")
+        }
+        print("\nregister, development letters 000 001 003:", shown)
+    assert s["recall"] >= 0.95 and s["precision"] >= 0.95 and not s["unreal"]
+    assert s["verdict_class"] >= 0.9 and s["source"] >= 0.95 and s["by"] >= 0.95
+    assert s["members"] >= 0.95 and s["deadline"] >= 0.95 and s["verdict_sentence"] >= 0.95
+    assert s["verdict"] >= 0.85 and s["identifiers"] >= 0.85  # the disputed readings below
+
+
+def _by(ids: tuple[str, ...] = (), title: str = ""):
+    _, mentions = development()
+    found = [
+        m
+        for m in mentions
+        if (ids and set(ids) & set(m.identifiers)) or (title and m.title.startswith(title))
+    ]
+    assert len(found) == 1, (ids, title)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("ids", "title", "verdict", "words"),
+    [
+        # "De verzending van de brief verschuift naar na het zomerreces."
+        (("TZ202411-102",), "", UITGESTELD, "verschuift naar na het zomerreces"),
+        # "... is meer tijd nodig gebleken voor de afronding." (the results: "dit najaar")
+        ((), "Opzetten van een meldpunt", VERTRAAGD, "meer tijd nodig gebleken"),
+        # "In reactie op de motie van het lid Buijsse ... inmiddels zijn verzocht ... op te pakken."
+        (("kst-26643-1321",), "", IN_UITVOERING, "inmiddels zijn verzocht"),
+        # "Ik zal met mijn collega-bewindspersoon van OCW bekijken of ..."
+        (("TZ202501-020",), "", OPENSTAAND, "Ik zal met mijn collega-bewindspersoon"),
+    ],
+)
+def test_running_statuses_and_delays_of_the_development_letters(ids, title, verdict, words):
+    m = _by(ids, title)
+    assert m.verdict == verdict and words in " ".join(m.verdict_sentence.split())
+    assert m.source == "staatssecretaris" and m.by.startswith("staatssecretaris van Binnenlandse Zaken")
+
+
+def test_a_delay_keeps_the_new_moment_as_its_deadline():
+    m = _by(title="Opzetten van een meldpunt")
+    assert m.new_deadline.text == "dit najaar" and m.new_deadline.date.isoformat() == "2025-11-30"
+
+
+def test_a_kamerstuk_a_toezegging_refers_to_is_cited_not_its_number():
+    m = _by(
+        title="Invoeringstoets wetgeving Landelijke Aanpak"
+    )  # "Zoals toegezegd in Kamerbrief 27859 nr. 180"
+    assert m.identifiers == () and m.cites == ("kst-27859-180",)
+    motie = _by(("kst-26643-1294",))  # a motie is known by its own Kamerstuk
+    assert motie.kind == "motie" and motie.identifiers == ("kst-26643-1294",)
+    assert motie.title == "Motie Six-Dijkstra"  # not the heading of the motie Buijsse it is named under
 
 
 def test_every_mention_cites_its_passage():
-    for path in GOLD:
-        file = json.loads(path.read_text(encoding="utf-8"))["file"]
-        letter = parse_letter(load_document(ROOT / file))
+    letters, mentions = development()
+    for letter in letters.values():
         chunks = {c.id: c for c in chunk_letter(letter)}
-        for m in extracted(file):
+        for m in (m for m in mentions if m.letter_id == letter.id):
             assert m.chunk_id in chunks
-            if m.verdict_sentence:  # the verdict sentence is the letter's own text, in the cited chunk
-                assert m.verdict_sentence in letter.text
-                assert m.verdict_sentence[:60] in chunks[m.chunk_id].text
+            for v in m.timeline:  # every party's sentence is the letter's own text, in its passage
+                if v.sentence:
+                    assert v.sentence in letter.text
+                    assert v.sentence[:60] in chunks[v.chunk_id or m.chunk_id].text

@@ -1,4 +1,4 @@
-"""Unit tests of the commitments pieces: dates, members, verdict phrases, memo rule, register merging."""
+"""Unit tests of the register's pieces: dates, members, verdict vocabulary, memo parties, merging."""
 
 from __future__ import annotations
 
@@ -6,11 +6,26 @@ from datetime import date
 
 import pytest
 
-from ingest.commitment_text import find_members, find_verdict
+from ingest.commitment_text import find_members
 from ingest.committee_memo import memo_mentions
 from ingest.dates import find_deadlines, resolve_deadline
-from ingest.model import AFGEDAAN, DEELS, NO_VERDICT, OPENSTAAND, CommitmentMention, Letter, Member
+from ingest.model import (
+    AFGEDAAN,
+    COMMITTEE,
+    DEELS,
+    IN_UITVOERING,
+    NO_VERDICT,
+    OPENSTAAND,
+    PROPOSAL,
+    STAATSSECRETARIS,
+    UITGESTELD,
+    VERTRAAGD,
+    CommitmentMention,
+    Letter,
+    Member,
+)
 from ingest.register import build_register, filter_register, find_commitments
+from ingest.verdicts import DELAY, FUTURE, RUNNING, STATUS, find_signal, find_verdict, party_of
 
 JULY = date(2025, 7, 11)
 
@@ -53,6 +68,11 @@ def test_members_with_and_without_party():
         Member("Omtzigt", "NSC"),
     ]
     assert [m for _, m in find_members("lid Kathmann gewezen op MitID")] == [Member("Kathmann", None)]
+    assert [m for _, m in find_members("het lid Van der Werf (D66) aan")] == [Member("Van der Werf", "D66")]
+    # A Kamerstuk printed after a name is what the motie is, never the member's party.
+    assert [m for _, m in find_members("n.a.v. de motie Van Toorenburg-Dijsselbloem (31200 XI, nr. 65)")] == [
+        Member("Van Toorenburg-Dijsselbloem", None)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -71,11 +91,68 @@ def test_members_with_and_without_party():
         ("De toezegging aan het lid Verkerk wil ik in samenhang afdoen met de motie.", None),
         ("Hieronder sta ik stil bij de routes waarop invulling wordt gegeven aan deze motie.", None),
         ("Momenteel spreek ik met de ministeries om daar invulling aan te geven.", None),
+        ("Hiermee hebben we invulling gegeven aan de motie.", AFGEDAAN),
+        ("Met het verschijnen van de brief wordt deze toezegging nagekomen.", AFGEDAAN),
+        ("Hiermee geef ik uitvoering aan de motie van het lid Kathmann.", AFGEDAAN),
+        ("De motie is in uitvoering.", IN_UITVOERING),
+        (
+            "De toezegging kan mogelijk als voldaan worden aangemerkt (huidige status: deels voldaan).",
+            AFGEDAAN,
+        ),
+        ("Het is nog niet afgedaan.", None),
+        ("Aan de motie is hiermee voldaan.", AFGEDAAN),
+        ("Met deze brief geef ik gevolg aan de motie.", AFGEDAAN),
+        ("De motie is nog niet uitgevoerd.", OPENSTAAND),
+        ("De toezegging is voor een groot deel uitgevoerd.", DEELS),
     ],
 )
 def test_verdict_phrases(sentence, verdict):
     found = find_verdict(sentence)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated", "expected"),
+    [
+        ("De verzending van de brief verschuift naar na het zomerreces.", True, (UITGESTELD, DELAY)),
+        ("Gezien de complexiteit is meer tijd nodig gebleken voor de afronding.", False, (VERTRAAGD, DELAY)),
+        (
+            "Ik zal uw Kamer in het najaar verder informeren over het aangepaste besluit.",
+            True,
+            (OPENSTAAND, FUTURE),
+        ),
+        ("U ontvangt hierover verdere informatie na de zomer van 2025.", True, (OPENSTAAND, FUTURE)),
+        ("Dat zal voor de zomer zijn.", True, (OPENSTAAND, FUTURE)),
+        ("De resultaten worden dit najaar verwacht.", True, (OPENSTAAND, FUTURE)),
+        (
+            "Ik zal met mijn collega bekijken of een toets toegevoegde waarde heeft.",
+            False,
+            (OPENSTAAND, FUTURE),
+        ),
+        ("Op dit moment onderzoekt het kabinet meerdere opties.", False, (IN_UITVOERING, RUNNING)),
+        (
+            "In reactie op de motie zijn de departementen inmiddels verzocht dit op te pakken.",
+            False,
+            (IN_UITVOERING, RUNNING),
+        ),
+        ("Hiermee doe ik deze toezegging af.", False, (AFGEDAAN, STATUS)),
+        ("Het algoritmeregister is in december 2022 gelanceerd.", False, None),
+        ("De uitvoering van de motie loopt en wordt momenteel uitgewerkt.", False, (IN_UITVOERING, RUNNING)),
+        ("Uw Kamer wordt hierover in het najaar geïnformeerd.", True, (OPENSTAAND, FUTURE)),
+    ],
+)
+def test_running_statuses_and_the_next_step(sentence, dated, expected):
+    found = find_signal(sentence, dated=dated)
+    assert ((found.verdict, found.strength) if found else None) == expected
+
+
+def test_the_party_is_read_from_the_signer():
+    assert party_of("E. van Marum (staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties)") == (
+        STAATSSECRETARIS,
+        "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+    )
+    assert party_of("De Minister van Economische Zaken,")[0] == "minister"
+    assert party_of("staf van de vaste commissie voor Digitalisering") == (None, None)
 
 
 MEMO = "\n".join(
@@ -116,18 +193,40 @@ MEMO = "\n".join(
 )
 
 
-def test_memo_verdict_is_the_committee_proposal():
+def test_memo_verdict_is_the_committee_proposal_and_every_party_is_kept():
     found = {
         m.identifiers[0]: m for m in memo_mentions(MEMO, "memo", date(2025, 1, 16), lambda o: ((), None))
     }
+    t03659 = found["T03659"]
     assert (
-        found["T03659"].verdict == DEELS
-    )  # not the staatssecretaris's 'afgedaan', not the earlier 'openstaand'
-    assert found["T03659"].new_deadline.date == date(2026, 1, 1)
-    assert found["T03659"].members == (Member("Van den Berg", "VVD"), Member("Talsma", "ChristenUnie"))
-    assert found["T03664"].verdict == AFGEDAAN  # '(huidige status: deels voldaan)' is not the proposal
-    assert found["T03667"].verdict == AFGEDAAN  # no proposal: the staatssecretaris's verdict is the only one
-    assert "Hiermee acht ik de toezegging afgedaan" in found["T03667"].verdict_sentence
+        t03659.verdict == DEELS and t03659.source == PROPOSAL
+    )  # not her 'afgedaan', not the old 'openstaand'
+    assert t03659.new_deadline.date == date(2026, 1, 1)
+    assert t03659.members == (Member("Van den Berg", "VVD"), Member("Talsma", "ChristenUnie"))
+    assert [(v.verdict, v.source) for v in t03659.verdicts] == [
+        (OPENSTAAND, COMMITTEE),  # 'De commissie BIZA besloot ... als openstaand'
+        (AFGEDAAN, STAATSSECRETARIS),
+        (DEELS, PROPOSAL),
+    ]
+    t03664 = found["T03664"]
+    assert (t03664.verdict, t03664.source) == (
+        AFGEDAAN,
+        PROPOSAL,
+    )  # '(huidige status: ...)' is not the proposal
+    standing = [v for v in t03664.verdicts if v.standing]
+    assert [(v.verdict, v.source, v.sentence) for v in standing] == [
+        (DEELS, COMMITTEE, "(huidige status: deels voldaan)")
+    ]
+    t03667 = found[
+        "T03667"
+    ]  # 'Oordeel commissie.': the staatssecretaris's verdict stands, with her as source
+    assert (t03667.verdict, t03667.source) == (AFGEDAAN, STAATSSECRETARIS)
+    assert "Hiermee acht ik de toezegging afgedaan" in t03667.verdict_sentence
+    assert [(v.verdict, v.source, v.sentence) for v in t03667.verdicts][-1] == (
+        NO_VERDICT,
+        PROPOSAL,
+        "Oordeel commissie.",
+    )
 
 
 def _letter(lid: str, when: date | None, not_before: date | None = None) -> Letter:
@@ -178,7 +277,7 @@ def test_filter_and_find():
         _mention("a", ("T03926",), NO_VERDICT, "Gesprek met IPO"),
     ]
     register = build_register(mentions, letters)
-    assert {c.key for c in filter_register(register, status="open")} == {"T03667", "T03926"}
+    assert {c.key for c in filter_register(register, status="open")} == {"T03667"}  # geen oordeel is not open
     assert [c.key for c in filter_register(register, status="closed")] == ["TZ202504-147"]
     assert [c.key for c in filter_register(register, member="kathmann")] == ["TZ202504-147"]
     assert [c.key for c in find_commitments(register, "is the MitID commitment fulfilled?")] == [
@@ -189,3 +288,38 @@ def test_filter_and_find():
     ]
     assert [c.key for c in find_commitments(register, "Wat is de status van T03926?")] == ["T03926"]
     assert find_commitments(register, "iets heel anders") == []
+
+
+def _letter_text(text: str) -> Letter:
+    from ingest.loaders import RawDocument
+    from ingest.parse import parse_letter
+
+    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=text))
+
+
+def test_a_motie_heading_with_its_members_printed_in_words():
+    from ingest.commitments import extract_mentions
+
+    letter = _letter_text(
+        "Den Haag, 2 februari 2026\n\nMoties\n\nMotie van het lid Kathmann c.s. over online veiligheid\n\n"
+        "De motie verzoekt de regering een plan te maken. Aan de motie is hiermee voldaan.\n\n"
+        "De minister van Binnenlandse Zaken,\n"
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.kind, m.title, [x.name for x in m.members]) == ("motie", "online veiligheid", ["Kathmann"])
+    assert (m.verdict, m.source) == (AFGEDAAN, "minister")
+
+
+def test_a_motie_named_in_passing_is_no_record_unless_it_gets_a_verdict():
+    from ingest.commitments import extract_mentions
+
+    letter = _letter_text(
+        "Den Haag, 2 februari 2026\n\nMoties\n\nMotie Kathmann – Online veiligheid\n\n"
+        "De motie verzoekt de regering een plan te maken, in lijn met de motie van het lid Dassen "
+        "(Kamerstukken 36800, nr. 73). Ook de motie van het lid Ceder (Kamerstukken 36800, nr. 80) "
+        "is hiermee afgedaan. Hiermee is de motie Kathmann afgedaan.\n\n"
+        "De minister van Binnenlandse Zaken,\n"
+    )
+    found = {m.members[0].name: m for m in extract_mentions(letter, [])}
+    assert set(found) == {"Kathmann", "Ceder"}  # Dassen is only cited
+    assert found["Ceder"].identifiers == ("kst-36800-80",) and found["Ceder"].verdict == AFGEDAAN

@@ -9,7 +9,19 @@ import pytest
 
 from assistant import register_view
 from assistant.app import build_app
-from ingest.model import AFGEDAAN, Chunk, Commitment, CommitmentMention, Letter, Member
+from ingest.model import (
+    AFGEDAAN,
+    DEELS,
+    INGEDIEND,
+    NO_VERDICT,
+    OPEN_VERDICTS,
+    Chunk,
+    Commitment,
+    CommitmentMention,
+    Letter,
+    Member,
+)
+from ingest.register_query import overdue
 from tests.test_assistant_status import LETTER_004, MEMO_000, fake_demo_engine
 
 
@@ -30,6 +42,7 @@ def test_rows_have_every_column_and_number_the_register(eng):
     cols = dict(zip(register_view.COLUMNS, t03667, strict=True))
     assert cols["Status"] == AFGEDAAN and cols["Letters"] == 2 and cols["Letter date"] == "2025-01-16"
     assert "Veldhoen" in cols["Members"] and cols["Title"] == "Publicatie mensenrechtentoetsen AI-gebruik"
+    assert cols["Source"] == "staatssecretaris"  # her verdict stands: the proposal left it to the committee
     (t03926,) = [r for r in rows if r[1] == "T03926"]
     assert t03926[6] == "1 juli 2025 (2025-07-01)"
 
@@ -46,9 +59,25 @@ def test_search_matches_identifier_title_and_member(eng):
 def test_status_filter(eng):
     closed = register_view.rows(eng.register, eng.letter_map, status="closed")
     still_open = register_view.rows(eng.register, eng.letter_map, status="open")
-    assert closed and still_open and len(closed) + len(still_open) == len(eng.register)
-    assert {r[5] for r in closed} == {AFGEDAAN} and AFGEDAAN not in {r[5] for r in still_open}
+    everything = register_view.rows(eng.register, eng.letter_map)
+    assert closed and still_open
+    assert {r[5] for r in closed} == {AFGEDAAN} and {r[5] for r in still_open} <= set(OPEN_VERDICTS)
+    # Open means open: geen oordeel and deels voldaan are neither open nor closed.
+    others = {r[0] for r in everything} - {r[0] for r in closed} - {r[0] for r in still_open}
+    assert {r[5] for r in everything if r[0] in others} <= {NO_VERDICT, DEELS, INGEDIEND}
     assert ids_of(register_view.rows(eng.register, eng.letter_map, "T03926", "closed")) == []
+
+
+def test_overdue_filter_is_the_rappel_list(eng):
+    as_of = date(2026, 1, 1)
+    late = register_view.rows(eng.register, eng.letter_map, status="overdue", as_of=as_of)
+    assert "T03926" in ids_of(late)  # nieuwe deadline 1 juli 2025
+    for r in late:
+        (c,) = [c for n, c in enumerate(eng.register, start=1) if n == r[0]]
+        assert c.is_open and c.deadline.date < as_of
+    dates = [c.deadline.date for n, c in enumerate(eng.register, start=1) if n in {r[0] for r in late}]
+    assert sorted(dates) == [c.deadline.date for c in overdue(eng.register, as_of)]
+    assert register_view.rows(eng.register, eng.letter_map, status="overdue", as_of=date(2025, 1, 1)) == []
 
 
 def test_timeline_shows_both_letters_in_date_order_with_marked_passages(eng):
@@ -59,6 +88,9 @@ def test_timeline_shows_both_letters_in_date_order_with_marked_passages(eng):
     assert '<mark class="verdict">Hiermee acht ik de toezegging afgedaan.”</mark>' in html
     assert '<mark class="promise">' in html  # the 2024 letter gives no verdict: its promise is marked
     assert "[2] Handelingen I 2022-2023, nr. 23, item 9 - blz. 27, T03667" in html  # the passage's footnote
+    # The memo records two parties: the state secretary's verdict decides, the staff proposal leaves it open.
+    assert re.findall(r'data-source="([^"]*)"', html)[-2:] == ["staatssecretaris", "ambtelijk voorstel"]
+    assert "decided by: staatssecretaris" in html
 
 
 def test_mitid_timeline_marks_the_verdict_and_shows_footnote_20(eng):

@@ -1,0 +1,105 @@
+"""A commitment being read from a letter: its identifiers, members and verdict signals (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.commitment_text import merge_members, squash
+from ingest.model import AFGEDAAN, NO_VERDICT, OPEN_VERDICTS, Deadline, Footnote, Member, Section
+from ingest.verdicts import DELAY, FUTURE, RUNNING, STATUS
+
+GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
+HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
+NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One sentence's verdict on a draft, with its strength (ingest/verdicts.py) and the moment it names."""
+
+    strength: int
+    verdict: str
+    sentence: str  # verbatim
+    anchor: int  # offset in the letter text
+    deadline: Deadline | None = None  # a moment still to come that the sentence names
+
+
+@dataclass
+class Draft:
+    """A commitment being read from one section."""
+
+    kind: str
+    title: str
+    pos: int
+    identifiers: list[str] = field(default_factory=list)
+    members: tuple[Member, ...] = ()
+    promise: str | None = None
+    cites: list[str] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    section: Section | None = None
+    siblings: list[Draft] = field(default_factory=list)  # moties printed under one heading
+    # Named in the text of a section about something else: a record only where it gets a verdict.
+    in_passing: bool = False
+
+    def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
+        self.identifiers += [i for i in ids if i not in self.identifiers]
+        self.cites += [c for c in cites if c not in self.cites and c not in self.identifiers]
+
+    def absorb(self, other: Draft) -> None:
+        """The same numbered commitment named in another section of the letter."""
+        self.add_ids(other.identifiers, other.cites)
+        self.in_passing = self.in_passing and other.in_passing
+        self.members = merge_members(self.members, other.members)
+        self.signals += other.signals
+        self.deadlines += [x for x in other.deadlines if x not in self.deadlines]
+
+    def verdict(self) -> tuple[str, Signal | None, Deadline | None]:
+        """The strongest signal (the last of that strength) and the deadline that holds after it."""
+        if not self.signals:
+            return NO_VERDICT, None, None
+        top = max(s.strength for s in self.signals)
+        same = [s for s in self.signals if s.strength == top]
+        # Of several next steps the one with a moment says when ('voor begin 2025 in te plannen').
+        dated = [s for s in same if s.deadline is not None] if top == FUTURE else []
+        chosen = (dated or same)[-1]
+        if chosen.verdict == AFGEDAAN:
+            return chosen.verdict, chosen, None
+        # The moment of the next step: the chosen sentence's own, else the last one a sentence names.
+        moments = [s.deadline for s in self.signals if s.deadline is not None]
+        deadline = chosen.deadline or (moments[-1] if moments and chosen.verdict in OPEN_VERDICTS else None)
+        return chosen.verdict, chosen, deadline
+
+
+def ids_for(kind: str, footnotes: list[Footnote]) -> tuple[list[str], list[str]]:
+    """(identifiers, cites): a toezegging is known by its T/TZ number, a motie by its Kamerstuk.
+
+    A Kamerstuk a toezegging's footnote cites is where it was made or what it refers to, not its number.
+    """
+    tz = [i for f in footnotes for i in f.toezeggingen]
+    kst = [i for f in footnotes for i in f.kamerstukken]
+    if kind == "toezegging":
+        return tz, kst
+    return (kst, []) if kst else (tz, [])
+
+
+def draft_title(heading: str, sent: str, at: int, kind: str, members: tuple[Member, ...], other: bool) -> str:
+    """A quoted ask ('een motie aangenomen om “...”'), else the section's own heading.
+
+    Where the heading is another commitment's ('Motie Buijsse - ...' over 'in lijn met de motie van het
+    lid Six-Dijkstra'), the kind and its members name it ('Motie Six-Dijkstra'), never a fragment.
+    """
+    quoted = QUOTE_RE.search(sent, at)
+    if quoted:
+        return squash(quoted.group(1))
+    title = NUMBER_RE.sub("", heading)
+    if members and (other or HEADING_RE.match(heading)):
+        return f"{kind.capitalize()} {' en '.join(m.name for m in members)}"
+    if title and not GROUP_RE.match(title):
+        return title
+    return " ".join(squash(sent[at:]).split()[:14])  # no heading to name it by: its own words
+
+
+__all__ = ["DELAY", "FUTURE", "RUNNING", "STATUS", "Draft", "Signal", "draft_title", "ids_for"]

@@ -1,0 +1,300 @@
+"""Reads the moties and toezeggingen a letter reports on, section by section, into drafts (pure).
+
+A commitment starts at its own heading ('Motie Ceder – ...', 'Toezegging - ...', a heading whose
+footnote cites a T/TZ number) or at a sentence that names one ('heb ik toegezegd', 'diende het lid X een
+motie in'). Each later sentence of the section that gives a verdict signal (ingest/verdicts.py) is
+attributed to the commitment it names, else to the one named last in the same paragraph, else to the
+section's first commitment: a new paragraph returns to what the section is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.commitment_draft import (
+    GROUP_RE,
+    HEADING_RE,
+    NUMBER_RE,
+    RUNNING,
+    Draft,
+    Signal,
+    draft_title,
+    ids_for,
+)
+from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
+from ingest.dates import find_deadlines
+from ingest.identifiers import kamerstuk_ids
+from ingest.model import Footnote, Letter, Member, Section
+from ingest.verdicts import find_signal
+
+OF_MEMBER_RE = re.compile(
+    r"^van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)(?:\s+c\.s\.)?(?:\s+(?:over|inzake|betreffende)\s+(?P<about>.+))?$"
+)
+DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
+# Words that name a commitment in running text; plural 'moties' only counts with names after it.
+KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
+ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\s+ik\b", re.I)
+MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
+ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
+INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
+PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
+PROMISE_CUE = re.compile(
+    r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
+)
+
+
+class Reader:
+    """Reads one letter: marker lookup, masked text (markers blanked so names end cleanly), drafts."""
+
+    def __init__(self, letter: Letter) -> None:
+        self.letter = letter
+        chars = list(letter.text)
+        for m in letter.markers:
+            for i in range(*m.span):
+                chars[i] = " "
+        self.masked = "".join(chars)
+        self.ref = letter.date  # relative phrases resolve only against a printed date
+        self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", letter.text)]
+        self.named_in: dict[int, int] = {}  # id(draft) -> paragraph where it was named last
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraphs, offset)
+
+    def markers_in(self, start: int, end: int) -> list[tuple[int, Footnote]]:
+        found = []
+        for m in self.letter.markers:
+            if start <= m.span[0] < end and m.footnote_id:
+                fn = self.letter.footnote(m.footnote_id)
+                if fn is not None:
+                    found.append((m.span[0], fn))
+        return found
+
+    def footnotes_in(self, start: int, end: int) -> list[Footnote]:
+        out: list[Footnote] = []
+        for _, fn in self.markers_in(start, end):
+            if fn not in out:
+                out.append(fn)
+        return out
+
+    def heading_end(self, section: Section) -> int:
+        """Where the printed heading (with its glued footnote markers) ends in the letter text."""
+        start = section.span[0]
+        pos = start
+        for w in section.heading.split():
+            found = self.masked.find(w, pos, section.span[1])
+            if found < 0:
+                break
+            pos = found + len(w)
+        while pos < section.span[1] and (
+            self.masked[pos] in " ,\t" or self.letter.text[pos] != self.masked[pos]
+        ):
+            pos += 1
+        return pos
+
+    # -- one section --------------------------------------------------------------------------
+
+    def read_section(self, section: Section, inherited: list[Draft]) -> list[Draft]:
+        """Drafts this section adds; inherited drafts (of a commitment it is a subsection of) are updated."""
+        text, masked = self.letter.text, self.masked
+        head_end = self.heading_end(section)
+        heading = squash(section.heading)
+        own = self._heading_drafts(section, heading, self.footnotes_in(section.span[0], head_end))
+        drafts = inherited + own
+        spans = sentences(text, head_end, section.span[1])
+        for i, (a, b) in enumerate(spans):
+            sent = masked[a:b]
+            here = self._sentence_mentions(heading, drafts, spans, i, a, b)
+            for d in here:
+                self.named_in[id(d)] = self.paragraph(a)
+            if drafts and drafts[0].promise is None and drafts[0].pos <= a and PROMISE_CUE.search(sent):
+                drafts[0].promise = squash(sent)
+            self._signal(drafts, here, a, sent, text[a:b])  # stored verbatim, markers included
+        new = drafts[len(inherited) :]
+        for d in new:
+            d.section = section
+            if d.promise is None:
+                d.promise = squash(masked[spans[0][0] : spans[0][1]]) if spans else None
+        return new
+
+    def _heading_drafts(self, section: Section, heading: str, footnotes: list[Footnote]) -> list[Draft]:
+        m = HEADING_RE.match(heading)
+        pos = section.span[0]
+        if GROUP_RE.match(NUMBER_RE.sub("", heading)):
+            return []
+        if m and m.group("rest"):
+            kind = "motie" if m.group("kind").startswith("Moti") else "toezegging"
+            rest = re.sub(r"^[–—-]\s*", "", m.group("rest"))
+            parts = DASH_RE.split(rest, maxsplit=1)
+            names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
+            if kind == "toezegging":
+                names, title = "", rest
+            printed = OF_MEMBER_RE.match(names or rest)
+            if kind == "motie" and printed:  # "Motie van het lid Kathmann c.s. over online veiligheid"
+                about = printed.group("about") or (title if names else None)
+                names = printed.group("names")
+                title = about or f"Motie {names}"
+            members = (
+                tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
+            )
+            if m.group("kind") == "Moties" and len(members) > 1:  # two moties under one heading
+                pairs = (
+                    [[fn] for fn in footnotes]
+                    if len(footnotes) == len(members)
+                    else [footnotes] * len(members)
+                )
+                group = [
+                    Draft("motie", squash(title), pos, ids_for("motie", fns)[0], (mem,))
+                    for mem, fns in zip(members, pairs, strict=True)
+                ]
+                for d in group:
+                    d.siblings = group
+                return group
+            ids, cites = ids_for(kind, footnotes)
+            return [Draft(kind, squash(title), pos, ids, members, cites=cites)]
+        if section.kind in ("motie", "toezegging") or any(f.toezeggingen for f in footnotes):
+            kind = "motie" if section.kind == "motie" else "toezegging"
+            ids, cites = ids_for(kind, footnotes)
+            return [Draft(kind, NUMBER_RE.sub("", heading), pos, ids, cites=cites)]
+        return []
+
+    def _sentence_mentions(
+        self, heading: str, drafts: list[Draft], spans: list, i: int, a: int, b: int
+    ) -> list[Draft]:
+        """Commitments this sentence names; new ones are appended to drafts. Returns those named here."""
+        sent = self.masked[a:b]
+        kinds = [
+            (a + k.start(), "motie" if k.group("w").lower().startswith("moti") else "toezegging", k)
+            for k in KIND_RE.finditer(sent)
+        ]
+        members = [(a + p, mem) for p, mem in find_members(sent)]
+        markers = self.markers_in(a, b)
+        here: list[Draft] = []
+        if not kinds and members and i < 4 and len(drafts) == 1 and not drafts[0].members:
+            drafts[0].members = tuple(m for _, m in members)  # 'naar aanleiding van de vraag van het lid X'
+        if not kinds:
+            # A footnote citing a T/TZ number marks a toezegging even where the word is missing.
+            tz = [(p, fn) for p, fn in markers if fn.toezeggingen]
+            if tz:
+                kinds = [(tz[0][0], "toezegging", None)]
+            elif markers and (anaphor := ANAPHOR_RE.search(sent)):
+                kind = anaphor.group("kind").lower()
+                target = next((d for d in reversed(drafts) if d.kind == kind), None)
+                if target:
+                    target.add_ids(*ids_for(kind, [fn for _, fn in markers]))
+                return []
+            else:
+                return []
+        for n, (pos, kind, match) in enumerate(kinds):
+            nxt = kinds[n + 1][0] if n + 1 < len(kinds) else b
+            prev = kinds[n - 1][0] if n else a
+            word = match.group("w").lower() if match else ""
+            # Members after this kind word (up to the next), or before it when it is the first.
+            mine = tuple(m for p, m in members if pos <= p < nxt or (n == 0 and prev <= p < pos))
+            fns = [fn for p, fn in markers if pos <= p < nxt or (n == 0 and p < pos and not kinds[0][2])]
+            ids, cites = ids_for(kind, fns) if fns else ([], [])
+            printed = self._cited_inline(pos, nxt)
+            if printed:  # "de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)": printed in the text
+                ids, cites = (ids + printed, cites) if kind == "motie" else (ids, cites + printed)
+            draft = self._match(drafts, kind, ids, mine)
+            if word == "moties" and draft is None:
+                continue  # 'de moties van de leden X en Y' cites moties in passing: no record of its own
+            if (
+                draft is None
+                and kind == "toezegging"
+                and not ids
+                and not mine
+                and re.search(r"\bmotie\b", sent, re.I)
+            ):
+                continue  # 'is toegezegd ... te informeren over de motie': the motie is the commitment
+            if draft is None:
+                strong = bool(
+                    ids
+                    or cites
+                    or mine
+                    or MOTION_EVENT_RE.search(sent)
+                    or (kind == "toezegging" and ADDRESSED_RE.search(sent))
+                )
+                if not strong:
+                    continue
+                promoted = not drafts and (i < 3 or ids)
+                if not promoted and not ids and not mine:
+                    same = [d for d in drafts if d.kind == kind]
+                    if same:  # an unnamed toezegging in a section about one: that one
+                        draft = same[-1]
+                if draft is None:
+                    if promoted and kind == "toezegging" and not ids and i > 0:
+                        ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
+                    title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
+                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=bool(drafts))
+                    draft.add_ids([], cites)
+                    drafts.append(draft)
+            else:
+                draft.add_ids(ids, cites)
+                draft.members = merge_members(draft.members, mine)
+            if draft not in here:
+                here.append(draft)
+        return here
+
+    def _cited_inline(self, pos: int, end: int) -> list[str]:
+        """Kamerstuk ids in brackets right after the word that names the commitment."""
+        window = self.masked[pos : min(end, pos + 160)]
+        m = INLINE_KST_RE.search(window)
+        return list(kamerstuk_ids(m.group(1))) if m else []
+
+    @staticmethod
+    def _match(drafts: list[Draft], kind: str, ids: list[str], members: tuple[Member, ...]) -> Draft | None:
+        keys = {member_key(m.name) for m in members}
+        for d in drafts:
+            if d.kind != kind:
+                continue
+            if ids and set(ids) & set(d.identifiers):
+                return d
+            if keys and keys & {member_key(m.name) for m in d.members} and (not ids or not d.identifiers):
+                return d
+        # The section's own commitment, named again in its text with the member who asked for it.
+        head = drafts[0] if drafts and (len(drafts) == 1 or drafts[0].siblings) else None
+        if head and head.kind == kind and not head.members and keys and (not ids or not head.identifiers):
+            return head
+        return None
+
+    def _target(self, drafts: list[Draft], here: list[Draft], pos: int, kind: str, sent: str) -> Draft | None:
+        named = [d for d in here if not kind or d.kind == kind]
+        if named:
+            return named[0]
+        keys = {member_key(m.name) for _, m in find_members(sent)}
+        by_member = [
+            d
+            for d in drafts
+            if keys & {member_key(m.name) for m in d.members} and (not kind or d.kind == kind)
+        ]
+        if by_member:
+            return by_member[0]
+        before = [d for d in drafts if d.pos <= pos and (not kind or d.kind == kind)]
+        if kind or not before:
+            return before[-1] if before else None
+        # Unnamed: the commitment named last in this paragraph, else the section's first one.
+        para = self.paragraph(pos)
+        local = [d for d in before if self.named_in.get(id(d)) == para]
+        return local[-1] if local else before[0]
+
+    def _signal(self, drafts: list[Draft], here: list[Draft], a: int, sent: str, verbatim: str) -> None:
+        found = find_deadlines(sent, self.ref)
+        # A moment still to come: a date not before the letter's, or an open one ('na de zomer').
+        future = [d for _, d in found if d.date is None or self.ref is None or d.date >= self.ref]
+        if PAST_PROMISE.search(sent):
+            future = []
+        phrase = find_signal(sent, dated=bool(future))
+        target = self._target(drafts, here, a, phrase.kind if phrase else "", sent)
+        if target is None:
+            return
+        target.deadlines += [d for _, d in found if d not in target.deadlines]
+        if phrase is None:
+            return
+        if phrase.strength == RUNNING and not (here or phrase.kind):
+            return  # work under way counts only where the sentence names the commitment
+        moment = future[-1] if future else None
+        # 'de motie Kathmann c.s.' under 'Moties Kathmann en Van der Werf': the verdict settles both.
+        together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]
+        for t in together:
+            t.signals.append(Signal(phrase.strength, phrase.verdict, verbatim, a, moment))

@@ -1,0 +1,123 @@
+"""A committee's decision list (besluitenlijst): decisions and toezeggingen with committee and date (pure).
+
+The structured PDF reader gives each agenda item as a heading ("3. Wijziging van de Kieswet ...") and
+each labelled row as a paragraph of its own ("Zaak: ...", "Besluit: ...", "Noot: ...", "Toezegging:
+..."). Every "Besluit" row is a decision record (kind "besluit") about its item; every "Toezegging" row
+a toezegging (open: the list records it as made). The committee is the list's own ("Voortouwcommissie",
+"Commissie"), the date the meeting's ("Besluitenlijst van de procedurevergadering van 2 april 2009").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.commitment_text import find_members, squash
+from ingest.dates import find_deadlines
+from ingest.identifiers import kamerstuk_ids, toezegging_ids
+from ingest.metadata import parse_date
+from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, Letter, Verdict
+
+Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
+
+ROW_RE = re.compile(
+    r"^(?P<label>Zaak|Besluit|Besluiten|Noot|Toezegging|Toezeggingen|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
+    re.S,
+)
+ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)
+COMMITTEE_RE = re.compile(
+    r"\b(?:Voortouwcommissie|Commissie)\s*:\s*(?P<c>(?:vaste\s+)?commissie\s+voor\s+[^\n]+)", re.I
+)
+ANY_COMMITTEE_RE = re.compile(r"\b((?:vaste|algemene)\s+commissie\s+voor\s+[A-Z][^\n,.;]{3,80})")
+MEETING_RE = re.compile(r"vergadering\s+van\s+(?:\w+dag\s+)?(?P<d>\d{1,2}\s+\w+\s+\d{4})", re.I)
+
+
+def is_decision_list(letter: Letter) -> bool:
+    if letter.kind == "besluitenlijst":
+        return True
+    if (letter.title or "").lower().startswith("besluitenlijst"):
+        return True
+    return len(re.findall(r"(?m)^Besluit\s*:", letter.text)) >= 2
+
+
+def committee_of(letter: Letter) -> str | None:
+    """The committee as the list prints it, lower-case 'vaste commissie voor ...'."""
+    for text in (letter.text[:3000], letter.sender or ""):
+        m = COMMITTEE_RE.search(text)
+        if m:
+            return squash(m.group("c"))
+    if letter.sender and "commissie" in letter.sender.lower():
+        return squash(re.sub(r"^(?:staf\s+van\s+de\s+)", "", letter.sender))
+    m = ANY_COMMITTEE_RE.search(letter.text[:3000])
+    return squash(m.group(1)) if m else None
+
+
+def meeting_date(letter: Letter):
+    for text in (letter.title or "", letter.text[:3000]):
+        m = MEETING_RE.search(text)
+        if m and (when := parse_date(m.group("d"))):
+            return when
+    return letter.date or letter.date_not_before
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for part in re.split(r"(\n[ \t]*\n)", text):
+        if part.strip() and not re.fullmatch(r"\n[ \t]*\n", part):
+            out.append((pos + len(part) - len(part.lstrip()), part.strip()))
+        pos += len(part)
+    return out
+
+
+def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]:
+    """One record per decision and per toezegging the list holds, under its agenda item."""
+    committee = committee_of(letter)
+    when = meeting_date(letter)
+    headings = {s.span[0] for s in letter.sections}
+    item, zaak = "", ""
+    out: list[CommitmentMention] = []
+    for at, para in _paragraphs(letter.text):
+        row = ROW_RE.match(para)
+        if row is None:
+            head = ITEM_RE.match(para)
+            if head and (at in headings or not letter.sections):
+                item, zaak = squash(head.group("title")), ""
+            continue
+        label, value = row.group("label"), squash(row.group("value"))
+        if label == "Zaak":
+            zaak = value
+        if label not in ("Besluit", "Besluiten", "Toezegging", "Toezeggingen") or not value:
+            continue
+        path, chunk_id = locate(at)
+        about = " ".join(x for x in (item, zaak) if x)
+        toezegging = label.startswith("Toezegging")
+        deadlines = [d for _, d in find_deadlines(value, when)] if toezegging else []
+        verdict = OPENSTAAND if toezegging else NO_VERDICT
+        deadline = deadlines[-1] if deadlines else None
+        out.append(
+            CommitmentMention(
+                kind="toezegging" if toezegging else "besluit",
+                identifiers=toezegging_ids(value) if toezegging else (),
+                title=item or zaak or value[:120],
+                letter_id=letter.id,
+                section_path=path,
+                chunk_id=chunk_id,
+                members=tuple(m for _, m in find_members(item)),
+                promise=value if toezegging else (zaak or None),
+                verdict=verdict,
+                verdict_sentence=value if toezegging else None,
+                new_deadline=deadline,
+                deadlines=tuple(deadlines),
+                letter_date=letter.date or when,
+                source=COMMITTEE if toezegging else None,
+                by=committee if toezegging else None,
+                verdicts=(Verdict(verdict, COMMITTEE, committee, value, when, deadline, chunk_id),)
+                if toezegging
+                else (),
+                cites=tuple(dict.fromkeys(toezegging_ids(about) + kamerstuk_ids(about))),
+                date=when,
+                decision=None if toezegging else value,
+                committee=committee,
+            )
+        )
+    return out
