@@ -2,128 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import gradio as gr
-import pandas as pd
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
-from assistant import register_view, render
+from assistant import page, register_view, source_files
 from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
 from assistant.history import HistoryError, turns_from_json
 from assistant.http_limits import RequestLimits
+from assistant.i18n import GRADIO_LABELS
 from assistant.live import LiveEngine
+from assistant.page import parse_filters
 from ingest.errors import BrievenError, QuestionError
 from ingest.limits import check_question
-from ingest.model import Answer, SearchFilter
+from ingest.model import SearchFilter
 from ingest.settings import Settings
 
-EXAMPLES = [
-    "what was promised on MitID?",
-    "Wat is er gedaan met de motie Zwinkels over een GAP-analyse?",
-    "how much money goes to children's rights online?",
-    "Welke toezeggingen over AI staan nog open?",
-]
 # System fonts only: the page must not reach for web fonts when offline.
 THEME = gr.themes.Default(font=["system-ui", "Segoe UI", "Arial", "sans-serif"], font_mono=["monospace"])
 
 
-def parse_filters(letters: list[str] | None, date_from: str, date_to: str) -> SearchFilter | None:
-    """A SearchFilter from the page's inputs; a malformed date is the user's error, said plainly."""
-    try:
-        start = date.fromisoformat(date_from.strip()) if date_from and date_from.strip() else None
-        end = date.fromisoformat(date_to.strip()) if date_to and date_to.strip() else None
-    except ValueError as exc:
-        raise gr.Error(f"Dates are written YYYY-MM-DD ({exc})") from exc
-    if not (letters or start or end):
-        return None
-    return SearchFilter(letter_ids=tuple(letters or ()), date_from=start, date_to=end)
+def build_app(
+    settings: Settings, engine: Engine | None = None, upload: bool = True, live: LiveEngine | None = None
+) -> gr.Blocks:
+    """The chat page (assistant/page.py) with Gradio's `/ask` API endpoint.
 
-
-def register_tab(engine: Engine) -> None:
-    """The commitments table (searchable, sortable, status filter); a selected row opens its timeline."""
-    register, letters, chunks = engine.register, engine.letter_map, engine.chunk_map
-
-    def table(text: str, status: str) -> pd.DataFrame:
-        return pd.DataFrame(
-            register_view.rows(register, letters, text, status), columns=register_view.COLUMNS
-        )
-
-    def open_row(evt: gr.SelectData) -> str:
-        number = int((evt.row_value or [0])[0] or 0)
-        if not 1 <= number <= len(register):
-            return register_view.empty_html()
-        return register_view.timeline_html(register[number - 1], chunks, letters)
-
-    gr.Markdown(
-        f"{len(register)} moties en toezeggingen from the letters; the latest letter's verdict is the "
-        "status. Click a column header to sort, a row to see its letters."
-    )
-    with gr.Row():
-        text = gr.Textbox(
-            label="Search (number, title, member)",
-            placeholder="T03667, MitID, Kathmann",
-            elem_id="register-search",
-        )
-        status = gr.Radio(
-            register_view.STATUS_CHOICES, value="all", label="Status", elem_id="register-status"
-        )
-    grid = gr.Dataframe(
-        table("", "all"),
-        headers=register_view.COLUMNS,
-        datatype=register_view.DATATYPES,
-        interactive=False,
-        wrap=True,
-        max_height=420,
-        column_widths=register_view.WIDTHS,
-        elem_id="register-table",
-    )
-    detail = gr.HTML(register_view.empty_html(), elem_id="register-detail")
-    for event in (text.change, status.change):
-        event(table, [text, status], grid, api_visibility="private")
-    grid.select(open_row, None, detail, api_visibility="private")
-
-
-def build_app(settings: Settings, engine: Engine | None = None, live: LiveEngine | None = None) -> gr.Blocks:
-    """The chat page: streamed answers, citations linked to source cards, filters, a letters tab.
-
-    With `live`, every answer comes from the engine over the current snapshot (new letters appear
-    without a restart); the letters and register tabs show the corpus the page was built with."""
-    engine = engine or (live.get() if live else open_engine(settings))
-    current = live.get if live is not None else (lambda: engine)
-    letter_choices = [(f"{x.sort_date or '?'} — {x.title or x.id}", x.id) for x in engine.letters]
-
-    def respond(
-        question: str, letters: list[str], date_from: str, date_to: str, turns: list[Answer]
-    ) -> Iterator[tuple[str, str, list[Answer], str]]:
-        question = (question or "").strip()
-        if not question:
-            yield render.transcript_html(turns), render.sources_html(turns), turns, ""
-            return
-        try:
-            check_question(question, settings)
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from exc
-        filters = parse_filters(letters, date_from, date_to)
-        try:
-            for event in current().stream(question, history=tuple(turns), filters=filters):
-                if isinstance(event, Answer):
-                    turns = [*turns, event]
-                    yield render.transcript_html(turns), render.sources_html(turns), turns, ""
-                else:
-                    pending = render.transcript_html(turns, pending=(question, event))
-                    yield pending, render.sources_html(turns), turns, ""
-        except BrievenError as exc:
-            raise gr.Error(str(exc)) from exc
-
-    def reset() -> tuple[str, str, list[Answer]]:
-        return render.transcript_html([]), render.sources_html([]), []
+    Every answer comes from `live.get()`, the engine over the current snapshot (letters ingested
+    elsewhere, or uploaded on the page, appear without a restart)."""
+    live = live or LiveEngine(settings, engine or open_engine(settings), watch=engine is None)
 
     def ask_api(
         question: str, letters: list[str] | None = None, date_from: str = "", date_to: str = ""
@@ -131,52 +43,17 @@ def build_app(settings: Settings, engine: Engine | None = None, live: LiveEngine
         """The same answer as `brieven ask --json`, for one question without conversation."""
         try:
             check_question(question or "", settings, allow_empty=False)
-            answer = current().answer(question, filters=parse_filters(letters, date_from, date_to))
+            answer = live.get().answer(question, filters=parse_filters(letters, date_from, date_to))
         except BrievenError as exc:
             raise gr.Error(str(exc)) from exc
         return answer_to_json(answer)
 
-    with gr.Blocks(title="Brieven — Kamerbrieven assistant", analytics_enabled=False) as app:
-        turns = gr.State([])
-        gr.Markdown("## Brieven\nAsk about the letters to parliament. Every statement cites its passage.")
-        with gr.Tabs():
-            with gr.Tab("Chat", id="chat"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        transcript = gr.HTML(render.transcript_html([]), elem_id="transcript")
-                        question = gr.Textbox(
-                            label="Question", placeholder="what was promised on MitID?", elem_id="question"
-                        )
-                        with gr.Row():
-                            ask = gr.Button("Ask", variant="primary", elem_id="ask")
-                            new = gr.Button("New conversation", elem_id="new")
-                        gr.Examples(EXAMPLES, inputs=[question], label="Examples")
-                        with gr.Accordion("Filters", open=False):
-                            letters = gr.Dropdown(
-                                choices=letter_choices, multiselect=True, label="Letters", elem_id="letters"
-                            )
-                            with gr.Row():
-                                date_from = gr.Textbox(label="From (YYYY-MM-DD)", elem_id="date-from")
-                                date_to = gr.Textbox(label="To (YYYY-MM-DD)", elem_id="date-to")
-                    with gr.Column(scale=2):
-                        gr.Markdown("### Sources")
-                        sources = gr.HTML(render.sources_html([]), elem_id="sources")
-            with gr.Tab("Letters", id="letters-tab"):
-                gr.HTML(render.letters_html(engine.letters), elem_id="letters-table")
-            with gr.Tab("Toezeggingen en moties", id="register-tab"):
-                register_tab(engine)
-        inputs = [question, letters, date_from, date_to, turns]
-        outputs = [transcript, sources, turns, question]
-        ask.click(respond, inputs, outputs, api_visibility="private")
-        question.submit(respond, inputs, outputs, api_visibility="private")
-        new.click(reset, None, [transcript, sources, turns], api_visibility="private")
-        gr.api(ask_api, api_name="ask")
-    return app
+    return page.build_page(settings, live.get, upload=upload, refresh=live.refresh, apis=[(ask_api, "ask")])
 
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1)
-    letters: list[str] = Field(default=[], max_length=1000)
+    letters: list[str] = []
     date_from: date | None = None
     date_to: date | None = None
     k: int | None = Field(default=None, ge=1, le=50)
@@ -221,11 +98,14 @@ async def _invalid_request(request: Request, exc: RequestValidationError) -> JSO
     return JSONResponse({"detail": errors}, status_code=422)
 
 
-def create_server(settings: Settings, engine: Engine | None = None, watch: bool | None = None) -> FastAPI:
+def create_server(
+    settings: Settings, engine: Engine | None = None, watch: bool | None = None, upload: bool = True
+) -> FastAPI:
     """FastAPI with `POST /api/ask` (the `brieven ask --json` shape) and the chat page mounted at /.
 
     With watch (the default when the server opens the index itself), a new snapshot written by an
-    ingest is picked up between requests (assistant/live.py)."""
+    ingest is picked up between requests (assistant/live.py). With `upload`, letters can be added
+    from the page (`brieven serve --no-upload` turns it off)."""
     watch = engine is None if watch is None else watch
     engine = engine or open_engine(settings)
     live = LiveEngine(settings, engine, watch=watch)
@@ -264,14 +144,17 @@ def create_server(settings: Settings, engine: Engine | None = None, watch: bool 
         )
 
     api.state.live = live
-    blocks = build_app(settings, engine, live=live)
-    css = render.CSS + register_view.CSS
+    source_files.mount(api, lambda: live.get().letter_map)
+    blocks = build_app(settings, upload=upload, live=live)
+    css = page.page_css() + register_view.CSS
     return gr.mount_gradio_app(
         api,
         blocks,
         path="/",
         css=css,
+        js=page.page_js(),
         theme=THEME,
         footer_links=["api"],
         max_file_size=settings.max_file_bytes,
+        i18n=gr.I18n(**GRADIO_LABELS),
     )

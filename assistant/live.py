@@ -96,3 +96,17 @@ class LiveEngine:
         self._seen = snapshot.dir.name if snapshot is not None else name
         self.reloads += 1
         self.last_error = None
+
+    def refresh(self) -> Engine:
+        """The engine over the current snapshot, reopened now (after letters were added from the page).
+
+        Unlike a reload between requests, a failure here is raised: the user who just added letters
+        must hear that they are not searchable yet."""
+        with self._reloading:
+            engine = self._opener(self.settings, self._engine)
+            self._engine = engine
+            snapshot = getattr(engine.searcher, "snapshot", None)
+            self._seen = snapshot.dir.name if snapshot is not None else self._pointer()
+            self.reloads += 1
+            self.last_error = None
+        return self._engine

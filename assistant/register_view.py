@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 
+from assistant.i18n import letter_title
 from assistant.status_evidence import evidence, locate, main_verdict
 from ingest.model import NO_VERDICT, Chunk, Commitment, CommitmentMention, Letter, Verdict
 from ingest.register_query import COMMITMENT_KINDS, admits, overdue
@@ -53,7 +54,10 @@ CSS = """
 def letter_label(letter: Letter | None, fallback: str) -> str:
     if letter is None:
         return fallback
-    return letter.title or (f"Kamerstuk {letter.kamerstuk}" if letter.kamerstuk else letter.id)
+    # never the letter's key (a digest): the page's name for a letter without a title (issue 11)
+    if letter.title or not letter.kamerstuk:
+        return letter_title(letter, "nl")
+    return f"Kamerstuk {letter.kamerstuk}"
 
 
 def letter_date(letter: Letter | None, mention: CommitmentMention) -> str:

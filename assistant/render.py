@@ -1,141 +1,216 @@
-"""HTML for the chat page; every piece of document text goes through html.escape, never through markdown."""
+"""The conversation as chat messages (Markdown for Gradio's Chatbot) and the letters table as HTML.
+
+Document text is data: every piece of it is escaped for Markdown and HTML before the Chatbot renders it,
+so a quoted `[x](javascript:…)` or `<img>` stays text. Only the citation links are markup of ours.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
-from ingest.model import Answer, Citation, Letter
-
-CSS = """
-.brieven-chat .turn { margin: 0 0 1.2em 0; }
-.brieven-chat .q { font-weight: 600; margin-bottom: .3em; }
-.brieven-chat .a { white-space: pre-wrap; line-height: 1.5; }
-.brieven-chat .abstained { color: #8a4b00; }
-.brieven-chat a.cite { font-weight: 600; text-decoration: none; padding: 0 .1em; }
-.brieven-sources .source { border: 1px solid #ccc; border-radius: 6px; padding: .6em .8em;
-  margin-bottom: .8em; }
-.brieven-sources .source:target { border-color: #d08a00; box-shadow: 0 0 0 3px #ffd27a; }
-.brieven-sources .passage { white-space: normal; font-size: .92em; max-height: 22em; overflow-y: auto; }
-.brieven-sources mark { background: #ffe58a; }
-.brieven-sources .meta { color: #555; font-size: .9em; }
-.brieven-sources .footnotes { font-size: .88em; margin: .4em 0 0 0; padding-left: 1.2em; }
-.brieven-letters table { border-collapse: collapse; width: 100%; }
-.brieven-letters td, .brieven-letters th { border-bottom: 1px solid #ddd; padding: .3em .5em;
-  text-align: left; }
-"""
+from assistant.conversation import Turn
+from assistant.i18n import letter_title, letter_when, short_title, t
+from assistant.page_cards import card_id, citation_targets, nearby_cards, official_url
+from ingest.model import Answer, Letter
 
 # A citation marker as the engine writes it: after a space, a closing quote or another marker.
-_CITE = re.compile(r"(?<=[\s\]”\"])\[(\d+)\](?=[\s.,;:\[]|$)")
+CITE = re.compile(r"(?<=[\s\]”\"])\[(\d+)\](?=[\s.,;:\[]|$)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")  # what starts inline Markdown once [ ] and < are escaped
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)([:.])|()(@)")
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
+SNIPPET_CHARS = 220
+MAX_SUGGESTIONS = 3
 
 
-def source_id(turn: int, n: int) -> str:
-    return f"src-{turn}-{n}"
+def md_escape(text: str, links: bool = False) -> str:
+    """Text that Markdown and HTML show exactly as written: entities for <>&, backslashes for the rest.
 
-
-def answer_text_html(answer: Answer, turn: int) -> str:
-    """The answer text, escaped, with each valid [n] turned into a link to its source card."""
-    valid = {c.n for c in answer.citations}
-    text = escape(answer.text)
-
-    def link(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        if n not in valid:
-            return match.group(0)
-        return f'<a class="cite" href="#{source_id(turn, n)}" data-n="{n}">[{n}]</a>'
-
-    return _CITE.sub(link, text)
-
-
-def transcript_html(turns: Sequence[Answer], pending: tuple[str, str] | None = None) -> str:
-    """The whole conversation; `pending` is (question, partial text) while an answer streams in."""
-    parts = ['<div class="brieven-chat">']
-    for i, answer in enumerate(turns, start=1):
-        css = "a abstained" if answer.abstained else "a"
-        parts.append(
-            f'<div class="turn" data-turn="{i}"><div class="q">{escape(answer.question)}</div>'
-            f'<div class="{css}">{answer_text_html(answer, i)}</div></div>'
-        )
-    if pending:
-        question, partial = pending
-        parts.append(
-            f'<div class="turn streaming"><div class="q">{escape(question)}</div>'
-            f'<div class="a">{escape(partial) or "…"}</div></div>'
-        )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def letter_meta(letter: Letter) -> str:
-    bits = [escape(letter.title or letter.id)]
-    if letter.date:
-        bits.append(letter.date.isoformat())
-    if letter.kamerstuk:
-        bits.append(f"Kamerstuk {escape(letter.kamerstuk)}")
-    return " — ".join(bits)
-
-
-def passage_html(citation: Citation) -> str:
-    """The cited passage, escaped, with the supporting sentence inside <mark>."""
-    text = citation.chunk.text
-    a, b = citation.quote_span
-    return f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}"
-
-
-def source_html(citation: Citation, turn: int) -> str:
-    chunk = citation.chunk
-    where = " &gt; ".join(escape(s) for s in chunk.section_path)
-    page = f", p. {chunk.page}" if chunk.page else ""
-    notes = "".join(
-        f'<li data-footnote="{f.number}">[{escape(f.label)}] {escape(f.text)}</li>' for f in chunk.footnotes
-    )
-    footnotes = f'<ul class="footnotes">{notes}</ul>' if notes else ""
+    Unless `links`, GFM autolinks (www., http:) are broken too: on the page no link appears in a quote."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
     return (
-        f'<div class="source" id="{source_id(turn, citation.n)}" data-chunk="{escape(chunk.id)}">'
-        f"<div><b>[{citation.n}]</b> {letter_meta(citation.letter)}</div>"
-        f'<div class="meta">{where}{page}</div>'
-        f'<div class="passage">{passage_html(citation)}</div>{footnotes}</div>'
+        text
+        if links
+        else _AUTOLINK.sub(lambda m: (m.group(1) or "") + "\\" + (m.group(2) or m.group(4)), text)
     )
 
 
-def sources_html(turns: Sequence[Answer]) -> str:
-    """Source cards of the latest answer (citations) or, after an abstention, its nearest passages."""
-    if not turns:
-        return '<div class="brieven-sources"><p class="meta">Sources appear here.</p></div>'
-    turn = len(turns)
-    answer = turns[-1]
-    parts = ['<div class="brieven-sources">']
-    for citation in answer.citations:
-        parts.append(source_html(citation, turn))
-    if answer.see_also:
-        title = "Zie ook" if answer.language == "nl" else "See also"
-        parts.append(f"<h4>{title}</h4><ul class='see-also'>")
-        for hit in answer.see_also:
-            where = " &gt; ".join(escape(s) for s in hit.chunk.section_path)
-            parts.append(f"<li>{letter_meta(hit.letter)}: {where}</li>")
-        parts.append("</ul>")
-    if answer.flagged:
-        parts.append("<h4>Removed: not supported by the cited passage</h4><ul class='flagged'>")
-        parts += [f"<li>{escape(s)}</li>" for s in answer.flagged]
-        parts.append("</ul>")
-    parts.append("</div>")
-    return "".join(parts)
+def _safe_start(md: str) -> str:
+    """'1. x', '- x', '= x' at a block's start stay text, not a list or a heading underline."""
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), md)
 
 
-def letters_html(letters: Sequence[Letter]) -> str:
-    rows = "".join(
-        "<tr>"
-        f"<td>{escape(x.title or '')}</td>"
-        f"<td>{x.date.isoformat() if x.date else ''}</td>"
-        f"<td>{escape(x.kamerstuk or '')}</td>"
-        f"<td>{escape(x.sender or '')}</td>"
-        f"<td>{escape(x.addressee or '')}</td>"
-        f"<td>{len(x.sections)}</td><td>{len(x.footnotes)}</td>"
-        f"<td><code>{escape(x.id)}</code></td>"
-        "</tr>"
-        for x in letters
+def md_block(text: str) -> str:
+    """Escaped text that also cannot start a list, a heading or a code block at the start of its line."""
+    out = []
+    for line in text.split("\n"):
+        line = md_escape(line.strip())
+        out.append(_safe_start(line))
+    return "\n".join(x for x in out if x)
+
+
+def _line_markdown(line: str, targets: dict[int, str], lang: str) -> str:
+    """One line of answer text: escaped, with its valid [n] turned into links to their cards."""
+    out, pos = [], 0
+    for match in CITE.finditer(line):
+        n = int(match.group(1))
+        if n not in targets:
+            continue
+        out.append(md_escape(line[pos : match.start()]))
+        label = escape(t(lang, "card_open", n=n))
+        out.append(f'<sup><a class="cite" href="#{targets[n]}" aria-label="{label}">[{n}]</a></sup>')
+        pos = match.end()
+    out.append(md_escape(line[pos:]))
+    return "".join(out)
+
+
+def text_markdown(text: str, targets: dict[int, str], lang: str, lead: bool = True) -> str:
+    """Answer text as Markdown: the first line is the short answer (bold), "- " lines a list."""
+    blocks: list[str] = []
+    lines = [x.rstrip() for x in text.split("\n") if x.strip()]
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("- ", "• ")):
+            item = "- " + _line_markdown(line.lstrip()[2:], targets, lang)
+            if blocks and blocks[-1].startswith("- "):
+                blocks[-1] += "\n" + item
+            else:
+                blocks.append(item)
+            continue
+        body = _line_markdown(line.strip(), targets, lang)
+        body = _safe_start(body)
+        if i == 0 and lead and len(lines) > 1 and not line.endswith(":"):
+            body = f"**{body}**"
+        blocks.append(body)
+    return "\n\n".join(blocks)
+
+
+_ARTICLE = re.compile(r"^(De|Het|Een|The|A|An) ")
+
+
+def topic_of(heading: str) -> str:
+    """A heading as a topic to ask about: numbering and trailing punctuation removed."""
+    topic = _HEADING_NUMBER.sub("", heading).strip().rstrip(".:;,").strip()
+    return _ARTICLE.sub(lambda m: m.group(1).lower() + " ", topic)
+
+
+def suggestions(answer: Answer, lang: str | None = None) -> list[str]:
+    """Rephrasings for an abstention, drawn from the headings of the nearest passages."""
+    lang = lang or answer.language
+    topics: list[str] = []
+    for hit in answer.see_also:
+        headings = [h for h in hit.chunk.section_path if topic_of(h)]
+        if not headings:
+            continue
+        topic = topic_of(headings[-1])
+        if topic.lower() not in {x.lower() for x in topics} and len(topic) <= 120:
+            topics.append(topic)
+    return [t(lang, "suggestion", topic=x) for x in topics[:MAX_SUGGESTIONS]]
+
+
+def snippet(text: str) -> str:
+    """The start of a passage, cut at a word, for a one-line preview."""
+    one = " ".join(text.split())
+    if len(one) <= SNIPPET_CHARS:
+        return one
+    cut = one[:SNIPPET_CHARS].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def abstention_markdown(answer: Answer, turn: int) -> str:
+    """'Not found' (or 'not stated', cited), then what the nearest passages say, each linked to its card."""
+    lang = answer.language
+    if answer.citations:  # "not stated": the letters' own words on the topic, cited
+        parts = [text_markdown(answer.text, citation_targets(answer, turn), lang)]
+    else:
+        parts = [md_block(answer.text)]
+    items = []
+    for card in nearby_cards(answer):
+        heading = next((h for h in reversed(card.chunk.section_path) if topic_of(h)), "")
+        body = card.chunk.clean_text
+        if heading and body.lstrip().startswith(heading):
+            body = body.lstrip()[len(heading) :]
+        where = f"{short_title(card.letter, lang)}, {letter_when(card.letter, lang)}"
+        link = f'<a class="cite nearby" href="#{card_id(turn, card.key)}">{md_escape(where)}</a>'
+        about = f" — {md_escape(topic_of(heading))}" if heading else ""
+        items.append(f"- {link}{about}: “{md_escape(snippet(body))}”")
+    if items:
+        parts.append(f"**{md_escape(t(lang, 'nearby_intro'))}**\n\n" + "\n".join(items))
+        if suggestions(answer):
+            parts.append(md_escape(t(lang, "try")))
+    return "\n\n".join(parts)
+
+
+def answer_markdown(turn: Turn, number: int, lang: str) -> str:
+    """What the Chatbot shows for one turn's answer (streaming, stopped or finished)."""
+    answer = turn.answer
+    if answer is None:
+        text = text_markdown(turn.partial, {}, lang, lead=False) if turn.partial else "…"
+        if turn.stopped:
+            text = (text + "\n\n" if turn.partial else "") + f"*{md_escape(t(lang, 'stopped'))}*"
+        return text
+    if answer.abstained:
+        return abstention_markdown(answer, number)
+    return text_markdown(answer.text, citation_targets(answer, number), answer.language)
+
+
+def chat_messages(turns: Sequence[Turn], lang: str) -> list[dict]:
+    """The Chatbot's value: a user and an assistant message per turn; an abstention offers rephrasings."""
+    messages: list[dict] = []
+    for i, turn in enumerate(turns, start=1):
+        messages.append({"role": "user", "content": md_block(turn.question)})
+        message: dict = {"role": "assistant", "content": answer_markdown(turn, i, lang)}
+        if turn.answer is not None and turn.answer.abstained:
+            options = suggestions(turn.answer)
+            if options:
+                message["options"] = [{"value": s, "label": s} for s in options]
+        messages.append(message)
+    return messages
+
+
+def letters_html(
+    letters: Sequence[Letter], lang: str, file_link: Callable[[Letter], str | None] | None = None
+) -> str:
+    """The letters tab: what each letter is, by title and date, with its Kamerstuk and links."""
+    cols = (
+        "col_title",
+        "col_date",
+        "col_kamerstuk",
+        "col_kind",
+        "col_sender",
+        "col_to",
+        "col_sections",
+        "col_footnotes",
+        "col_links",
     )
-    head = "<tr><th>Title</th><th>Date</th><th>Kamerstuk</th><th>Sender</th><th>To</th>"
-    head += "<th>Sections</th><th>Footnotes</th><th>Id</th></tr>"
-    return f'<div class="brieven-letters"><table>{head}{rows}</table></div>'
+    head = "".join(f'<th scope="col">{escape(t(lang, c))}</th>' for c in cols)
+    rows = []
+    for x in letters:
+        links = []
+        official = official_url(x)
+        if official:
+            links.append(
+                f'<a href="{escape(official)}" target="_blank" rel="noopener noreferrer">'
+                f"{escape(t(lang, 'official'))}</a>"
+            )
+        served = file_link(x) if file_link else None
+        if served:
+            links.append(f'<a href="{escape(served)}">{escape(t(lang, "file"))}</a>')
+        rows.append(
+            f'<tr data-letter="{escape(x.id)}">'
+            f"<td>{escape(letter_title(x, lang))}</td>"
+            f"<td>{escape(letter_when(x, lang))}</td>"
+            f"<td>{escape(x.kamerstuk or '')}</td>"
+            f"<td>{escape(x.kind or '')}</td>"
+            f"<td>{escape(x.sender or '')}</td>"
+            f"<td>{escape(x.addressee or '')}</td>"
+            f"<td>{len(x.sections)}</td><td>{len(x.footnotes)}</td>"
+            f"<td>{' · '.join(links)}</td></tr>"
+        )
+    count = escape(t(lang, "letters_count", n=len(letters)))
+    return (
+        f'<div class="brieven-letters"><p class="meta">{count}</p>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )

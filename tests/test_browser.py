@@ -1,7 +1,13 @@
-"""The chat page in Debian's Chromium: a cited MitID answer with footnote 20, a follow-up, an abstention,
-a status question, and the commitments tab (search, filter, sort, a row's timeline)."""
+"""The chat page in Debian's Chromium, driven as a user would: ask, stream, stop, retry, copy, a new
+conversation, a follow-up whose first turn's citations still open their cards, the official link of a
+card, an abstention with rephrasings, the English switch, uploads (a good and a bad file), a letter with
+planted Markdown/HTML, the export, one keyboard-only run, axe-core's accessibility check, and the
+commitments tab. One server over one copy of the demo index for the whole module; the screenshots in
+docs/screenshots/ are written here."""
 
 import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +17,9 @@ from tests.letter_ids import demo_id
 
 pytestmark = pytest.mark.slow
 
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+AXE = ROOT / "build" / "node" / "node_modules" / "axe-core" / "axe.min.js"  # scripts/install --test
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--headless",
@@ -22,80 +31,374 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PACE_S = 0.4  # between streamed pieces of an answer, so streaming and stop can be seen
+MITID = "what was promised on MitID?"
+PLANTED = """Den Haag, 3 maart 2025
+
+1. Kattenbelasting
+De gemeente Zoetermeer heft sinds 2024 geen kattenbelasting meer, zo schrijft de wethouder \
+[x](javascript:window.pwned=1) en <img src=x onerror="window.pwned=1"> in zijn brief. \
+De opbrengst was **vet** en _schuin_ 12.000 euro per jaar.
+"""
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
+)
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    from assistant.engine import open_engine
+    """The page over a copy of the session's demo index (uploads must not change the shared one), its
+    engine's stream paced like a language model's."""
+    from assistant.engine import Engine, open_engine
+    from ingest.model import Answer
     from ingest.settings import Settings
 
-    settings = Settings(index_dir=demo_index(tmp_path_factory))
-    engine = open_engine(settings)
-    engine.warm_up()
-    with serving(settings, engine) as url:
-        yield url + "/"
+    folder = tmp_path_factory.getbasetemp() / "browser-index"
+    if not folder.exists():
+        shutil.copytree(demo_index(tmp_path_factory), folder)
+    settings = Settings(index_dir=folder)
+    original = Engine.stream
+
+    def paced(self, *args, **kwargs):
+        for event in original(self, *args, **kwargs):
+            if not isinstance(event, Answer):
+                time.sleep(PACE_S)
+            yield event
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Engine, "stream", paced)
+        engine = open_engine(settings)
+        engine.warm_up()
+        with serving(settings, engine) as url:
+            yield url + "/"
 
 
-def _ask(page, question: str, turns: int) -> None:
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask").click()
-    page.locator(f"#transcript .turn[data-turn='{turns}']").wait_for(timeout=60_000)
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)")
-def test_chat_page_answers_cites_follows_up_and_abstains(served, tmp_path_factory):
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    shot = tmp_path_factory.getbasetemp() / "chat-page.png"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(served, wait_until="domcontentloaded")
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
 
-            _ask(page, "what was promised on MitID?", 1)
-            answer = page.locator("#transcript .turn[data-turn='1'] .a")
-            assert "MitID" in page.locator("#sources").inner_text()
-            cards = page.locator("#sources .source")
-            texts = [cards.nth(i).inner_text() for i in range(cards.count())]
-            cited = [t for t in texts if "Kamerstuk 26643 nr. 1371" in t and "2025-07-11" in t]
-            assert cited, texts
-            assert any("[20] TZ202504-147" in t for t in cited)
-            assert page.locator("#sources mark").count() >= 1
-            # A citation opens its source card.
-            link = answer.locator("a.cite").first
-            target = link.get_attribute("href")
-            link.click()
-            assert page.evaluate("location.hash") == target
-            assert page.locator(target).is_visible()
 
-            _ask(page, "and what about DigiD?", 2)
-            followup = page.locator("#transcript .turn[data-turn='2'] .a")
-            assert "abstained" not in (followup.get_attribute("class") or "")
-            assert "DigiD" in followup.inner_text()
-            assert "Kamerstuk 26643 nr. 1371" in page.locator("#sources").inner_text()
+@pytest.fixture
+def page(browser, served):
+    context = browser.new_context(viewport={"width": 1400, "height": 950}, accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served, wait_until="domcontentloaded")
+    page.locator("#question textarea").wait_for(timeout=60_000)
+    yield page
+    context.close()
 
-            _ask(page, "Wat is het standpunt over de hondenbelasting?", 3)
-            last = page.locator("#transcript .turn[data-turn='3'] .a")
-            assert last.inner_text().strip() == "Niet gevonden in de brieven."
-            assert last.locator("a.cite").count() == 0
-            assert page.locator("#sources .source").count() == 0
-            assert page.locator("#sources .see-also li").count() >= 1
 
-            _ask(page, "what is the status of T03667?", 4)
-            status = page.locator("#transcript .turn[data-turn='4'] .a")
-            assert "afgedaan" in status.inner_text() and status.locator("a.cite").count() >= 2
-            marked = page.locator("#sources mark").all_inner_texts()
-            assert "Hiermee acht ik de toezegging afgedaan.”" in marked
+def _send(page, question: str) -> None:
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
 
-            page.get_by_role("tab", name="Letters").click()
-            assert "26643 nr. 1371" in page.locator("#letters-table").inner_text()
-            page.get_by_role("tab", name="Chat").click()
-            page.screenshot(path=str(shot), full_page=True)
-            _register_tab(page, tmp_path_factory.getbasetemp() / "register-tab.png")
-        finally:
-            browser.close()
-    assert shot.stat().st_size > 0
+
+def _answered(page, turn: int) -> None:
+    """Wait for turn `turn` to be finished: its cards are in the sources panel, the box is back."""
+    page.locator(f"#sources .turn-sources[data-turn='{turn}']").wait_for(timeout=60_000)
+    page.locator("#question .submit-button").wait_for(timeout=30_000)
+
+
+def _ask(page, question: str, turn: int) -> None:
+    _send(page, question)
+    _answered(page, turn)
+
+
+def _bot(page, turn: int):
+    return page.locator("#chat .message-row.bot-row").nth(turn - 1)
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / name
+    page.screenshot(path=str(path))
+    assert path.stat().st_size > 10_000
+
+
+@needs_chromium
+def test_ask_streams_the_answer_and_each_citation_opens_its_card(page):
+    _send(page, MITID)
+    # Streaming: the answer's first lines are on the page before the answer is done (no cards yet).
+    page.wait_for_function(
+        "() => { const bots = document.querySelectorAll('#chat .message-row.bot-row');"
+        " return bots.length === 1 && bots[0].innerText.includes('TZ202504-147')"
+        " && !document.querySelector('#sources .turn-sources'); }",
+        timeout=30_000,
+    )
+    assert page.locator("#question .stop-button").is_visible()
+    _answered(page, 1)
+    answer = _bot(page, 1)
+    assert "“" in answer.inner_text() and answer.locator("strong").count() >= 1  # short answer first
+    cards = page.locator("#sources details.card.cited")
+    chunks = [cards.nth(i).get_attribute("data-chunk") for i in range(cards.count())]
+    assert len(chunks) == len(set(chunks))  # one card per passage
+    texts = [cards.nth(i).text_content() for i in range(cards.count())]
+    assert any("11 juli 2025" in t and "Kamerstuk 26643 nr. 1371" in t for t in texts)
+    assert not re.search(r"\b\d{3}-[0-9a-f]{16}\b", page.locator("#sources").inner_text())  # no keys
+    link = answer.locator("a.cite").first
+    target = link.get_attribute("href")
+    assert re.fullmatch(r"#t1-c\d+", target)
+    link.click()
+    card = page.locator(target)
+    assert page.evaluate("location.hash") == target and card.get_attribute("open") is not None
+    assert card.locator("mark").count() >= 1 and card.locator("sup.refs").count() >= 1
+    assert page.evaluate("document.activeElement.closest('details')?.id") == target[1:]
+    official = card.locator("a.official")
+    assert official.get_attribute("href") == "https://zoek.officielebekendmakingen.nl/kst-26643-1371"
+    assert official.get_attribute("target") == "_blank" and "noopener" in official.get_attribute("rel")
+    assert "TZ202504-147" in card.locator(".footnotes").inner_text()
+    _shot(page, "mitid-answer.png")
+    # The card of the passage under the heading shows "technologieën" with its footnote call 20.
+    heading_card = page.locator("#sources details.card", has=page.locator("sup.fn-call", has_text="20"))
+    if heading_card.count():
+        heading_card.first.locator("summary").click()
+        call = heading_card.first.locator("sup.fn-call a", has_text="20").first
+        call.click()
+        note = page.locator(call.get_attribute("href"))
+        assert "TZ202504-147" in note.inner_text()
+        assert page.evaluate("document.activeElement.id") == call.get_attribute("href")[1:]
+
+
+@needs_chromium
+def test_follow_up_keeps_the_first_turns_citations_opening_their_cards(page):
+    _ask(page, MITID, 1)
+    _ask(page, "and what about DigiD?", 2)
+    assert "DigiD" in _bot(page, 2).inner_text()
+    assert page.locator("#sources .turn-sources").count() == 2
+    first = _bot(page, 1).locator("a.cite").first
+    target = first.get_attribute("href")
+    assert target.startswith("#t1-")
+    first.click()
+    assert page.locator(target).get_attribute("open") is not None and page.locator(target).is_visible()
+    second = _bot(page, 2).locator("a.cite").first
+    assert second.get_attribute("href").startswith("#t2-")
+    second.click()
+    assert page.locator(second.get_attribute("href")).get_attribute("open") is not None
+
+
+@needs_chromium
+def test_stop_then_retry(page):
+    _send(page, MITID)
+    page.locator("#question .stop-button").wait_for(timeout=30_000)
+    first_line = "() => (document.querySelector('#chat .message-row.bot-row')?.innerText || '')"
+    page.wait_for_function(first_line + ".includes('TZ202504-147')", timeout=30_000)
+    page.locator("#question .stop-button").click(force=True)  # at once: the answer is still streaming
+    page.wait_for_function(
+        "() => (document.querySelector('#chat .message-row.bot-row')?.innerText || '').includes('Gestopt.')",
+        timeout=30_000,
+    )
+    page.locator("#question .submit-button").wait_for(timeout=30_000)
+    assert page.locator("#sources .turn-sources").count() == 0  # the stopped answer has no cards
+    assert _bot(page, 1).locator("a.cite").count() == 0
+    page.locator("#chat button[aria-label='Retry']").click()
+    _answered(page, 1)
+    assert page.locator("#chat .message-row.bot-row").count() == 1
+    assert "Gestopt." not in _bot(page, 1).inner_text() and _bot(page, 1).locator("a.cite").count() >= 2
+    page.locator("#chat button[aria-label='Retry']").click()  # again, on a finished answer: replaced
+    _answered(page, 1)
+    assert page.locator("#chat .message-row.bot-row").count() == 1
+    assert page.locator("#chat .message-row.user-row").count() == 1
+
+
+@needs_chromium
+def test_copy_gives_the_answer_with_its_sources_and_new_conversation_starts_over(page):
+    _ask(page, MITID, 1)
+    page.locator("#chat .message-buttons-left button").first.click()
+    page.wait_for_function("() => document.querySelector('#brieven-live')?.textContent.length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("## Vraag 1: what was promised on MitID?")
+    assert "[1]" in copied and "<sup" not in copied and "### Bronnen" in copied
+    assert "Kamerstuk 26643 nr. 1371" in copied and "Voetnoot 20: TZ202504-147" in copied
+    page.locator("#new").click()
+    page.wait_for_function("() => !document.querySelector('#chat .message-row')", timeout=30_000)
+    assert page.locator("#sources .turn-sources").count() == 0
+    assert page.locator("#export").is_disabled()
+    page.locator("#chat button", has_text="Welke toezeggingen over AI staan nog open?").click()  # an example
+    _answered(page, 1)  # a fresh conversation: turn 1 again
+    assert page.locator("#chat .message-row.user-row").count() == 1
+
+
+@needs_chromium
+def test_abstention_shows_nearby_passages_and_rephrasings(page):
+    _ask(page, "Wat is het standpunt over de hondenbelasting?", 1)
+    answer = _bot(page, 1)
+    text = answer.inner_text()
+    assert text.startswith("Niet gevonden in de brieven.") and "Wat de brieven in de buurt zeggen" in text
+    assert answer.locator("a.cite.nearby").count() >= 1 and "Zie ook" not in text
+    assert not re.search(r"\b\d{3}-[0-9a-f]{16}\b", text)
+    assert page.locator("#sources details.card.nearby").count() >= 1
+    options = page.locator("#chat button", has_text="Wat staat er in de brieven over")
+    options.first.wait_for(timeout=30_000)
+    _shot(page, "abstention.png")
+    suggestion = options.first.inner_text()
+    options.first.click()
+    _answered(page, 2)
+    assert page.locator("#chat .message-row.user-row").nth(1).inner_text().strip() == suggestion.strip()
+
+
+@needs_chromium
+def test_english_switch_relabels_the_page_and_answers_follow_the_question(page):
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.get_by_role("tab", name="Gesprek").is_visible()
+    _ask(page, MITID, 1)
+    page.get_by_label("English").check()
+    page.get_by_role("tab", name="Commitments and motions").wait_for(timeout=30_000)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#question textarea").get_attribute("placeholder").startswith("Ask a question")
+    assert page.locator("#new").inner_text().strip() == "New conversation"
+    assert (
+        "Question 1" in page.locator("#sources").inner_text()
+        and "11 July 2025" in page.locator("#sources").inner_text()
+    )
+    assert "From the letters" in _bot(page, 1).inner_text()  # an English question, English frames
+    _ask(page, "Wat is er toegezegd over MitID?", 2)
+    assert "From the letters" not in _bot(page, 2).inner_text()  # a Dutch question, a Dutch answer
+    page.get_by_label("Nederlands").check()
+    page.get_by_role("tab", name="Toezeggingen en moties").wait_for(timeout=30_000)
+    assert "Vraag 2" in page.locator("#sources").inner_text()
+
+
+@needs_chromium
+def test_upload_a_good_and_a_bad_file_then_the_planted_letter_stays_text(page, tmp_path):
+    good = tmp_path / "kattenbelasting.txt"
+    good.write_text(PLANTED, encoding="utf-8")
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"%PDF-1.4\nthis is not really a pdf\n")
+    page.get_by_role("tab", name="Brieven").click()
+    before = page.locator("#letters-table tbody tr").count()
+    page.locator("#upload input[type=file]").set_input_files([str(good), str(bad)])
+    report = page.locator("#upload-report .upload-report")
+    report.wait_for(timeout=180_000)
+    text = report.inner_text()
+    assert "1 toegevoegd" in text and "3 maart 2025" in text
+    assert re.search(r"kapot\.pdf: \S", text) and str(tmp_path) not in text
+    assert page.locator("#letters-table tbody tr").count() == before + 1
+    row = page.locator("#letters-table tbody tr", has_text="kattenbelasting")
+    href = row.locator("a", has_text="Bestand").get_attribute("href")
+    served = page.request.get(page.url.split("#")[0] + href)
+    assert served.ok and "Zoetermeer" in served.text()
+    assert served.headers["content-security-policy"].startswith("sandbox")
+
+    page.get_by_role("tab", name="Gesprek").click()
+    _ask(page, "Heft Zoetermeer nog kattenbelasting?", 1)
+    answer = _bot(page, 1)
+    shown = answer.inner_text()
+    assert "[x](javascript:window.pwned=1)" in shown and '<img src=x onerror="window.pwned=1">' in shown
+    assert "**vet**" in shown and "_schuin_" in shown
+    assert page.locator("#chat img, #sources img").count() == 0
+    assert (
+        answer.locator("a[href^='javascript']").count() == 0 and answer.locator("strong em, em").count() == 0
+    )
+    card = page.locator("#sources details.card").first
+    card.locator("summary").click()
+    assert "[x](javascript:window.pwned=1)" in card.inner_text()
+    assert page.evaluate("window.pwned") is None
+
+
+@needs_chromium
+def test_export_downloads_the_conversation_as_markdown(page):
+    assert page.locator("#export").is_disabled()
+    _ask(page, MITID, 1)
+    _ask(page, "Wat is het standpunt over de hondenbelasting?", 2)
+    page.wait_for_function("() => !document.querySelector('#export').disabled", timeout=30_000)
+    with page.expect_download() as download:
+        page.locator("#export").click()
+    assert download.value.suggested_filename == "gesprek.md"
+    md = Path(download.value.path()).read_text(encoding="utf-8")
+    assert md.startswith("# Gesprek met Brieven")
+    assert "## Vraag 1: what was promised on MitID?" in md and "## Vraag 2: " in md
+    assert "### Bronnen" in md and "[1]" in md and "Voetnoot 20: TZ202504-147" in md
+    assert "<https://zoek.officielebekendmakingen.nl/kst-26643-1371>" in md
+    assert "Niet gevonden in de brieven." in md and "### Wat de brieven in de buurt zeggen" in md
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        "() => { const e = document.activeElement; return e.tagName + '|' + (e.id || '') + '|'"
+        " + (e.className || '') + '|' + (e.closest('[id]')?.id || ''); }"
+    )
+
+
+@needs_chromium
+def test_keyboard_only(page):
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    order = []
+    for _ in range(60):  # from the top of the page, Tab reaches the question box
+        page.keyboard.press("Tab")
+        order.append(_focused(page))
+        if order[-1].startswith("TEXTAREA") and order[-1].endswith("|question"):
+            break
+    else:
+        pytest.fail(f"Tab never reached the question box: {order}")
+    assert any(x.endswith("|language") for x in order)  # the language switch comes first
+    page.keyboard.type(MITID)
+    page.keyboard.press("Enter")
+    _answered(page, 1)
+    page.wait_for_function("() => document.activeElement.closest('#question') !== null", timeout=10_000)
+    for _ in range(40):  # back from the box into the answer, to a citation
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.matches('a.cite')"):
+            break
+    else:
+        pytest.fail("Shift+Tab never reached a citation")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    card = page.locator(target)
+    assert card.get_attribute("open") is not None
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")  # the card closes and opens by keyboard
+    assert card.get_attribute("open") is None
+    page.keyboard.press("Enter")
+    assert card.get_attribute("open") is not None
+    for _ in range(10):  # into the card: its links are reachable
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            f"document.activeElement.closest('{target}') && document.activeElement.tagName === 'A'"
+        ):
+            break
+    else:
+        pytest.fail("the card's links are not reachable by Tab")
+
+
+@needs_chromium
+def test_axe_finds_no_serious_violations(page):
+    assert AXE.exists(), "axe-core is installed by scripts/install --test (npm)"
+    _ask(page, MITID, 1)
+    _ask(page, "Wat is het standpunt over de hondenbelasting?", 2)
+    page.locator("#sources details.card").first.locator("summary").click()
+    page.add_script_tag(path=str(AXE))
+    found = []
+    for tab in ("Gesprek", "Brieven", "Toezeggingen en moties"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(300)
+        found += _serious(page)
+    page.get_by_role("tab", name="Gesprek").click()
+    page.get_by_label("English").check()
+    page.get_by_role("tab", name="Chat").wait_for(timeout=30_000)
+    found += _serious(page)
+    assert found == [], found
+
+
+def _serious(page) -> list[str]:
+    # Gradio fades components while an update is pending; the check is of the page at rest.
+    page.wait_for_function("() => !document.querySelector('.pending')", timeout=30_000)
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag',"
+        " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"
+        ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+    )
+    return list(violations)
 
 
 def _rows(table) -> list[str]:
@@ -103,8 +406,17 @@ def _rows(table) -> list[str]:
     return [rows.nth(i).inner_text() for i in range(rows.count())]
 
 
-def _register_tab(page, shot: Path) -> None:
-    """Search the commitments, filter on status, sort by letter date, open T03667's two letters."""
+@needs_chromium
+def test_status_question_and_the_commitments_tab(page):
+    """A status question cites the verdict; the register can be searched, filtered, sorted and opened."""
+    _ask(page, "what is the status of T03667?", 1)
+    status = _bot(page, 1)
+    assert "afgedaan" in status.inner_text() and status.locator("a.cite").count() >= 2
+    marked = page.locator("#sources mark").evaluate_all("marks => marks.map(m => m.textContent)")
+    assert "Hiermee acht ik de toezegging afgedaan.”" in marked
+    page.get_by_role("tab", name="Brieven").click()
+    letters = page.locator("#letters-table").inner_text()
+    assert "26643 nr. 1371" in letters and not re.search(r"\b\d{3}-[0-9a-f]{16}\b", letters)
     page.get_by_role("tab", name="Toezeggingen en moties").click()
     table = page.locator("#register-table")
     table.locator("[role=row].virtual-row").first.wait_for(timeout=30_000)
@@ -115,14 +427,14 @@ def _register_tab(page, shot: Path) -> None:
         timeout=30_000,
     )
     assert any("T03667" in r for r in _rows(table))
-    page.locator("#register-status").get_by_label("closed (afgedaan)").check()
+    page.locator("#register-status").get_by_label("afgedaan").check()
     page.wait_for_function(
         "() => [...document.querySelectorAll('#register-table [role=row].virtual-row')]"
         ".every(r => r.innerText.includes('afgedaan') && !r.innerText.includes('deels'))",
         timeout=30_000,
     )
     assert all("T03659" not in r for r in _rows(table))  # deels voldaan: not closed
-    header = table.locator("th[data-testid='header-8']")  # Letter date
+    header = table.locator("th[data-testid='header-8']")  # Datum brief
     header.hover()
     header.locator("button.cell-menu-button").click()
     page.get_by_role("menuitem", name="Sort descending").first.click()
@@ -134,7 +446,6 @@ def _register_tab(page, shot: Path) -> None:
     )
     dates = [re.search(r"\d{4}-\d\d-\d\d", r).group(0) for r in _rows(table)]
     assert dates == sorted(dates, reverse=True) and len(set(dates)) > 1
-
     row = table.locator("[role=row].virtual-row").filter(has_text="T03667")
     row.locator("[role=gridcell]").nth(3).click()
     detail = page.locator("#register-detail .brieven-register[data-key='T03667']")
@@ -146,5 +457,3 @@ def _register_tab(page, shot: Path) -> None:
     assert "mensenrechtentoetsen" in mentions.nth(0).locator(".passage").inner_text()
     assert mentions.nth(1).locator("mark.verdict").inner_text() == "Hiermee acht ik de toezegging afgedaan.”"
     assert "T03667" in mentions.nth(0).locator(".footnotes").inner_text()
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 0

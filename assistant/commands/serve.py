@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    p.add_argument("--no-upload", action="store_true", help="do not let the page add letters to the index")
     p.add_argument("--llm", default=None, metavar="PROVIDER:MODEL", help="language model (env BRIEVEN_LLM)")
     p.set_defaults(run=run)
 
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings = settings.with_(llm_model=args.llm)
     engine = open_engine(settings)
     engine.warm_up()
-    app = create_server(settings, engine, watch=True)  # new snapshots are picked up between requests
+    # new snapshots are picked up between requests
+    app = create_server(settings, engine, watch=True, upload=not args.no_upload)
     print(f"brieven: serving on http://{args.host}:{args.port}/ (API: POST /api/ask)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
