@@ -81,8 +81,38 @@ def ensure_index(settings: Settings, letters: list[Path]) -> None:
         print(f"skipped {skipped}", file=sys.stderr)
 
 
+def conversation_texts(questions: list[Question], all_questions: list[Question], settings: Settings) -> dict:
+    """What the product searches for each question: a follow-up ("and who asked for it?") is read with
+    the conversation it continues (the earlier questions answered by the engine, as a user would have
+    asked them), so its search text carries the topic (assistant/analysis.py: search_text)."""
+    from assistant.engine import open_engine
+
+    by_id = {q.id: q for q in all_questions}
+    if not any(q.follows for q in questions):
+        return {}
+    engine = open_engine(settings)
+    answers: dict[str, object] = {}
+
+    def history(q: Question) -> list:
+        if q.follows is None or q.follows not in by_id:
+            return []
+        head = by_id[q.follows]
+        if head.id not in answers:
+            answers[head.id] = engine.answer(head.question, history=tuple(history(head)))
+        return [*history(head), answers[head.id]]
+
+    return {q.id: engine.analyse(q.question, history(q)).search_text for q in questions if q.follows}
+
+
+TEXTS: dict[str, str] = {}  # question id -> the text searched (follow-ups with their conversation)
+
+
+def text_of(q: Question) -> str:
+    return TEXTS.get(q.id, q.question)
+
+
 def scores(questions: list[Question], search) -> dict[str, dict[str, float]]:
-    runs = [RetrievalRun(q.id, tuple(h.chunk.text for h in search(q.question)), 1) for q in questions]
+    runs = [RetrievalRun(q.id, tuple(h.chunk.text for h in search(text_of(q))), 1) for q in questions]
     report = retrieval_scores(questions, runs)
     return {lang: {"r5": s.recall[5], "mrr": s.mrr10, "n": s.n} for lang, s in report.by_lang.items()}
 
@@ -111,13 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--textbook", action="store_true", help="add the textbook recipe (embeds its chunks)")
     parser.add_argument("--top", type=int, default=15, help="grid rows to print")
     parser.add_argument("--json", type=Path, default=None, help="write every row here")
+    parser.add_argument(
+        "--bare-followups", action="store_true", help="search follow-ups without their conversation"
+    )
     args = parser.parse_args(argv)
 
-    questions = [
-        q
-        for q in load_questions(args.questions)
-        if q.answerable and (args.part == "all" or question_part(q.id) == args.part)
-    ]
+    every = load_questions(args.questions)
+    wanted = ("development", "measurement") if args.part == "all" else (args.part,)
+    questions = [q for q in every if q.answerable and question_part(q.id) in wanted]
     if not questions:
         parser.error(f"no answerable questions of part {args.part} in {args.questions}")
     tmp = None
@@ -147,12 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(questions)} answerable questions of part {args.part} ({n_nl} nl, {n_en} en), "
           f"{len(snapshot.chunks)} chunks, embedder {embedder.name}")  # fmt: skip
 
+    if not args.bare_followups:
+        TEXTS.update(conversation_texts(questions, every, settings))
+        print(f"{len(TEXTS)} follow-ups searched with their conversation (--bare-followups: without)")
     started = time.perf_counter()
     vectors = {}
     for q in questions:  # embed every dense text once (with and without the glossary terms)
         for expand in (False, True):
             searcher.settings = settings.with_(expand_english_dense=expand)
-            text = searcher.plan(q.question).dense_text
+            text = searcher.plan(text_of(q)).dense_text
             if text not in vectors:
                 vectors[text] = embedder.embed_query(text)
     searcher.query_vector = lambda text: vectors[text] if text in vectors else embedder.embed_query(text)

@@ -46,3 +46,9 @@ def v2_paths(questions: Iterable[Question], distractors: int = DISTRACTORS) -> l
 def available() -> bool:
     """Whether the shared corpus the v2 set rests on is present on this machine."""
     return REAL.is_dir()
+
+
+if __name__ == "__main__":  # the file list, for shell use: --letters $(python -m eval.corpus)
+    from eval.questions import load_questions_v2
+
+    print("\n".join(str(p) for p in v2_paths(load_questions_v2())))
