@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from importlib import import_module
+from pathlib import Path
 from typing import TextIO
 
 from ingest.errors import BrievenError
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    overrides = {"index_dir": args.index, "embedding_model": args.model}
+    overrides = {"index_dir": Path(args.index) if args.index else None, "embedding_model": args.model}
     return settings_from_env(os.environ, **overrides)
 
 
