@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ingest.pdf_page import Line, Page, PdfLayout, rows
 
@@ -30,8 +31,21 @@ def _in_margin(line: Line, page: Page) -> bool:
 
 
 def side_column(line: Line, page: Page, body_size: float) -> bool:
-    """The letterhead column at the right of the page: set smaller than the body, beside it."""
-    return line.x0 >= 0.68 * page.width and line.size < body_size - 0.3
+    """The letterhead column at the right of the page: set smaller than the body, beside it (right
+    of where the body's lines end: a figure's labels inside a two-column paper's right column are
+    small and far right too, but stand within that column)."""
+    return (
+        line.x0 >= 0.68 * page.width
+        and line.size < body_size - 0.3
+        and line.x0 >= _body_right(page, body_size) - 2
+    )
+
+
+@lru_cache(maxsize=64)
+def _body_right(page: Page, body_size: float) -> float:
+    """Where the page's body-size lines of running text end on the right (all but the longest)."""
+    ends = sorted(ln.x1 for ln in page.lines if abs(ln.size - body_size) < 0.3 and len(ln.text.split()) >= 3)
+    return ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
 
 
 def running_lines(layout: PdfLayout) -> set[Line]:
