@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from ingest.pdf_page import Line, Page, PdfLayout, rows
 
@@ -41,11 +40,20 @@ def side_column(line: Line, page: Page, body_size: float) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
+_RIGHT: dict[tuple[int, float], tuple[Page, float]] = {}  # by page identity: hashing a Page hashes its lines
+
+
 def _body_right(page: Page, body_size: float) -> float:
     """Where the page's body-size lines of running text end on the right (all but the longest)."""
+    hit = _RIGHT.get((id(page), body_size))
+    if hit is not None and hit[0] is page:
+        return hit[1]
     ends = sorted(ln.x1 for ln in page.lines if abs(ln.size - body_size) < 0.3 and len(ln.text.split()) >= 3)
-    return ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
+    right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
+    if len(_RIGHT) > 1024:
+        _RIGHT.clear()
+    _RIGHT[(id(page), body_size)] = (page, right)  # the page is held, so its id is not reused meanwhile
+    return right
 
 
 def running_lines(layout: PdfLayout) -> set[Line]:

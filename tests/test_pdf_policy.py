@@ -55,7 +55,8 @@ def test_every_sentence_whole_in_one_block(papers, variant):
     text = _flat(letter.text)
     assert not [s for s in truth.sentences if s not in text]
     if "margin" in variant:
-        assert truth.quotes  # the margin column was printed and read
+        assert truth.quotes  # the margin column was printed, and is read as blocks of its own
+        assert [q for q in truth.quotes if q not in blocks] == []
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
