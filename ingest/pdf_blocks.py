@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
+from ingest.pdf_columns import column_of, gutters
 from ingest.pdf_footnotes import join_parts, with_calls
-from ingest.pdf_page import Line, rows
+from ingest.pdf_page import Line
 
 BULLET_RE = re.compile(r"^([•▪➢✓●◦·*]|[-–](?=\s)|o(?=\s{1,3}[A-Z]))\s*")
 ENUM_RE = re.compile(r"^(\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)]|\(\w{1,3}\))\s+(?=\S)")
@@ -38,83 +38,49 @@ class Para:
         return self.first.page
 
 
-def reading_order(lines: list[Line], width: float) -> list[list[Line]]:
-    """The page's rows in reading order: in a two-column layout the left column's rows first, then the
-    right's, band by band between rows that cross the gutter (full-width headings, tables)."""
-    split_x = gutter(lines, width)
-    if split_x is None:
-        return rows(lines)
-    out: list[list[Line]] = []
-    band: list[Line] = []
-
-    def flush() -> None:
-        out.extend(rows([ln for ln in band if ln.x1 <= split_x]))
-        out.extend(rows([ln for ln in band if ln.x0 >= split_x]))
-        band.clear()
-
-    starts = Counter(round(ln.x0) for ln in lines if ln.x0 >= split_x)
-    right_x = starts.most_common(1)[0][0] if starts else None
-    for row in rows(lines):
-        left = [ln for ln in row if ln.x1 <= split_x]
-        right = [ln for ln in row if ln.x0 >= split_x]
-        narrow = all(ln.x1 - ln.x0 < 0.25 * width for ln in row)
-        # a table's row across both columns; not a small table in the left column beside a line of
-        # the right column's text (which starts where that column's lines start)
-        flowing = len(right) == 1 and right_x is not None and abs(right[0].x0 - right_x) <= 3
-        if any(ln.x0 < split_x < ln.x1 for ln in row) or (
-            left and right and narrow and len(row) > 2 and not flowing
-        ):
-            flush()
-            out.append(row)
-        else:
-            band.extend(row)
-    flush()
-    return out
-
-
-def gutter(lines: list[Line], width: float) -> float | None:
-    """An x between two columns of text: few lines cross it, many wide lines stand on each side."""
-    if len(lines) < 12:
-        return None
-    best: tuple[int, float] | None = None
-    for step in range(30, 71):
-        x = width * step / 100
-        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        left = sum(1 for ln in lines if ln.x1 <= x and ln.x1 - ln.x0 > 0.25 * width)
-        right = sum(1 for ln in lines if ln.x0 >= x and ln.x1 - ln.x0 > 0.25 * width)
-        if left >= 5 and right >= 5 and crossing <= 0.15 * len(lines):
-            if best is None or crossing < best[0]:
-                best = (crossing, x)
-    return best[1] if best else None
-
-
 def column_edge(lines: list[Line], width: float) -> Callable[[Line], float]:
     """Where a line's column ends on the right (most lines reach it): the test for a short line."""
-    split_x = gutter(lines, width)
+    xs = gutters(lines, width)
+    by_column: dict[int, list[float]] = {}
+    for ln in lines:
+        by_column.setdefault(column_of(ln, xs), []).append(ln.x1)
 
-    def edge_of(side: list[Line]) -> float:
-        ends = sorted(ln.x1 for ln in side)
+    def edge_of(ends: list[float]) -> float:
+        ends = sorted(ends)
         return ends[int(0.9 * (len(ends) - 1))] if ends else width
 
-    if split_x is None:
-        whole = edge_of(lines)
-        return lambda line: whole
-    left = edge_of([ln for ln in lines if ln.x1 <= split_x])
-    right = edge_of([ln for ln in lines if ln.x0 >= split_x])
-    return lambda line: left if line.x1 <= split_x else right
+    edges = {k: edge_of(ends) for k, ends in by_column.items()}
+    return lambda line: edges.get(column_of(line, xs), width)
 
 
 def _starts_item(text: str) -> bool:
     return bool(BULLET_RE.match(text) or ENUM_RE.match(text))
 
 
-def build_paras(page_rows: list[list[list[Line]]], pitch: float, edge: Callable[[Line], float]) -> list[Para]:
-    """Rows of every page (in reading order) to paragraphs, list items and table rows."""
+def build_paras(
+    page_rows: list[list[list[Line]]], pitch: float, edge: Callable[[Line], float], body: float = 0.0
+) -> list[Para]:
+    """Rows of every page (in reading order) to paragraphs, list items and table rows. Rows set
+    smaller than the body (body: its font size) that come in the middle of a body sentence (a figure's
+    labels and caption, a margin column's quote) are read apart and the sentence goes on after them."""
     paras: list[Para] = []
     cur: Para | None = None
     prev: Line | None = None
+    held: tuple[Para, Line] | None = None  # the body paragraph such rows interrupted, and its last line
     for page in page_rows:
         for row in page:
+            aside = body > 0 and all(ln.size < 0.9 * body for ln in row)
+            if aside and held is None and cur is not None and prev is not None:
+                held = (cur, prev) if _unfinished(cur, prev, body) else None
+            elif not aside and held is not None:
+                para, last = held
+                held = None
+                text = with_calls(row[0])
+                if len(row) == 1 and _goes_on(last, row[0], text):
+                    para.lines.append(row[0])
+                    para.texts.append(text)
+                    cur, prev = para, row[0]
+                    continue
             if len(row) > 1:
                 cur = None
                 texts = [with_calls(cell) for cell in row]
@@ -134,6 +100,18 @@ def build_paras(page_rows: list[list[list[Line]]], pitch: float, edge: Callable[
                 paras.append(cur)
             prev = line
     return paras
+
+
+def _unfinished(cur: Para, prev: Line, body: float) -> bool:
+    """A body paragraph whose last line stops in the middle of a sentence."""
+    return cur.kind == PARAGRAPH and prev.size >= 0.9 * body and not prev.text.rstrip().endswith(TERMINAL)
+
+
+def _goes_on(last: Line, line: Line, text: str) -> bool:
+    """The line after a figure or a margin quote continues the interrupted sentence: set as its lines
+    were, and no new list item."""
+    same_style = last.bold == line.bold and last.italic == line.italic and abs(last.size - line.size) < 0.5
+    return same_style and not _starts_item(text)
 
 
 def _continues_cells(table: Para, row: list[Line]) -> bool:
@@ -160,6 +138,8 @@ def _breaks(cur: Para, prev: Line, line: Line, text: str, pitch: float, right_ed
     same_style = prev.bold == line.bold and prev.italic == line.italic and abs(prev.size - line.size) < 0.5
     if not same_style or _starts_item(text):
         return True
+    if line.page != prev.page and not prev.text.rstrip().endswith(TERMINAL):
+        return False  # a sentence the page broke off goes on at the next page's first column
     if line.page == prev.page:
         if line.baseline - prev.baseline > 1.45 * max(pitch, line.size):
             return True
@@ -167,7 +147,8 @@ def _breaks(cur: Para, prev: Line, line: Line, text: str, pitch: float, right_ed
             return _ends_short(prev, right_edge)
     first_x = cur.first.x0
     hanging = _starts_item(cur.texts[0])
-    body_x = cur.lines[1].x0 if len(cur.lines) > 1 else (None if hanging else first_x)
+    # where its lines after the first start: those of its last line, which may stand in the next column
+    body_x = cur.lines[-1].x0 if len(cur.lines) > 1 else (None if hanging else first_x)
     if body_x is not None and abs(line.x0 - body_x) > 4 and not (hanging and line.x0 > first_x):
         return True
     if body_x is None and line.x0 < first_x - 4:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ingest.footnote_blocks import SUP_TO_INT
 from ingest.layout import join_two
 from ingest.model import BRACKETED, PDF, Footnote
+from ingest.pdf_columns import column_of
 from ingest.pdf_page import Line
 
 MAX_SKIP = 3  # a footnote label may skip this many numbers (footnotes on a page the file lacks)
@@ -44,19 +45,19 @@ def _label(line: Line) -> _Label | None:
     return None
 
 
-def footnote_zone(lines: list[Line], body_size: float, gutter: float | None = None) -> list[Line]:
+def footnote_zone(lines: list[Line], body_size: float, gutters: list[float] = ()) -> list[Line]:
     """The lines at the foot of a page set smaller than the body: below every body-size line (of
-    their column, where the page has two). In reading order, the left column's foot first."""
+    their column, where the page has several). In reading order, the left column's foot first."""
 
     def side(ln: Line) -> int:
-        if gutter is None or ln.x0 < gutter < ln.x1:
-            return 1  # full width
-        return 0 if ln.x1 <= gutter else 2
+        return column_of(ln, list(gutters))  # -1: across the columns
 
     body = [ln for ln in lines if ln.size > body_size * 0.95]
-    lowest = {k: max((b.top for b in body if side(b) in (k, 1) or k == 1), default=-1.0) for k in (0, 1, 2)}
+    columns = {side(ln) for ln in lines} | {-1}
+    # a column's foot lies below its own body lines and below those across every column
+    lowest = {k: max((b.top for b in body if side(b) in (k, -1) or k == -1), default=-1.0) for k in columns}
     zone = [ln for ln in lines if ln.size <= body_size * 0.95 and ln.top > lowest[side(ln)]]
-    return sorted(zone, key=lambda ln: (-1 if side(ln) == 1 else side(ln), ln.top))
+    return sorted(zone, key=lambda ln: (side(ln), ln.top))
 
 
 @dataclass

@@ -30,8 +30,30 @@ def _in_margin(line: Line, page: Page) -> bool:
 
 
 def side_column(line: Line, page: Page, body_size: float) -> bool:
-    """The letterhead column at the right of the page: set smaller than the body, beside it."""
-    return line.x0 >= 0.68 * page.width and line.size < body_size - 0.3
+    """The letterhead column at the right of the page: set smaller than the body, beside it (right
+    of where the body's lines end: a figure's labels inside a two-column paper's right column are
+    small and far right too, but stand within that column)."""
+    return (
+        line.x0 >= 0.68 * page.width
+        and line.size < body_size - 0.3
+        and line.x0 >= _body_right(page, body_size) - 2
+    )
+
+
+_RIGHT: dict[tuple[int, float], tuple[Page, float]] = {}  # by page identity: hashing a Page hashes its lines
+
+
+def _body_right(page: Page, body_size: float) -> float:
+    """Where the page's body-size lines of running text end on the right (all but the longest)."""
+    hit = _RIGHT.get((id(page), body_size))
+    if hit is not None and hit[0] is page:
+        return hit[1]
+    ends = sorted(ln.x1 for ln in page.lines if abs(ln.size - body_size) < 0.3 and len(ln.text.split()) >= 3)
+    right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
+    if len(_RIGHT) > 1024:
+        _RIGHT.clear()
+    _RIGHT[(id(page), body_size)] = (page, right)  # the page is held, so its id is not reused meanwhile
+    return right
 
 
 def running_lines(layout: PdfLayout) -> set[Line]:

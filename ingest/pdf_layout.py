@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.model import HEADING, Block, Footnote, Member
-from ingest.pdf_blocks import Para, build_paras, classify, column_edge, gutter, reading_order, to_blocks
+from ingest.pdf_blocks import Para, build_paras, classify, column_edge, to_blocks
+from ingest.pdf_columns import gutters, reading_order
 from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
@@ -75,7 +76,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         )
     side = {p.number: [ln for ln in content[p.number] if side_column(ln, p, size)] for p in layout.pages}
     body = {p.number: [ln for ln in content[p.number] if ln not in set(side[p.number])] for p in layout.pages}
-    zones = [footnote_zone(body[p.number], size, gutter(body[p.number], p.width)) for p in layout.pages]
+    zones = [footnote_zone(body[p.number], size, gutters(body[p.number], p.width)) for p in layout.pages]
     footnotes, in_notes, notes = read_footnotes(zones)
     body = {n: [ln for ln in lines if ln not in in_notes] for n, lines in body.items()}
 
@@ -99,7 +100,7 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         blocks = labelled.blocks
         title, when, sender, kind = labelled.title, labelled.date or when, labelled.committee, labelled.kind
     else:
-        paras = build_paras(page_rows, line_pitch, _edges(layout.pages, body))
+        paras = build_paras(page_rows, line_pitch, _edges(layout.pages, body), size)
         classify(paras, size)
         blocks = to_blocks(paras, context)
         sender = signers(_signature_lines(paras))
