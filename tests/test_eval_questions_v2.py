@@ -122,12 +122,19 @@ def test_every_snippet_is_verbatim_in_its_document(questions):
     assert check_against_documents(checked, {d: t for d, t in texts.items() if t is not None}) == []
 
 
+KNOWN_READER_LOSSES = ["v2-101", "v2-102", "v2-103"]  # internationale-klimaatstrategie-2022.pdf
+
+
 @pytest.mark.slow
 @needs_corpus
 def test_every_snippet_is_in_the_text_the_index_ingests(questions):
     """PDFs (besluitenlijsten too) through the product's own PDF reader, as `brieven ingest` reads them."""
     docs = {q.doc for q in questions if q.doc}
-    assert check_against_documents(questions, {d: _reader_text(d) for d in docs}) == []
+    problems = check_against_documents(questions, {d: _reader_text(d) for d in docs})
+    # Known, measured losses of the PDF reader on a measurement document (issue 13): one page of the
+    # klimaatstrategie policy paper where a column's lines still interleave with the margin column,
+    # and a table row the question quotes as a sentence. Any other loss, or a fix, fails this test.
+    assert sorted({p.split(":")[0] for p in problems}) == KNOWN_READER_LOSSES, problems
 
 
 @needs_corpus
