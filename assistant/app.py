@@ -16,9 +16,10 @@ from assistant.answer_json import answer_to_json
 from assistant.engine import Engine, open_engine
 from assistant.history import HistoryError, turns_from_json
 from assistant.http_limits import RequestLimits
-from assistant.i18n import GRADIO_LABELS
+from assistant.i18n import DEFAULT, GRADIO_LABELS
 from assistant.live import LiveEngine
 from assistant.page import parse_filters
+from assistant.page_language import PageLanguage
 from ingest.errors import BrievenError, QuestionError
 from ingest.limits import check_question
 from ingest.model import SearchFilter
@@ -114,6 +115,7 @@ def create_server(
     api.add_middleware(
         RequestLimits, max_upload_bytes=settings.max_upload_bytes, max_upload_files=settings.max_upload_files
     )
+    api.add_middleware(PageLanguage, lang=DEFAULT)  # the page opens in Dutch: its HTML says so
 
     @api.post("/api/ask")
     def ask(request: AskRequest) -> dict[str, Any]:

@@ -31,7 +31,8 @@ EXAMPLES = [
 ]
 STATIC = Path(__file__).parent / "static"
 FOCUS_QUESTION = "() => { const box = document.querySelector('#question textarea'); if (box) box.focus(); }"
-SET_LANG = "(lang) => { document.documentElement.lang = lang; return lang; }"
+# The switch's choice is kept in window.__brievenLang, which the document keeps to (static/lang.js).
+SET_LANG = "(lang) => { window.__brievenLang = lang; document.documentElement.lang = lang; return lang; }"
 
 
 def parse_filters(letters: list[str] | None, date_from: str, date_to: str, lang: str = DEFAULT):

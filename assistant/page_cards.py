@@ -198,7 +198,9 @@ def card_html(card: Card, turn: int, lang: str, file_link: FileLink | None = Non
         f'</span> <span class="when">{escape(letter_when(letter, lang))}</span></summary>'
         f'<div class="card-body"><p class="meta">{" · ".join(links)}</p>'
         f'<p class="where">{where}</p>'
-        f'<div class="passage">{passage_html(card, turn, lang)}</div>{footnotes}</div></details>'
+        # A long passage scrolls (page.css): focusable, so a keyboard can scroll it too (WCAG 2.1.1).
+        f'<div class="passage" tabindex="0" role="group" aria-label="{escape(t(lang, "passage"))}">'
+        f"{passage_html(card, turn, lang)}</div>{footnotes}</div></details>"
     )
 
 

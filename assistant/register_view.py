@@ -201,7 +201,11 @@ def _mention_html(
             for f in chunk.footnotes
         )
         passage = _passage(mention, chunk, chunks, letters)
-        body = f'<div class="passage" data-chunk="{escape(chunk.id)}">{passage}</div>'
+        # A long passage scrolls: focusable, so a keyboard can scroll it too (WCAG 2.1.1).
+        body = (
+            f'<div class="passage" data-chunk="{escape(chunk.id)}" tabindex="0" role="group"'
+            f' aria-label="Passage">{passage}</div>'
+        )
         body += f'<ul class="footnotes">{notes}</ul>' if notes else ""
     return (
         f'<li class="mention" data-letter="{escape(mention.letter_id)}" data-date="{escape(when)}">'

@@ -1,6 +1,7 @@
 """The HTTP API answered over a real socket: POST /api/ask, Gradio's /ask, and the page itself."""
 
 import json
+import re
 import urllib.request
 
 import pytest
@@ -44,7 +45,15 @@ def test_post_api_ask_abstains_and_validates(base_url):
 
 def test_gradio_api_and_page(base_url):
     with urllib.request.urlopen(f"{base_url}/", timeout=30) as response:
-        assert response.status == 200 and "gradio" in response.read().decode().lower()
+        body = response.read()
+        assert response.status == 200 and "gradio" in body.decode().lower()
+        assert int(response.headers["content-length"]) == len(body)
+    html = body.decode()
+    # The page opens in Dutch and its document says so before any script of Gradio's has run; the
+    # script that keeps it so comes first in the <head>.
+    assert re.search(r"<html\b[^>]*\blang=\"nl\"", html)
+    head = html[html.index("<head>") :]
+    assert head.index("window.__brievenLang") < head.index('<script type="module"')
     with urllib.request.urlopen(f"{base_url}/gradio_api/info", timeout=30) as response:
         info = json.loads(response.read())
     assert "/ask" in info["named_endpoints"]

@@ -36,10 +36,10 @@ MITID = "what was promised on MitID?"
 PLANTED = """Den Haag, 3 maart 2025
 
 1. Kattenbelasting
-De gemeente Zoetermeer heft sinds 2024 geen kattenbelasting meer, zo schrijft de wethouder \
-[x](javascript:window.pwned=1) en <img src=x onerror="window.pwned=1"> in zijn brief. \
-De opbrengst was **vet** en _schuin_ 12.000 euro per jaar.
-"""
+De gemeente Zoetermeer heft sinds 2024 geen kattenbelasting meer, zo schrijft de wethouder **vet** en \
+_schuin_ [x](javascript:window.pwned=1) en <img src=x onerror="window.pwned=1"> in zijn brief. \
+De opbrengst was 12.000 euro per jaar.
+"""  # every planted form in the one sentence that answers the question the test asks
 
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
@@ -158,15 +158,19 @@ def test_ask_streams_the_answer_and_each_citation_opens_its_card(page):
     assert official.get_attribute("target") == "_blank" and "noopener" in official.get_attribute("rel")
     assert "TZ202504-147" in card.locator(".footnotes").inner_text()
     _shot(page, "mitid-answer.png")
-    # The card of the passage under the heading shows "technologieën" with its footnote call 20.
-    heading_card = page.locator("#sources details.card", has=page.locator("sup.fn-call", has_text="20"))
-    if heading_card.count():
-        heading_card.first.locator("summary").click()
-        call = heading_card.first.locator("sup.fn-call a", has_text="20").first
-        call.click()
-        note = page.locator(call.get_attribute("href"))
-        assert "TZ202504-147" in note.inner_text()
-        assert page.evaluate("document.activeElement.id") == call.get_attribute("href")[1:]
+    # The answer cites the passage under the heading "… technologieën", which carries footnote call 20;
+    # its card may be the one the first citation opened (a click on its summary would close it again).
+    heading_card = page.locator(
+        "#sources details.card.cited", has=page.locator("sup.fn-call", has_text="20")
+    ).first
+    assert "technologieën20" in heading_card.locator(".passage").inner_text().replace(" ", "")
+    if heading_card.get_attribute("open") is None:
+        heading_card.locator("summary").click()
+    call = heading_card.locator("sup.fn-call a", has_text="20").first
+    call.click()
+    note = page.locator(call.get_attribute("href"))
+    assert "TZ202504-147" in note.inner_text() and note.is_visible()
+    assert page.evaluate("document.activeElement.id") == call.get_attribute("href")[1:]
 
 
 @needs_chromium
@@ -296,12 +300,13 @@ def test_upload_a_good_and_a_bad_file_then_the_planted_letter_stays_text(page, t
     assert "[x](javascript:window.pwned=1)" in shown and '<img src=x onerror="window.pwned=1">' in shown
     assert "**vet**" in shown and "_schuin_" in shown
     assert page.locator("#chat img, #sources img").count() == 0
-    assert (
-        answer.locator("a[href^='javascript']").count() == 0 and answer.locator("strong em, em").count() == 0
-    )
+    assert answer.locator("a[href^='javascript']").count() == 0 and answer.locator("em").count() == 0
+    assert answer.locator("strong", has_text="vet").count() == 0
     card = page.locator("#sources details.card").first
     card.locator("summary").click()
-    assert "[x](javascript:window.pwned=1)" in card.inner_text()
+    shown = card.inner_text()
+    assert "[x](javascript:window.pwned=1)" in shown and "**vet** en _schuin_" in shown
+    assert card.locator("a[href^='javascript'], em, strong").count() == 0
     assert page.evaluate("window.pwned") is None
 
 
@@ -380,7 +385,7 @@ def test_axe_finds_no_serious_violations(page):
     found = []
     for tab in ("Gesprek", "Brieven", "Toezeggingen en moties"):
         page.get_by_role("tab", name=tab).click()
-        page.wait_for_timeout(300)
+        page.get_by_role("tab", name=tab, selected=True).wait_for(timeout=30_000)
         found += _serious(page)
     page.get_by_role("tab", name="Gesprek").click()
     page.get_by_label("English").check()
@@ -390,8 +395,13 @@ def test_axe_finds_no_serious_violations(page):
 
 
 def _serious(page) -> list[str]:
-    # Gradio fades components while an update is pending; the check is of the page at rest.
-    page.wait_for_function("() => !document.querySelector('.pending')", timeout=30_000)
+    # Gradio fades components while an update is pending and fades them back in after it (a CSS
+    # transition axe would measure half-way); the check is of the page at rest.
+    page.wait_for_function(
+        "() => !document.querySelector('.pending') && document.getAnimations().every(a =>"
+        " a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
+        timeout=30_000,
+    )
     violations = page.evaluate(
         "async () => (await axe.run(document, {runOnly: {type: 'tag',"
         " values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations"

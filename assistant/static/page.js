@@ -6,7 +6,6 @@
   //   text the server wrote for that turn), not the Chatbot's escaped source.
   if (window.__brieven) return;
   window.__brieven = true;
-  document.documentElement.lang = document.documentElement.lang || "nl";
 
   const live = document.createElement("div");
   live.id = "brieven-live";
