@@ -17,7 +17,7 @@ from assistant.conversation import Turn, for_retry, history, stop_last
 from assistant.engine import Engine
 from assistant.i18n import DEFAULT, LANGUAGE_CHOICES, lang_of, letter_title, letter_when, t
 from assistant.page_cards import file_url, sources_html
-from assistant.page_register import register_tab
+from assistant.page_register import register_tab, table
 from ingest.errors import BrievenError, QuestionError
 from ingest.limits import check_question as check_question_limits
 from ingest.model import Answer, Letter, SearchFilter
@@ -221,7 +221,7 @@ def build_page(
                     render.letters_html(engine.letters, lang0, file_link), elem_id="letters-table"
                 )
             with gr.Tab(t(lang0, "tab_register"), id="register-tab", elem_id="tab-register") as tab_register:
-                register = register_tab(engine, language, lang0)
+                register = register_tab(current, language, lang0)
         for fn, name in apis:
             gr.api(fn, api_name=name)
 
@@ -290,7 +290,7 @@ def build_page(
                 letters_table: gr.update(value=render.letters_html(eng.letters, lang, file_link)),
                 upload_title: gr.update(value=f"### {t(lang, 'upload_heading')}"),
                 limits: gr.update(value=_limits(settings, lang) if upload else t(lang, "upload_off")),
-                **register.relabel(lang, engine, text, status),
+                **register.relabel(lang, eng, text, status),
             }
             if upload:
                 updates[files] = gr.update(label=t(lang, "upload_label"))
@@ -329,14 +329,20 @@ def build_page(
 
         if upload:
 
-            def add_letters(paths: list[str] | None, lang: str, progress=gr.Progress()):  # noqa: B008
+            def add_letters(
+                paths: list[str] | None,
+                lang: str,
+                text_now: str,
+                status_now: str,
+                progress=gr.Progress(),  # noqa: B008
+            ):
                 lang = lang_of(lang)
                 chosen = [Path(p) for p in paths or []]
                 if not chosen:
-                    return t(lang, "upload_none"), gr.skip(), gr.skip(), None
+                    return t(lang, "upload_none"), gr.skip(), gr.skip(), None, gr.skip(), gr.skip()
                 refused = page_upload.count_refusal(len(chosen), settings, lang)
                 if refused:
-                    return refused, gr.skip(), gr.skip(), None
+                    return refused, gr.skip(), gr.skip(), None, gr.skip(), gr.skip()
 
                 def step(i: int, n: int, name: str) -> None:
                     progress((i - 1, n), desc=t(lang, "upload_progress", name=name))
@@ -351,12 +357,15 @@ def build_page(
                     render.letters_html(eng.letters, lang, file_link),
                     gr.update(choices=letter_choices(eng, lang)),
                     None,
+                    # the register tab shows the new letters' commitments (filters kept)
+                    table(eng, text_now, status_now, lang),
+                    gr.update(value=t(lang, "register_intro", n=len(eng.register))),
                 )
 
             files.upload(
                 add_letters,
-                [files, language],
-                [report, letters_table, letters, files],
+                [files, language, register.search, register.status],
+                [report, letters_table, letters, files, register.grid, register.intro],
                 concurrency_limit=1,
                 api_visibility="private",
             )

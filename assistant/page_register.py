@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import gradio as gr
@@ -40,19 +41,22 @@ def table(engine: Engine, text: str, status: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=register_columns(register_view.COLUMNS, lang))
 
 
-def register_tab(engine: Engine, language: gr.Radio, lang: str) -> RegisterTab:
+def register_tab(current: Callable[[], Engine], language: gr.Radio, lang: str) -> RegisterTab:
     """The commitments table (searchable, sortable, status filter); a selected row opens its timeline.
 
-    `language` is the page's language switch: the table's columns follow it."""
-    register, letters, chunks = engine.register, engine.letter_map, engine.chunk_map
+    `current()` is the engine over the current snapshot, read at each event, so letters added since
+    the page was built (an upload, an ingest) are in the register. `language` is the page's language
+    switch: the table's columns follow it."""
+    engine = current()
 
     def open_row(evt: gr.SelectData) -> str:
+        eng = current()
         number = int((evt.row_value or [0])[0] or 0)
-        if not 1 <= number <= len(register):
+        if not 1 <= number <= len(eng.register):
             return register_view.empty_html()
-        return register_view.timeline_html(register[number - 1], chunks, letters)
+        return register_view.timeline_html(eng.register[number - 1], eng.chunk_map, eng.letter_map)
 
-    intro = gr.Markdown(t(lang, "register_intro", n=len(register)), elem_id="register-intro")
+    intro = gr.Markdown(t(lang, "register_intro", n=len(engine.register)), elem_id="register-intro")
     with gr.Row():
         text = gr.Textbox(
             label=t(lang, "register_search"), placeholder="T03667, MitID, Kathmann", elem_id="register-search"
@@ -73,7 +77,10 @@ def register_tab(engine: Engine, language: gr.Radio, lang: str) -> RegisterTab:
     detail = gr.HTML(register_view.empty_html(), elem_id="register-detail")
     for event in (text.change, status.change):
         event(
-            lambda x, s, la: table(engine, x, s, la), [text, status, language], grid, api_visibility="private"
+            lambda x, s, la: table(current(), x, s, la),
+            [text, status, language],
+            grid,
+            api_visibility="private",
         )
     grid.select(open_row, None, detail, api_visibility="private")
     return RegisterTab(intro, text, status, grid)

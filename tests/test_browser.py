@@ -39,7 +39,11 @@ PLANTED = """Den Haag, 3 maart 2025
 De gemeente Zoetermeer heft sinds 2024 geen kattenbelasting meer, zo schrijft de wethouder **vet** en \
 _schuin_ [x](javascript:window.pwned=1) en <img src=x onerror="window.pwned=1"> in zijn brief. \
 De opbrengst was 12.000 euro per jaar.
-"""  # every planted form in the one sentence that answers the question the test asks
+
+2. Hondenbelasting
+Tijdens het debat heb ik toegezegd de Kamer voor de zomer te informeren over de hondenbelasting. Deze \
+toezegging is hiermee afgedaan.
+"""  # every planted form in the one sentence that answers the question the test asks; a toezegging
 
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)"
@@ -292,6 +296,16 @@ def test_upload_a_good_and_a_bad_file_then_the_planted_letter_stays_text(page, t
     served = page.request.get(page.url.split("#")[0] + href)
     assert served.ok and "Zoetermeer" in served.text()
     assert served.headers["content-security-policy"].startswith("sandbox")
+    # the uploaded letter's toezegging is in the register tab at once (it reads the current index)
+    page.get_by_role("tab", name="Toezeggingen en moties").click()
+    search = page.locator("#register-search textarea, #register-search input").first
+    search.fill("Hondenbelasting")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#register-table [role=row].virtual-row')]"
+        ".some(r => r.innerText.includes('Hondenbelasting') && r.innerText.includes('afgedaan'))",
+        timeout=30_000,
+    )
+    search.fill("")
 
     page.get_by_role("tab", name="Gesprek").click()
     _ask(page, "Heft Zoetermeer nog kattenbelasting?", 1)

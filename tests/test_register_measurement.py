@@ -76,7 +76,7 @@ def test_real_moties_register_themselves():
 
 
 @pytest.mark.skipif(not SHARED, reason="shared corpus not present")
-@pytest.mark.xfail(strict=True, reason=f"decision lists example3/4: 1 of 2 decisions found, date 0 of 1; {BELOW}")
+@pytest.mark.xfail(strict=True, reason=f"decision lists 3/4: 1 of 2 found, date 0 of 1; {BELOW}")
 def test_real_decision_lists_give_their_decisions():
     decisions = figures()["decisions"]
     assert decisions["recall"] >= THRESHOLD and decisions["precision"] >= THRESHOLD
