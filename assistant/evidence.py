@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant import terms
 from assistant.discourse import asks_future, only_past
-from assistant.query import Query, coverage
+from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
 from assistant.values import ROLES, Value, fresh, role_names, values
 from ingest.model import Hit, Span
@@ -82,10 +82,11 @@ def passage_text(hit: Hit) -> str:
     return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
 
 
-def topic_coverage(hit: Hit, query: Query) -> float:
-    """How much of what the question is about the passage (with its headings) mentions."""
+def topic_coverage(hit: Hit, query: Query, concepts: Sequence[Concept] | None = None) -> float:
+    """How much of what the question is about (or of these concepts) the passage and its headings mention."""
     text = passage_text(hit)
-    return coverage(set(terms.content_stems(text)), query.topic, text.lower())
+    about = query.topic if concepts is None else concepts
+    return coverage(set(terms.content_stems(text)), about, text.lower())
 
 
 # chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks

@@ -82,6 +82,7 @@ def sweep(
 
 def _point(rules: Any) -> dict[str, float]:
     return {
+        "min_topic_with_similarity": rules.min_topic_with_similarity,  # held at the default
         "min_topic_coverage": rules.min_topic_coverage,
         "min_similarity": rules.min_similarity,
         "min_relative_similarity": rules.min_relative_similarity,
@@ -210,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# Abstention thresholds on the {len(questions)} development questions\n\n"
         f"`python -m eval.calibrate --index {args.index}` (embedder: {data['embedder']}); the defaults "
         "are in assistant/selection.py (Rules). A similarity is the floor for Dutch questions and for "
-        "English ones alike at each point (each language is held to its own).\n\n"
+        "English ones alike at each point (each language is held to its own). A passage admitted by "
+        f"similarity shows at least {RULES.min_topic_with_similarity:.2f} of the topic at every point.\n\n"
     )
     footer = "\n\nChosen by the rule in eval/calibrate.py: " + (
         json.dumps(chosen) if chosen else "no grid point meets it"

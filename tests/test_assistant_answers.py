@@ -1,10 +1,13 @@
 """The offline answer on hand-made letters: the asked fact first, its short line, lists, "not stated"."""
 
+from dataclasses import replace
 from datetime import date
 
 from assistant.analysis import analyse, intents_of
 from assistant.engine import Engine
 from assistant.frame import date_phrase
+from assistant.query import build_query
+from assistant.selection import RULES, relevant_hits
 from assistant.values import amounts, dates, fresh, names, numbers
 from ingest.model import Chunk, Letter
 from ingest.settings import Settings
@@ -159,3 +162,30 @@ def test_values_as_printed():
     assert [v.text for v in fresh(found, "Who turned the CODIO framework into an instrument?")] == [
         "Berenschot en de Universiteit Utrecht"
     ]
+
+
+class _CloseToEverything:
+    """An embedder's similarities as multilingual e5 gives an English question: every passage is close."""
+
+    def load(self, chunk_ids) -> None:
+        pass
+
+    def best(self, chunk_id: str) -> float:
+        return 0.9
+
+
+def test_a_passage_close_by_similarity_alone_must_show_some_of_the_topic():
+    engine = _engine()
+    found = engine.searcher.search("laptop apparaten tweede leven", k=8)
+    laptops = [h for h in found if "verzamel" in h.chunk.id]
+    assert laptops
+    unrelated = build_query(analyse("Who won the 2025 general election?"), engine.stats)
+    assert relevant_hits(laptops, unrelated, _CloseToEverything()) == []
+    # Below the topic coverage that admits a passage by words alone, but on its topic: similarity admits it.
+    asked = "How much does a laptop for a second life cost the ministry's programme?"
+    related = build_query(analyse(asked), engine.stats)
+    assert relevant_hits(laptops[:1], related, None) == []
+    assert relevant_hits(laptops[:1], related, _CloseToEverything()) == laptops[:1]
+    # With the gate off, the similarity alone admitted the unrelated question's passages.
+    ungated = replace(RULES, min_topic_with_similarity=0.0)
+    assert relevant_hits(laptops, unrelated, _CloseToEverything(), ungated)
