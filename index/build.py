@@ -34,13 +34,25 @@ VECTORS_DIR = "vectors"
 FORMAT = 3  # 3: embedder identity in the manifest, vectors keyed by text digest, sentence vectors
 
 
-def index_text(chunk: Chunk) -> str:
-    """What is embedded and searched for a chunk: its heading path, then its marker-free text.
+def chunk_heading(chunk: Chunk, letter: Letter | None = None) -> str:
+    """The heading a chunk is indexed under: its heading path, or else its document's title.
+
+    A structured reader moves a document's header into metadata: a motie's chunk starts at "De Kamer,
+    gehoord de beraadslaging", its title ("Motie van het lid Ceder; Raad Algemene Zaken ...") and
+    indiener live on the Letter only; without them a question naming the motie cannot find it."""
+    heading = " > ".join(chunk.section_path)
+    if not heading and letter is not None and letter.title:
+        heading = " ".join(letter.title.split())
+    return heading
+
+
+def index_text(chunk: Chunk, letter: Letter | None = None) -> str:
+    """What is embedded and searched for a chunk: its heading (chunk_heading), then its marker-free text.
 
     The headings carry the topic ("Motie Ceder – Toegankelijkheid ...") that the body often leaves
     implicit, so a chunk deep in a section can still be found by the section's subject.
     """
-    heading = " > ".join(chunk.section_path)
+    heading = chunk_heading(chunk, letter)
     return f"{heading}\n{chunk.clean_text}" if heading else chunk.clean_text
 
 
@@ -139,7 +151,7 @@ class _Parts:
         return row
 
 
-def chunk_parts(chunk: Chunk, sentences: list[str], mode: str) -> list[str]:
+def chunk_parts(chunk: Chunk, sentences: list[str], mode: str, letter: Letter | None = None) -> list[str]:
     """The texts whose vectors make a chunk's vector: the whole index text, or its heading and sentences.
 
     "sentences": the chunk's vector is the token-weighted mean of its heading path's vector and its
@@ -151,8 +163,8 @@ def chunk_parts(chunk: Chunk, sentences: list[str], mode: str) -> list[str]:
     of whole-chunk vectors, at 0.72x the textbook recipe's CPU where whole chunks take 0.98x.
     """
     if mode == "whole" or not sentences:
-        return [index_text(chunk)]
-    heading = " > ".join(chunk.section_path)
+        return [index_text(chunk, letter)]
+    heading = chunk_heading(chunk, letter)
     return ([heading] if heading else []) + sentences
 
 
@@ -231,7 +243,7 @@ def update_index(
     sentence_rows: list[int] = []
     for chunk in chunks:
         pairs = sentence_texts(chunk, by_letter.get(chunk.letter_id)) if need_sentences else []
-        texts = chunk_parts(chunk, [t for _, t in pairs], mode)
+        texts = chunk_parts(chunk, [t for _, t in pairs], mode, by_letter.get(chunk.letter_id))
         chunk_rows.append([parts.add(t) for t in texts])
         chunk_weights.append(
             [float(max(1, embedder.count_tokens(t))) for t in texts] if len(texts) > 1 else [1.0]
@@ -247,7 +259,7 @@ def update_index(
     dense = DenseIndex(kind, settings.hnsw_m, settings.hnsw_ef_search, nprobe=settings.ivf_nprobe).fit(
         ids, vectors
     )
-    bm25 = BM25Index().fit(ids, [index_text(c) for c in chunks])
+    bm25 = BM25Index().fit(ids, [index_text(c, by_letter.get(c.letter_id)) for c in chunks])
     sentences = None
     if settings.sentence_vectors:
         sentences = SentenceStore().fit(ids, sentence_spans, sentence_rows, cache)

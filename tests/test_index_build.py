@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -178,3 +179,33 @@ def test_missing_index_files_give_a_clear_error(settings):
 def test_no_index_at_all(settings):
     with pytest.raises(IndexNotFoundError):
         open_searcher(settings, embedder=FakeEmbedder())
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "moties-docx-pdf").is_dir(),
+    reason="shared corpus not present",
+)
+def test_a_motie_is_found_by_its_title_and_indiener(tmp_path, capsys, monkeypatch):
+    """A motie's header lives in the Letter's metadata, not in its chunk text: `brieven search` by the
+    motie's title still finds it, because a chunk without headings is indexed under its title."""
+    import json
+
+    from assistant.cli import main
+    from ingest.pipeline import ingest_paths
+    from tests.reliability_support import use_fake_model
+
+    use_fake_model(monkeypatch)
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    motie = shared / "real" / "moties-docx-pdf" / "d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf"
+    demo = Path(__file__).resolve().parents[1] / "demo" / "letters"
+    index = tmp_path / "idx"
+    settings = Settings(index_dir=index, embedding_model="fake-hash")
+    ingest_paths([demo, motie], settings, embedder=FakeEmbedder(name="fake-hash"))
+    capsys.readouterr()
+    question = "motie van het lid Ceder Raad Algemene Zaken en Raad Buitenlandse Zaken"
+    args = ["search", "--index", str(index), "--model", "fake-hash", "--json", "-k", "3", question]
+    assert main(args) == 0
+    hits = json.loads(capsys.readouterr().out)
+    hits = hits["results"]
+    assert hits[0]["letter_id"] == "kst-21501-02-3121", [h["letter_id"] for h in hits]  # the motie's key
