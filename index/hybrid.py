@@ -28,7 +28,10 @@ QUERY_CACHE = 32  # question vectors kept, so the answerer's sentence scoring re
 # (1 + dense_weight) / (rrf_k + 1): 0.14 at the defaults, 0.5 at the far end of the fusion grid).
 CITED_BONUS = 1.0
 SECTION_BONUS = 0.75  # the rest of a section whose heading or text cites the identifier
-PROXIMITY = 0.1  # plus 0.1/distance to the citing chunk: next chunks first, unless the words say otherwise
+# plus proximity/distance to the citing chunk: next chunks first, unless the words say otherwise. It is a
+# share of the largest fused score, so it weighs the same against the question's words whatever rrf_k
+# (0.1 at k 10, weight 0.5, where it was set; 0.18 at k 5).
+PROXIMITY_SHARE = 0.73
 MATE_REACH = 8  # section chunks farther than this from the citing one get no bonus (long undivided sections)
 NAMED_LETTER_BONUS = 0.5
 
@@ -252,17 +255,18 @@ class Searcher:
                 scores[cid] = max(scores.get(cid, 0.0), score) + NAMED_LETTER_BONUS
                 found_by.setdefault(cid, set()).add("id")
         admitted_cited = [c for c in cited if self._admits(c, filters)]
+        proximity = PROXIMITY_SHARE * (1 + self.settings.dense_weight) / (self.settings.rrf_k + 1)
         for position, cid in enumerate(admitted_cited):
             # Within the group: a heading's footnote goes with every chunk of its section, so the
             # section's opening chunks (the heading and what follows it) come first, then fused order.
             members = self._section.get(self._section_of[cid], [])
             in_section = members.index(cid) if cid in members else 0
-            scores[cid] = scores.get(cid, 0.0) + CITED_BONUS + PROXIMITY / (1 + in_section) - position * 1e-6
+            scores[cid] = scores.get(cid, 0.0) + CITED_BONUS + proximity / (1 + in_section) - position * 1e-6
             found_by.setdefault(cid, set()).add("id")
         for cid, distance in self._section_mates(admitted_cited).items():
             # the chunks right after a citing heading say what the toezegging is; farther ones count
             # only as much as the question's own words pull them up
-            scores[cid] = scores.get(cid, 0.0) + SECTION_BONUS + PROXIMITY / distance
+            scores[cid] = scores.get(cid, 0.0) + SECTION_BONUS + proximity / distance
             found_by.setdefault(cid, set()).add("id")
 
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:k]

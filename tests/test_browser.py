@@ -40,8 +40,8 @@ De gemeente Zoetermeer heft sinds 2024 geen kattenbelasting meer, zo schrijft de
 _schuin_ [x](javascript:window.pwned=1) en <img src=x onerror="window.pwned=1"> in zijn brief. \
 De opbrengst was 12.000 euro per jaar.
 
-2. Hondenbelasting
-Tijdens het debat heb ik toegezegd de Kamer voor de zomer te informeren over de hondenbelasting. Deze \
+2. Afvalstoffenheffing
+Tijdens het debat heb ik toegezegd de Kamer voor de zomer te informeren over de afvalstoffenheffing. Deze \
 toezegging is hiermee afgedaan.
 """  # every planted form in the one sentence that answers the question the test asks; a toezegging
 
@@ -299,10 +299,10 @@ def test_upload_a_good_and_a_bad_file_then_the_planted_letter_stays_text(page, t
     # the uploaded letter's toezegging is in the register tab at once (it reads the current index)
     page.get_by_role("tab", name="Toezeggingen en moties").click()
     search = page.locator("#register-search textarea, #register-search input").first
-    search.fill("Hondenbelasting")
+    search.fill("Afvalstoffenheffing")
     page.wait_for_function(
         "() => [...document.querySelectorAll('#register-table [role=row].virtual-row')]"
-        ".some(r => r.innerText.includes('Hondenbelasting') && r.innerText.includes('afgedaan'))",
+        ".some(r => r.innerText.includes('Afvalstoffenheffing') && r.innerText.includes('afgedaan'))",
         timeout=30_000,
     )
     search.fill("")
