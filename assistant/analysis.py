@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from assistant import terms
 from assistant.followup import carried_chain, is_followup
+from assistant.values import MONTH_NUMBERS, MONTH_YEAR
 from index.identifiers import find_ids
 from ingest.model import Answer, Letter, QuestionAnalysis
 
@@ -79,16 +80,7 @@ _BREAK = frozenset(
 _NUMBER_WORD = frozenset(
     "twee drie vier vijf zes zeven acht negen tien two three four five six seven eight".split()
 )
-_MONTHS = {
-    m: i + 1
-    for names in (
-        "januari februari maart april mei juni juli augustus september oktober november december",
-        "january february march april may june july august september october november december",
-    )
-    for i, m in enumerate(names.split())
-}
-_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_PERIOD = re.compile(r"\b(?:in|uit|van|of|from|sinds|since|during|tijdens)\s+((?:19|20)\d\d)\b", re.I)
 _NAMED_MEMBER = re.compile(
     r"\b(?:motie|moties|motion|lid|kamerlid|member|senator|minister|staatssecretaris)\s+"
@@ -151,11 +143,11 @@ def _members(question: str, known: Iterable[str]) -> tuple[str, ...]:
 def _period(question: str) -> tuple[date | None, date | None]:
     full = _FULL_DATE.search(question)
     if full:
-        day = date(int(full.group(3)), _MONTHS[full.group(2).lower()], int(full.group(1)))
+        day = date(int(full.group(3)), MONTH_NUMBERS[full.group(2).lower()], int(full.group(1)))
         return day, day
-    month = _MONTH_YEAR.search(question)
+    month = MONTH_YEAR.search(question)
     if month:
-        year, number = int(month.group(2)), _MONTHS[month.group(1).lower()]
+        year, number = int(month.group(2)), MONTH_NUMBERS[month.group(1).lower()]
         first = date(year, number, 1)
         last = (date(year + (number == 12), number % 12 + 1, 1)) - timedelta(days=1)
         return first, last

@@ -13,18 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.values import Value
+from assistant.values import MONTH_NUMBERS, MONTH_YEAR, Value
 
-_MONTHS = {
-    m: i + 1
-    for names in (
-        "januari februari maart april mei juni juli augustus september oktober november december",
-        "january february march april may june july august september october november december",
-    )
-    for i, m in enumerate(names.split())
-}
-_FULL = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")(?:\s+((?:19|20)\d\d))?\b", re.I)
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_FULL = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")(?:\s+((?:19|20)\d\d))?\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _RELATIVE = re.compile(
     r"\b(?:begin|eind|medio|half|halverwege|voor|na|dit|volgend|early|late|mid|end)\b", re.I
@@ -80,12 +71,12 @@ def _when(value: str, letter_date: date) -> date | None:
     if full:
         year = int(full.group(3)) if full.group(3) else letter_date.year
         try:
-            return date(year, _MONTHS[full.group(2).lower()], int(full.group(1)))
+            return date(year, MONTH_NUMBERS[full.group(2).lower()], int(full.group(1)))
         except ValueError:
             return None
-    month = _MONTH_YEAR.search(value)
+    month = MONTH_YEAR.search(value)
     if month:
-        return date(int(month.group(2)), _MONTHS[month.group(1).lower()], 28)
+        return date(int(month.group(2)), MONTH_NUMBERS[month.group(1).lower()], 28)
     year = _YEAR.search(value)
     return date(int(year.group(1)), 12, 31) if year else None
 

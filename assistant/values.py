@@ -26,6 +26,9 @@ NUMBER = re.compile(
 _MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december"
 _MONTHS_EN = "january february march april may june july august september october november december"
 _MONTH = "|".join(_MONTHS_NL.split() + _MONTHS_EN.split())
+# Month name (Dutch or English, lower case) -> its number, for reading dates in questions and sentences.
+MONTH_NUMBERS = {m: i + 1 for names in (_MONTHS_NL, _MONTHS_EN) for i, m in enumerate(names.split())}
+MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+((?:19|20)\d\d)\b", re.I)  # "maart 2025", "June 2024"
 _SEASON = r"voorjaar|zomer|najaar|winter|spring|summer|autumn|fall|kerst|zomerreces|herfst"
 DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTH})(?:\s+(?:19|20)\d\d)?\b|"
