@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -168,3 +171,15 @@ def serving(settings, engine, tries: int = 600):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def post_json(url: str, payload: dict) -> tuple[int, dict]:
+    """POST a JSON body; the status and the decoded JSON reply (error replies too)."""
+    request = urllib.request.Request(
+        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())

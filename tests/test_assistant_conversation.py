@@ -2,14 +2,13 @@
 
 import io
 import json
-import urllib.request
 
 import pytest
 
 import assistant.engine
 from assistant.cli import main
 from ingest.settings import Settings
-from tests.assistant_fakes import corpus, engine, serving
+from tests.assistant_fakes import corpus, engine, post_json, serving
 
 FIRST = "what was promised on MitID?"
 FOLLOW = "and who asked for it?"
@@ -81,31 +80,20 @@ def base_url():
         yield url
 
 
-def _post(url: str, payload: dict) -> tuple[int, dict]:
-    request = urllib.request.Request(
-        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}, method="POST"
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
-
-
 def test_api_takes_the_previous_turns(base_url):
-    status, first = _post(f"{base_url}/api/ask", {"question": FIRST})
+    status, first = post_json(f"{base_url}/api/ask", {"question": FIRST})
     assert status == 200
-    status, second = _post(f"{base_url}/api/ask", {"question": FOLLOW, "history": [first]})
+    status, second = post_json(f"{base_url}/api/ask", {"question": FOLLOW, "history": [first]})
     assert status == 200 and second["short"].startswith("Who: Kathmann")
     assert second["citations"] and second["citations"][0]["cited_for"] == "answer"
 
 
 def test_api_refuses_a_history_past_the_limits(base_url):
     turn = {"question": FIRST}
-    status, data = _post(f"{base_url}/api/ask", {"question": FOLLOW, "history": [turn] * 4})
+    status, data = post_json(f"{base_url}/api/ask", {"question": FOLLOW, "history": [turn] * 4})
     assert status == 422 and "at most 3" in data["detail"]
     long = {"question": FIRST, "answer": "x" * 2_500}
-    status, data = _post(f"{base_url}/api/ask", {"question": FOLLOW, "history": [long]})
+    status, data = post_json(f"{base_url}/api/ask", {"question": FOLLOW, "history": [long]})
     assert status == 422 and "characters" in data["detail"]
-    status, data = _post(f"{base_url}/api/ask", {"question": FOLLOW, "history": [{"answer": "?"}]})
+    status, data = post_json(f"{base_url}/api/ask", {"question": FOLLOW, "history": [{"answer": "?"}]})
     assert status == 422 and "no question" in data["detail"]

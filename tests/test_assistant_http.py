@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from ingest.settings import Settings
-from tests.assistant_fakes import corpus, engine, serving
+from tests.assistant_fakes import corpus, engine, post_json, serving
 
 
 @pytest.fixture(scope="module")
@@ -18,28 +18,18 @@ def base_url():
         yield url
 
 
-def _post(url: str, payload: dict) -> tuple[int, dict]:
-    request = urllib.request.Request(
-        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}, method="POST"
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
-
-
 def test_post_api_ask_returns_the_cli_json(base_url):
-    status, data = _post(f"{base_url}/api/ask", {"question": "what was promised on MitID?"})
+    status, data = post_json(f"{base_url}/api/ask", {"question": "what was promised on MitID?"})
     assert status == 200 and data["abstained"] is False
     assert data["citations"][0]["kamerstuk"] == "26643 nr. 1371"
     assert any(f["text"] == "TZ202504-147" for c in data["citations"] for f in c["footnotes"])
 
 
 def test_post_api_ask_abstains_and_validates(base_url):
-    status, data = _post(f"{base_url}/api/ask", {"question": "Wat is het standpunt over de hondenbelasting?"})
+    question = "Wat is het standpunt over de hondenbelasting?"
+    status, data = post_json(f"{base_url}/api/ask", {"question": question})
     assert status == 200 and data["abstained"] is True and data["citations"] == []
-    status, _ = _post(f"{base_url}/api/ask", {"question": ""})
+    status, _ = post_json(f"{base_url}/api/ask", {"question": ""})
     assert status == 422
 
 
