@@ -93,6 +93,21 @@ def official_url(letter: Letter) -> str | None:
     return OFFICIAL + quote(kid, safe="-") if kid else None
 
 
+def source_links(letter: Letter, lang: str, file_link: Callable[[Letter], str | None] | None) -> list[str]:
+    """The links to a letter's sources as HTML: its official publication (a new tab) and its file."""
+    links = []
+    official = official_url(letter)
+    if official:
+        links.append(
+            f'<a class="official" href="{escape(official)}" target="_blank" rel="noopener noreferrer">'
+            f"{escape(t(lang, 'official'))}</a>"
+        )
+    served = file_link(letter) if file_link else None
+    if served:
+        links.append(f'<a class="file" href="{escape(served)}">{escape(t(lang, "file"))}</a>')
+    return links
+
+
 def file_url(letter: Letter) -> str:
     """Where the page serves the file a letter was read from (assistant/source_files.py)."""
     return "letters/file/" + quote(letter.id, safe="")
@@ -168,15 +183,7 @@ def card_html(card: Card, turn: int, lang: str, file_link: FileLink | None = Non
         links.append(f'<span class="title">{escape(title)}</span>')
     if letter.kamerstuk:
         links.append(escape(t(lang, "kamerstuk", id=letter.kamerstuk)))
-    official = official_url(letter)
-    if official:
-        links.append(
-            f'<a class="official" href="{escape(official)}" target="_blank" rel="noopener noreferrer">'
-            f"{escape(t(lang, 'official'))}</a>"
-        )
-    served = file_link(letter) if file_link else None
-    if served:
-        links.append(f'<a class="file" href="{escape(served)}">{escape(t(lang, "file"))}</a>')
+    links += source_links(letter, lang, file_link)
     where = " › ".join(escape(s) for s in chunk.section_path if s.strip())
     if chunk.page:
         where += (", " if where else "") + escape(t(lang, "page", n=chunk.page))

@@ -12,7 +12,7 @@ from html import escape
 
 from assistant.conversation import Turn
 from assistant.i18n import letter_title, letter_when, short_title, t
-from assistant.page_cards import card_id, citation_targets, nearby_cards, official_url
+from assistant.page_cards import card_id, citation_targets, nearby_cards, source_links
 from ingest.model import Answer, Letter
 
 # A citation marker as the engine writes it: after a space, a closing quote or another marker.
@@ -188,16 +188,7 @@ def letters_html(
     head = "".join(f'<th scope="col">{escape(t(lang, c))}</th>' for c in cols)
     rows = []
     for x in letters:
-        links = []
-        official = official_url(x)
-        if official:
-            links.append(
-                f'<a href="{escape(official)}" target="_blank" rel="noopener noreferrer">'
-                f"{escape(t(lang, 'official'))}</a>"
-            )
-        served = file_link(x) if file_link else None
-        if served:
-            links.append(f'<a href="{escape(served)}">{escape(t(lang, "file"))}</a>')
+        links = source_links(x, lang, file_link)
         rows.append(
             f'<tr data-letter="{escape(x.id)}">'
             f"<td>{escape(letter_title(x, lang))}</td>"
