@@ -91,6 +91,9 @@ class LiveEngine:
             self.last_error = str(exc)
             log.warning("brieven: keeping the current index: %s", exc)
             return
+        self._swap(engine, name)
+
+    def _swap(self, engine: Engine, name: str | None) -> None:
         self._engine = engine  # one reference swap: atomic for the requests that read it next
         snapshot = getattr(engine.searcher, "snapshot", None)
         self._seen = snapshot.dir.name if snapshot is not None else name
@@ -103,10 +106,5 @@ class LiveEngine:
         Unlike a reload between requests, a failure here is raised: the user who just added letters
         must hear that they are not searchable yet."""
         with self._reloading:
-            engine = self._opener(self.settings, self._engine)
-            self._engine = engine
-            snapshot = getattr(engine.searcher, "snapshot", None)
-            self._seen = snapshot.dir.name if snapshot is not None else self._pointer()
-            self.reloads += 1
-            self.last_error = None
+            self._swap(self._opener(self.settings, self._engine), self._pointer())
         return self._engine
