@@ -14,6 +14,7 @@ Only questions of --part (eval/splits.py: question_part) are scored; tune on dev
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import sys
@@ -104,15 +105,8 @@ def conversation_texts(questions: list[Question], all_questions: list[Question],
     return {q.id: engine.analyse(q.question, history(q)).search_text for q in questions if q.follows}
 
 
-TEXTS: dict[str, str] = {}  # question id -> the text searched (follow-ups with their conversation)
-
-
-def text_of(q: Question) -> str:
-    return TEXTS.get(q.id, q.question)
-
-
 def scores(questions: list[Question], search) -> dict[str, dict[str, float]]:
-    runs = [RetrievalRun(q.id, tuple(h.chunk.text for h in search(text_of(q))), 1) for q in questions]
+    runs = [RetrievalRun(q.id, tuple(h.chunk.text for h in search(q.question)), 1) for q in questions]
     report = retrieval_scores(questions, runs)
     return {lang: {"r5": s.recall[5], "mrr": s.mrr10, "n": s.n} for lang, s in report.by_lang.items()}
 
@@ -178,15 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(questions)} answerable questions of part {args.part} ({n_nl} nl, {n_en} en), "
           f"{len(snapshot.chunks)} chunks, embedder {embedder.name}")  # fmt: skip
 
-    if not args.bare_followups:
-        TEXTS.update(conversation_texts(questions, every, settings))
-        print(f"{len(TEXTS)} follow-ups searched with their conversation (--bare-followups: without)")
+    if not args.bare_followups:  # a follow-up is asked as what the product searches for it
+        texts = conversation_texts(questions, every, settings)
+        questions = [dataclasses.replace(q, question=texts[q.id]) if q.id in texts else q for q in questions]
+        print(f"{len(texts)} follow-ups searched with their conversation (--bare-followups: without)")
     started = time.perf_counter()
     vectors = {}
     for q in questions:  # embed every dense text once (with and without the glossary terms)
         for expand in (False, True):
             searcher.settings = settings.with_(expand_english_dense=expand)
-            text = searcher.plan(text_of(q)).dense_text
+            text = searcher.plan(q.question).dense_text
             if text not in vectors:
                 vectors[text] = embedder.embed_query(text)
     searcher.query_vector = lambda text: vectors[text] if text in vectors else embedder.embed_query(text)
