@@ -157,11 +157,37 @@ def _period(question: str) -> tuple[date | None, date | None]:
     return None, None
 
 
+TITLE_SHARE = 0.8  # of a title's words in the question, and of the question's words in the title
+MIN_TITLE_WORDS = 4  # "Motie van het lid Ceder" alone names many moties
+
+
+def _titled(text: str, letters: Sequence[Letter]) -> list[str]:
+    """Letters the question names by their title: it is (nearly) the title, pasted or typed.
+
+    Both ways round, so that a question asking more than the title ("wat vraagt de motie ... en wie
+    steunde haar?") or a title inside a longer one is not taken for naming the letter."""
+    asked = set(terms.content_stems(text))
+    if len(asked) < MIN_TITLE_WORDS:
+        return []
+    named = []
+    for x in letters:
+        title = set(terms.content_stems(x.title or ""))
+        common = len(title & asked)
+        if (
+            len(title) >= MIN_TITLE_WORDS
+            and common >= TITLE_SHARE * len(title)
+            and common >= TITLE_SHARE * len(asked)
+        ):
+            named.append(x.id)
+    return named
+
+
 def _letters(
     identifiers: Sequence[str], period: tuple[date | None, date | None], letters: Sequence[Letter], text: str
 ) -> tuple[str, ...]:
-    """Letters the question names: by Kamerstuk number, or 'de brief van juli 2026' by its date."""
+    """Letters the question names: by Kamerstuk number, by title, or 'de brief van juli 2026' by its date."""
     named = [x.id for x in letters if x.kamerstuk_id and x.kamerstuk_id in identifiers]
+    named += _titled(text, letters)
     start, end = period
     if start and end and re.search(r"\b(?:brief|brieven|letter|letters)\b", text, re.I):
         named += [x.id for x in letters if x.date and start <= x.date <= end]

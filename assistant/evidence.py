@@ -24,6 +24,8 @@ from assistant.discourse import asks_future, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
 from assistant.values import ROLES, Value, fresh, role_names, values
+from index.build import chunk_heading
+from ingest import dictum
 from ingest.model import Hit, Span
 
 # Weights, set on the development questions (eval/results/calibration/): lexical evidence first, the
@@ -70,6 +72,7 @@ class Candidate:
     relative: float  # the similarity spread over [0, 1] among this question's candidates (0 without vectors)
     values: tuple[Value, ...]  # values of the asked kind the question does not mention
     stems: frozenset[str]
+    part: str | None = None  # in a motie: the dictum part of the sentence (ingest.dictum: ASK, ...)
 
     @property
     def text(self) -> str:
@@ -77,9 +80,17 @@ class Candidate:
 
 
 def passage_text(hit: Hit) -> str:
-    """The passage with its headings and footnotes: all that shows what it is about."""
+    """The passage with its headings and footnotes: all that shows what it is about.
+
+    The headings are those it is indexed under (index.build.chunk_heading); a motie's title as well
+    ("Motie van het lid Ceder; Raad Algemene Zaken ..."): a motie is about one thing, and its title
+    names the member and the dossier that its dictum leaves implicit. A letter's subject is not added:
+    a letter's sections are each about their own topic."""
     notes = " ".join(f.text for f in hit.chunk.footnotes)
-    return f"{' '.join(hit.chunk.section_path)}\n{hit.chunk.text}\n{notes}"
+    heading = chunk_heading(hit.chunk, hit.letter)
+    if hit.letter.kind == "motie" and hit.letter.title and hit.letter.title not in heading:
+        heading = f"{hit.letter.title}\n{heading}"
+    return f"{heading}\n{hit.chunk.text}\n{notes}"
 
 
 def topic_coverage(hit: Hit, query: Query, concepts: Sequence[Concept] | None = None) -> float:
@@ -174,6 +185,13 @@ def signature_span(hit: Hit) -> Span | None:
     return start, len(hit.chunk.text.rstrip())
 
 
+def motie_parts(hit: Hit, spans: Sequence[Span]) -> list[str | None]:
+    """The dictum part of each sentence of a motie's passage (ingest.dictum); None for other letters."""
+    if hit.letter.kind != "motie":
+        return [None] * len(spans)
+    return dictum.labels([hit.chunk.text[a:b] for a, b in spans])
+
+
 def signature_members(block: str) -> list[Value]:
     return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
 
@@ -190,7 +208,9 @@ def score_sentences(
     future = kind == "date" and asks_future(analysis.question)
     roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
     semantic = semantic or Semantic(None, None)
-    raw: list[tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float]] = []
+    raw: list[
+        tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float, str | None]
+    ] = []
     for position, hit in enumerate(hits):
         passage = topic_coverage(hit, query)
         prior = 1.0 / (1 + position)
@@ -201,12 +221,15 @@ def score_sentences(
         if signature is not None:
             spans = [sp for sp in spans if sp[1] <= signature[0]] + [signature]
         stems_of = [frozenset(terms.content_stems(hit.chunk.text[a:b])) for a, b in spans]
+        parts = motie_parts(hit, spans)
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
             if (a, b) == signature:
                 found = tuple(fresh(signature_members(sentence), asked))
             elif len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
                 continue  # a heading names the topic; it does not answer
+            elif parts[i] in (dictum.OPENING, dictum.CLOSING):
+                continue  # "De Kamer, gehoord de beraadslaging," and "en gaat over tot de orde van de dag."
             else:
                 found = tuple(fresh(values(sentence, kind), asked)) if kind else ()
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
@@ -226,17 +249,17 @@ def score_sentences(
                 bonus += MEMBER_BONUS
             if wanted_ids and wanted_ids & {i.lower() for i in terms.identifiers(sentence)}:
                 bonus += ID_BONUS
-            raw.append((hit, (a, b), own, window, passage, found, stems, bonus))
+            raw.append((hit, (a, b), own, window, passage, found, stems, bonus, parts[i]))
     semantic.load([h.chunk.id for h in hits])
     sims = {(h.chunk.id, span): semantic.similarity(h.chunk.id, span) for h, span, *_ in raw}
     known = [v for v in sims.values() if v is not None]
     low, high = (min(known), max(known)) if known else (0.0, 1.0)
     out = []
-    for hit, span, own, window, passage, found, stems, bonus in raw:
+    for hit, span, own, window, passage, found, stems, bonus, part in raw:
         sim = sims[(hit.chunk.id, span)]
         # Similarities of one model to one question sit in a narrow band: spread them over [0, 1].
         relative = (sim - low) / (high - low) if sim is not None and high > low else 0.0
         score = W_OWN * own + W_WINDOW * window + W_PASSAGE * passage + W_SEMANTIC * relative + bonus
-        out.append(Candidate(hit, span, score, own, window, passage, sim, relative, found, stems))
+        out.append(Candidate(hit, span, score, own, window, passage, sim, relative, found, stems, part))
     out.sort(key=lambda c: -c.score)
     return out

@@ -98,6 +98,10 @@ def extractive_answer(
         signed = sender_answer(query, relevant, chunks_of)  # the letter's metadata names its sender
         if signed is not None:
             return signed
+    if analysis.letters:
+        # A question that names letters (by number, title or date) is answered from them where they speak.
+        named = [h for h in relevant if h.letter.id in analysis.letters]
+        relevant = named or relevant
     if analysis.followup and analysis.focus_letters:
         # A follow-up stays with the letters of the previous answer while they have something to say.
         focus = [h for h in relevant if h.letter.id in analysis.focus_letters]

@@ -15,6 +15,7 @@ from assistant.lists import Item, counted, introduces_list, items_after, ordinal
 from assistant.query import Query
 from assistant.sentences import split_spans
 from assistant.values import Value, fresh, values
+from ingest import dictum
 from ingest.model import Chunk, Hit
 
 NextChunk = Callable[[Chunk], Chunk | None]
@@ -162,6 +163,13 @@ def choose(
         lead = max(stating, key=_value_score)
     elif pool:
         lead = pool[0]
+        if lead.part is not None:
+            # A motie is what it asks: where the question asks no value, its request leads
+            # ("verzoekt de regering ..."), its considerations support it.
+            ask = next(
+                (c for c in pool if c.hit.chunk.id == lead.hit.chunk.id and c.part == dictum.ASK), None
+            )
+            lead = ask or lead
     else:
         return [], {}
     chosen = [lead]

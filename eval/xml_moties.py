@@ -7,6 +7,10 @@ Letter compared with what the block says:
   printed in the body, which equals it in all but one of the 884 shared moties);
 - title: the motie rule of ingest/kamerstuk_header.py applied to the metadata: the documenttitel up
   to " over …" ("Motie van het lid Ceder"), "; ", the dossiertitel;
+  the metadata has no printed title, so the "ter vervanging van die gedrukt onder nr. N" a body prints
+  is left out of the comparison and scored as its own field:
+- replaces: the number of the motie a gewijzigde motie replaces, by the documenttitel's "(t.v.v. …-N)"
+  (none where it has none), against the number of the reader's `replaces` kst id;
 - first indiener: the last OVERHEIDop.indiener (the metadata lists the indieners in reverse order),
   compared by surname ("D.J.H. (Diederik) van Dijk" ~ "Diederik van Dijk").
 Titles and names are compared up to typography (case, diacritics, dash and quote forms): the
@@ -31,9 +35,10 @@ from ingest.identifiers import kst_id_in
 from ingest.loaders import load_bytes
 from ingest.model import Letter
 from ingest.parse import parse_letter
-from ingest.xml_reader import _metadata_title
+from ingest.xml_reader import _metadata_title, metadata_replaces
 
-FIELDS = ("kamerstuk", "date", "title", "indiener")
+_PRINTED_REPLACES = re.compile(r"\s+ter vervanging van die gedrukt onder nr\. \d+(?=;|$)")
+FIELDS = ("kamerstuk", "date", "title", "replaces", "indiener")
 CORPUS = "moties-op-xml"
 
 
@@ -44,6 +49,7 @@ class Truth:
     date: date | None = None
     title: str | None = None
     indiener: str | None = None  # surname (with particles) of the first indiener
+    replaces: str | None = None  # the number of the motie it replaces
 
 
 @dataclass
@@ -104,6 +110,7 @@ def truth_of(data: bytes) -> tuple[Truth, bytes]:
             date.fromisoformat(issued[:10]) if issued else None,
             _metadata_title(meta),
             _surname(meta["OVERHEIDop.indiener"][-1]) if meta.get("OVERHEIDop.indiener") else None,
+            metadata_replaces(meta),
         ),
         body,
     )
@@ -135,8 +142,12 @@ def score_bytes(path: Path, data: bytes, tallies: dict[str, Tally]) -> None:
             tally.scored[name] += name == "kamerstuk" or truth.flavour == "metadata"
         return
     first = letter.indieners[0].name if letter.indieners else None
-    got = {"kamerstuk": letter.kamerstuk_id, "date": letter.date, "title": letter.title, "indiener": first}
+    title = _PRINTED_REPLACES.sub("", letter.title) if letter.title else None
+    replaces = letter.replaces[0].rsplit("-", 1)[-1] if letter.replaces else None
+    got = {"kamerstuk": letter.kamerstuk_id, "date": letter.date, "title": title, "indiener": first}
+    got["replaces"] = replaces
     want = {"kamerstuk": truth.kst_id, "date": truth.date, "title": truth.title, "indiener": truth.indiener}
+    want["replaces"] = truth.replaces
     for name in FIELDS:
         tally.found[name] += got[name] is not None
         if truth.flavour == "extern" and name != "kamerstuk":
@@ -144,6 +155,8 @@ def score_bytes(path: Path, data: bytes, tallies: dict[str, Tally]) -> None:
         tally.scored[name] += 1
         if name == "indiener":
             ok = bool(first and want[name] and _surname(first).endswith(want[name]))
+        elif name == "replaces":
+            ok = got[name] == want[name]
         elif name == "title":
             ok = bool(got[name] and want[name] and same_text(got[name], want[name]))
         else:

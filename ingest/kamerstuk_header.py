@@ -12,9 +12,10 @@ and closes with the indieners' names as printed ("Ceder", "Diederik van Dijk"). 
 these facts from its elements and uses the naming rules here; the text-based readers (DOCX, .doc,
 HTML, PDF text) call read_header on the first lines of the text.
 
-Title rule (one for every format and both XML metadata flavours): the motie's own title, normalised
-("Motie van het lid Ceder", "Gewijzigde motie van de leden Tielen en Dobbe", "… c.s."), then "; ", then
-the (first) dossier title. The "ter vervanging van die gedrukt onder nr. N" part goes to `replaces`.
+Title rule (one for every format and both XML metadata flavours): the motie's own title as printed,
+normalised ("Motie van het lid Ceder", "Gewijzigde motie van de leden Tielen en Dobbe ter vervanging
+van die gedrukt onder nr. 26", "… c.s."), then "; " and each dossier's title (a motie on two begrotingen
+names both). The number it replaces is also read into `replaces` (a kst id).
 """
 
 from __future__ import annotations
@@ -221,9 +222,17 @@ def own_title(stuk: StukTitle, members: Sequence[Member]) -> str:
     return f"{stuk.prefix} van {role} {who}" + (" c.s." if cs else "")
 
 
-def motie_title(own: str, dossier_title: str | None) -> str:
-    """The Letter title of a motie: its own title and the dossier it belongs to."""
-    return f"{own}; {squash(dossier_title)}" if dossier_title and squash(dossier_title) else own
+def motie_title(own: str, dossier_titles: Sequence[str | None]) -> str:
+    """The Letter title of a motie: its own title and the title of each dossier it belongs to."""
+    titles = dict.fromkeys(squash(t) for t in dossier_titles if t and squash(t))
+    return "; ".join([own, *titles])
+
+
+def printed_own_title(stuk: StukTitle, members: Sequence[Member]) -> str:
+    """The own title with the stuk it replaces, as the Kamer prints it: "Gewijzigde motie van het lid
+    Ceder c.s. ter vervanging van die gedrukt onder nr. 26" (a user finds the motie by either number)."""
+    own = own_title(stuk, members)
+    return own + (f" ter vervanging van die gedrukt onder nr. {stuk.replaces_nr}" if stuk.replaces_nr else "")
 
 
 def replaced_ids(stuk: StukTitle | None, dossiers: Sequence[Dossier]) -> tuple[str, ...]:
@@ -351,7 +360,7 @@ class MotieBody:
 
     blocks: tuple[Block, ...]  # the motie's own title as heading, then the dictum, labelled
     indieners: tuple[Member, ...]
-    title: str  # own title; dossier title
+    title: str  # own title as printed; each dossier title
     replaces: tuple[str, ...]
     signed: tuple[str, ...] = ()  # the names printed under the motie (none: only the title names them)
 
@@ -372,10 +381,7 @@ def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Bl
     signed = [b.text for b, lab in zip(blocks, labs, strict=True) if lab == dictum.SIGNATURE]
     signed_names = signers(signed) if signed else ()
     members = indieners(stuk, signed_names)
-    own = own_title(stuk, members)
-    heading = own + (
-        f" ter vervanging van die gedrukt onder nr. {stuk.replaces_nr}" if stuk.replaces_nr else ""
-    )
+    heading = printed_own_title(stuk, members)
     out = [Block(HEADING, heading, 1)]
     for b, lab in zip(blocks, labs, strict=True):
         if lab != dictum.SIGNATURE:
@@ -387,7 +393,7 @@ def motie_body(stuk: StukTitle, dossiers: Sequence[Dossier], blocks: Sequence[Bl
     elif signed_names:
         page = next((b.page for b, lab in zip(blocks, labs, strict=True) if lab == dictum.SIGNATURE), None)
         out.append(Block(PARAGRAPH, ", ".join(signed_names), page=page, label=dictum.SIGNATURE))
-    title = motie_title(own, dossiers[0].title if dossiers else None)
+    title = motie_title(heading, [d.title for d in dossiers])
     return MotieBody(tuple(out), members, title, replaced_ids(stuk, dossiers), tuple(signed_names))
 
 

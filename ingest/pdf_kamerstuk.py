@@ -50,7 +50,7 @@ def read_kamerstuk_header(page_rows: list[list[Line]], body_rows: list[list[Line
         # the names under the motie, two a row where they stand side by side
         signed = kh.signers(["\t".join(_texts(row)) for row in body_rows])
         members = kh.indieners(stuk, signed)
-        title = kh.motie_title(kh.own_title(stuk, members), dossier_title)
+        title = kh.motie_title(kh.printed_own_title(stuk, members), [d.title for d in header.dossiers])
         kind: str | None = "Motie"
     else:
         members = ()

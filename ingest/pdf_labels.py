@@ -29,9 +29,7 @@ KNOWN = (
     r"|Toezegging|Toezeggingen|Voorstel|Griffier|Document|Activiteitnummer|Datum"
 )
 # "1. Agendapunt:", "Agendapunt 3:", "Zaak:", "Besluit" (and the value after the colon, run in)
-KNOWN_RE = re.compile(
-    rf"^(?:(\d{{1,3}})[.)]\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)", re.I
-)
+KNOWN_RE = re.compile(rf"^(?:(\d{{1,3}})[.)]\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)", re.I)
 _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.split("|")}
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")

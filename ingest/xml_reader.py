@@ -232,16 +232,31 @@ def _metadata_kamerstuk(meta: dict[str, list[str]], identifier: str | None) -> s
     return kamerstuk_from_id(identifier) if identifier else None
 
 
-def _metadata_title(meta: dict[str, list[str]]) -> str | None:
-    """Title by the motie rule from the metadata: documenttitel up to " over …", and the dossiertitel."""
+# "… (t.v.v. 36600-VI-154)", "… t.v.v. 33578-145": the kst id of the motie a gewijzigde motie replaces
+_TVV_RE = re.compile(r"\(?\bt\.v\.v\.\s*[\w()-]*?-(\d{1,5})\)?\s*$", re.I)
+
+
+def metadata_replaces(meta: dict[str, list[str]]) -> str | None:
+    """The number of the motie a gewijzigde motie replaces, by its documenttitel ("… (t.v.v. 32849-280)")."""
+    doc_title = next(iter(meta.get("OVERHEIDop.documenttitel", [])), "")
+    found = _TVV_RE.search(doc_title)
+    return found.group(1) if found else None
+
+
+def _metadata_title(meta: dict[str, list[str]], replaces_nr: str | None = None) -> str | None:
+    """Title by the motie rule from the metadata: documenttitel up to " over …" (without its "t.v.v."),
+    "ter vervanging van die gedrukt onder nr. N" where the printed title gives replaces_nr, and the
+    dossiertitels."""
     doc_title = next(iter(meta.get("OVERHEIDop.documenttitel", [])), None)
     if not doc_title:
         return next(iter(meta.get("DC.title", [])), None)
     head = re.match(r"^(.*?\b(?:lid|leden)\s.+?)(?:\s?over\s.*)?$", doc_title, re.S)
     if not head or not doc_title.lower().startswith(("motie", "gewijzigde", "nader")):
         return doc_title
-    dossier_title = next(iter(meta.get("OVERHEIDop.dossiertitel", [])), None)
-    return motie_title(_squash(head.group(1)), dossier_title)
+    own = _squash(_TVV_RE.sub("", head.group(1)))
+    if replaces_nr:
+        own += f" ter vervanging van die gedrukt onder nr. {replaces_nr}"
+    return motie_title(own, meta.get("OVERHEIDop.dossiertitel", []))
 
 
 def read_publication(data: bytes) -> Publication:
@@ -284,9 +299,9 @@ def read_publication(data: bytes) -> Publication:
             # no names printed under the motie: the metadata's, which lists the first indiener last
             members = tuple(Member(n) for n in reversed(meta["OVERHEIDop.indiener"]))
         if not stuk.names:
-            title = _metadata_title(meta) or title
+            title = _metadata_title(meta, stuk.replaces_nr) or title
     elif not title and head.stuk_title:
-        title = motie_title(head.stuk_title.capitalize(), head.dossiers[0].title if head.dossiers else None)
+        title = motie_title(head.stuk_title.capitalize(), [d.title for d in head.dossiers])
     senders = [m.name for m in members] or meta.get("OVERHEIDop.indiener", [])
     when = head.voorgesteld or _iso_date(first("DCTERMS.issued"))
     if when is None:

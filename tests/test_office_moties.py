@@ -193,7 +193,8 @@ MEASURED = {
         "36682 nr. 10",
         "kst-36682-10",
         date(2025, 4, 22),
-        "Gewijzigde motie van het lid Claassen; Wijziging van een aantal wetten op het terrein van het "
+        "Gewijzigde motie van het lid Claassen ter vervanging van die gedrukt onder nr. 8; "
+        "Wijziging van een aantal wetten op het terrein van het "
         "Ministerie van Volksgezondheid, Welzijn en Sport (Verzamelwet VWS 2024)",
         (Member("Claassen"),),
         "motie",

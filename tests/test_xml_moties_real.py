@@ -57,12 +57,16 @@ def test_a_miss_is_counted():
     data = path.read_bytes()
     good: dict[str, xm.Tally] = {}
     xm.score_bytes(path, data, good)
-    assert good["metadata"].right == {"kamerstuk": 1, "date": 1, "title": 1, "indiener": 1}
+    assert good["metadata"].right == {"kamerstuk": 1, "date": 1, "title": 1, "replaces": 1, "indiener": 1}
     changed = data.replace(b'kamer="2">3404<', b'kamer="2">3405<').replace(
         b"<al>Vondeling</al>", b"<al>Ceder</al>"
     )
     changed = changed.replace(b"LID VONDELING", b"LID CEDER")
     bad: dict[str, xm.Tally] = {}
     xm.score_bytes(path, changed, bad)
-    assert bad["metadata"].right == {"kamerstuk": 0, "date": 1, "title": 0, "indiener": 0}
+    assert bad["metadata"].right == {"kamerstuk": 0, "date": 1, "title": 0, "replaces": 1, "indiener": 0}
     assert len(bad["metadata"].misses) == 3
+    replacing = data.replace(b"LID VONDELING", b"LID VONDELING TER VERVANGING VAN DIE GEDRUKT ONDER NR. 3399")
+    wrong: dict[str, xm.Tally] = {}
+    xm.score_bytes(path, replacing, wrong)  # the body replaces a motie its metadata does not name
+    assert wrong["metadata"].right == {"kamerstuk": 1, "date": 1, "title": 1, "replaces": 0, "indiener": 1}
