@@ -5,7 +5,7 @@ Cost (CPU time of this process) must grow linearly: a 1 MB question at most 5x t
 one (exit status 1 if not).
 The hashing embedder stands in for the model (the model truncates its input; this is about our code).
 
-Usage: python benchmarks/bench_question_length.py [--index DIR]
+Usage: python benchmarks/bench_question_length.py [--index DIR] [--repeat 7]
 Without --index the demo letters are ingested into a temporary folder first (seconds).
 """
 
@@ -56,6 +56,7 @@ def least_times(small, large, repeat: int = 7) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, default=None, help="an index built with --model fake-hash")
+    parser.add_argument("--repeat", type=int, default=7, help="interleaved pairs per row (the least counts)")
     args = parser.parse_args()
     settings = Settings(
         index_dir=args.index or Path(tempfile.mkdtemp(prefix="brieven-qlen-")),
@@ -83,10 +84,13 @@ def main() -> int:
             "answer": lambda q: engine.answer(q),
         }
         for step, run in steps.items():
-            t_small, t_large = least_times(lambda run=run, q=small: run(q), lambda run=run, q=large: run(q))
+            t_small, t_large = least_times(
+                lambda run=run, q=small: run(q), lambda run=run, q=large: run(q), args.repeat
+            )
             ratio = t_large / t_small if t_small > 0 else float("inf")
             worst = max(worst, ratio)
-            print(f"{shape:<24} {step:<9} {t_small * 1000:8.1f}ms {t_large * 1000:8.1f}ms {ratio:6.2f}")
+            row = f"{shape:<24} {step:<9} {t_small * 1000:8.1f}ms {t_large * 1000:8.1f}ms {ratio:6.2f}"
+            print(row, flush=True)
     verdict = "linear" if worst <= 5 else "NOT linear"
     print(f"worst ratio 1 MB / 256 KB: {worst:.2f} (4.00 is linear; limit 5): {verdict}")
     return 0 if worst <= 5 else 1
