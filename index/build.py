@@ -21,6 +21,7 @@ from index.dense import DenseIndex, choose_kind
 from index.embeddings import TextEmbedder, check_embedder, identity_of
 from index.sentences import SentenceStore, sentence_texts
 from index.vector_cache import VectorCache, text_digest
+from ingest import reader_version
 from ingest.errors import BrievenError, IndexDamagedError, IndexMismatchError, IndexNotFoundError
 from ingest.model import Chunk, CommitmentMention, Letter
 from ingest.serialize import to_dict
@@ -281,6 +282,9 @@ def update_index(
         "dim": embedder.dim,
         "embedder": identity_of(embedder).to_json(),
         "fingerprint": settings.index_fingerprint(),
+        # the readers of the brieven that wrote it; each letter records its own (Letter.reader_version),
+        # as letters whose files were not given again keep an older reading
+        "reader_version": reader_version.current(),
         "letters": len(letters),
         "chunks": len(chunks),
         "embedded": len(chunks) - carried,  # chunks whose vector needed a text not embedded before

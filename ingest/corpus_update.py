@@ -1,5 +1,6 @@
 """One ingest run's changes to the corpus: each new letter is added, replaces its own earlier version,
-or is recognised as another file of a document already kept (ingest/identity.py decides which)."""
+or is recognised as another file of a document already kept (ingest/identity.py decides which); a file
+indexed before and read again by another version of the readers replaces its old reading (re-read)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class CorpusUpdate:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    reread: list[str] = field(default_factory=list)  # same bytes, read again: the readers changed
     same_document: list[str] = field(default_factory=list)  # one line per file that was another's copy
     notes: list[str] = field(default_factory=list)
     _indexed: set[str] = field(default_factory=set)
@@ -56,11 +58,15 @@ class CorpusUpdate:
         return letter if letter is not None and letter.digest == digest else None
 
     def mark_unchanged(self, letter: Letter) -> None:
-        if letter.id not in self.unchanged:
+        if letter.id not in self.unchanged and letter.id not in self.reread:
             self.unchanged.append(letter.id)
 
     def offer(self, letter: Letter, rebuild: bool = False) -> None:
         """Add one letter read in this run, applying the identity rules (see ingest/identity.py)."""
+        old = self.indexed_with_digest(letter.digest)
+        if old is not None and old.id not in self._fresh and old.reader_version != letter.reader_version:
+            self._reread(old, letter)
+            return
         found = self._finder.find(letter)
         if found is None:
             self._put(letter)
@@ -98,6 +104,23 @@ class CorpusUpdate:
                 self._rename(other.id, key)
         self._same(letter, other, key, how)
 
+    def _reread(self, old: Letter, letter: Letter) -> None:
+        """The same bytes read again by other readers: the new reading replaces the old one.
+
+        The file is the document its old reading was, whatever key the new reading gives it, so the
+        pair shares a key by the identity rules (the stronger key; on a tie the new reading's). Should
+        the new reading now be another kept letter's copy, the identity rules decide between those two."""
+        new = with_key(letter, shared_key(letter, old))
+        self._drop(old.id)
+        found = self._finder.find(new)
+        if found is not None:
+            self.offer(new)
+            return
+        self._put(new)
+        self.reread.append(new.id)
+        if new.id != old.id:
+            self.notes.append(f"{new.id}: read anew from {new.source}, indexed before as {old.id}")
+
     def _same(self, dropped: Letter, kept: Letter, key: str, how: str) -> None:
         self.same_document.append(
             f"{dropped.source}: same document as {kept.source} ({key}, {how}); "
@@ -105,7 +128,7 @@ class CorpusUpdate:
         )
 
     def _rename(self, old: str, new: str) -> None:
-        for done in (self.added, self.replaced):
+        for done in (self.added, self.replaced, self.reread):
             if old in done:
                 done[done.index(old)] = new
 
@@ -139,7 +162,7 @@ class CorpusUpdate:
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.replaced)
+        return bool(self.added or self.replaced or self.reread)
 
     def all_chunks(self) -> list[Chunk]:
         return [c for key in self.letters for c in self.chunks.get(key, [])]

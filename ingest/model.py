@@ -113,6 +113,8 @@ class Letter:
     indieners: tuple[Member, ...] = ()  # a motie's submitters, the first indiener first
     replaces: tuple[str, ...] = ()  # Kamerstuk ids a (nader) gewijzigde motie replaces
     reader_notes: tuple[str, ...] = ()  # what the reader was unsure of, for the ingest report
+    # the readers' version that read it (ingest/reader_version.py); 0: stored before versions were kept
+    reader_version: int = 0
 
     @property
     def kamerstuk_id(self) -> str | None:

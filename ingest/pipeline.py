@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ingest import reader_version
 from ingest.chunking import chunk_letter
 from ingest.corpus_update import CorpusUpdate
 from ingest.errors import InputError
@@ -31,6 +32,7 @@ class IngestReport:
     added: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    reread: tuple[str, ...] = ()  # unchanged files read again: the readers changed since they were indexed
     skipped: tuple[InputError, ...] = ()
     letters_total: int = 0
     chunks_new: int = 0
@@ -40,6 +42,7 @@ class IngestReport:
     markers_without_text: tuple[str, ...] = ()  # "letter id: marker 29 (page 19)"
     embedded: int = 0
     same_document: tuple[str, ...] = ()  # "<file>: same document as <key> (<source>, ...); kept <file>"
+    outdated: int = 0  # letters in the index an older version of the readers read (their files not given)
     notes: tuple[str, ...] = field(default=())
 
 
@@ -58,7 +61,7 @@ def read_letter(
         raise InputError(str(path), f"could not parse ({type(exc).__name__}: {exc})") from exc
     if not letter.text.strip():
         raise InputError(str(path), "no text found")
-    return letter
+    return replace(letter, reader_version=reader_version.current())
 
 
 def derive_letter(
@@ -140,9 +143,10 @@ def _ingest_locked(
         try:
             if not rebuild:
                 same_bytes = update.indexed_with_digest(file_digest(path, limits))
-                if same_bytes is not None:  # the very file already indexed: nothing to read
-                    update.mark_unchanged(same_bytes)
+                if same_bytes is not None and not reader_version.outdated(same_bytes):
+                    update.mark_unchanged(same_bytes)  # the very file indexed by these readers: nothing to do
                     continue
+                # else new bytes, or the readers changed since: read it (offer replaces the old reading)
             letter = read_letter(path, settings, notes, limits)
         except InputError as exc:
             errors.append(exc)
@@ -190,6 +194,7 @@ def _report(
         added=tuple(update.added),
         replaced=tuple(update.replaced),
         unchanged=tuple(update.unchanged),
+        reread=tuple(update.reread),
         skipped=tuple(errors),
         letters_total=len(letters),
         chunks_new=new_chunks,
@@ -199,5 +204,6 @@ def _report(
         markers_without_text=missing,
         embedded=int(snapshot.manifest.get("embedded", 0)) if wrote else 0,
         same_document=tuple(update.same_document),
+        outdated=reader_version.count_outdated(letters),
         notes=tuple(notes + update.notes),
     )

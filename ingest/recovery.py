@@ -7,12 +7,13 @@ is set aside (`damaged-snap-…`), and `brieven ingest --rebuild` takes back the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import BrievenError, IndexDamagedError, IndexNotFoundError
 from ingest.model import Chunk, CommitmentMention, Letter
+from ingest.reader_version import count_outdated, outdated_line
 from ingest.store import MANIFEST, Store, check_files, read_jsonl, read_manifest, sha256_of
 
 LETTERS = "letters.jsonl"
@@ -109,6 +110,12 @@ def stored_letters(store: Store) -> StoredLetters:
     return out
 
 
+def _outdated(letters: Iterable[Letter]) -> list[str]:
+    """The one line on letters an older reader read ([] when none): not damage, but worth knowing."""
+    n = count_outdated(letters)
+    return [outdated_line(n)] if n else []
+
+
 @dataclass(frozen=True)
 class DoctorReport:
     lines: tuple[str, ...]
@@ -135,6 +142,7 @@ def doctor(store: Store, check_indexes: IndexCheck | None = None) -> DoctorRepor
             lines.append(
                 f"{current.name}: sound ({how}; {len(snap.letters)} letters, {len(snap.chunks)} chunks)"
             )
+            lines += _outdated(snap.letters.values())
             store.prune()
             return DoctorReport(tuple(lines), sound=not adopted, repaired=True)
         lines.append(f"{current.name} is damaged: " + "; ".join(problems))
@@ -168,6 +176,7 @@ def doctor(store: Store, check_indexes: IndexCheck | None = None) -> DoctorRepor
         f"fell back to {fallback.name} ({len(snap.letters)} letters, {len(snap.chunks)} chunks): "
         "search, ask and serve use it now"
     )
+    lines += _outdated(snap.letters.values())
     if lost:
         lines.append(
             f"{len(lost)} letter(s) of the damaged snapshot are not in {fallback.name} ({', '.join(lost[:5])}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.errors import BrievenError
 from ingest.pipeline import IngestReport, ingest_paths
+from ingest.reader_version import outdated_line
 from ingest.settings import Settings
 
 
@@ -97,6 +98,11 @@ def format_report(r: IngestReport) -> str:
         f"index: {r.index_dir}",
         f"letters: {len(r.added)} added, {len(r.replaced)} replaced, {len(r.unchanged)} unchanged "
         f"({r.letters_total} in the index)",
+        *(
+            [f"letters re-read: {len(r.reread)} (the readers changed since they were indexed)"]
+            if r.reread
+            else []
+        ),
         f"chunks: {r.chunks_new} new, {r.chunks_total} in the index; embedded {r.embedded}",
         f"footnotes: {r.footnotes}; markers linked to their footnote: {r.markers_linked}",
         f"markers without footnote text: {len(r.markers_without_text)}",
@@ -106,6 +112,8 @@ def format_report(r: IngestReport) -> str:
         lines.append(f"files holding a document already read: {len(r.same_document)}")
         lines += [f"  {d}" for d in r.same_document]
     lines += [f"note: {n}" for n in r.notes]
+    if r.outdated:
+        lines.append(f"note: {outdated_line(r.outdated)}")
     lines.append(f"files skipped: {len(r.skipped)}")
     lines += [f"  {e.path}: {e.reason}" for e in r.skipped]
     return "\n".join(lines)
