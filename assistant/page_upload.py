@@ -37,6 +37,7 @@ class UploadResult:
     added: tuple[str, ...] = ()  # letter ids
     replaced: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    reread: tuple[str, ...] = ()  # same file, read again: the readers changed since it was indexed
     skipped: tuple[Skipped, ...] = ()
     letters_total: int = 0
     same_document: tuple[str, ...] = ()
@@ -104,6 +105,7 @@ def ingest_uploads(
         added=tuple(report.added),
         replaced=tuple(report.replaced),
         unchanged=tuple(report.unchanged),
+        reread=tuple(report.reread),
         skipped=tuple(skipped),
         letters_total=report.letters_total,
         same_document=tuple(_plain(x, names) for x in getattr(report, "same_document", ())),
@@ -175,6 +177,7 @@ def report_html(result: UploadResult, letters: Mapping[str, Letter], lang: str) 
     letter_items("upload_added", result.added)
     letter_items("upload_replaced", result.replaced)
     letter_items("upload_unchanged", result.unchanged)
+    letter_items("upload_reread", result.reread)
     if result.skipped:
         items = "".join(
             f'<li class="skipped"><b>{escape(s.name)}</b>: {escape(s.reason)}</li>' for s in result.skipped
@@ -183,7 +186,7 @@ def report_html(result: UploadResult, letters: Mapping[str, Letter], lang: str) 
     lost = [
         t(lang, "upload_marker", letter=letter_title(x, lang), label=m.label.strip("[]"))
         + (f" ({t(lang, 'page', n=m.page)})" if m.page else "")
-        for i in (*result.added, *result.replaced)
+        for i in dict.fromkeys((*result.added, *result.replaced, *result.reread))
         if (x := letters.get(i)) is not None
         for m in x.unresolved_markers
     ]

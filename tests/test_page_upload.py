@@ -80,6 +80,22 @@ def test_the_same_upload_again_changes_nothing(fake_settings, tmp_path):
     assert again.added == () and len(again.unchanged) == 1 and again.letters_total == 1
 
 
+def test_an_upload_read_by_older_readers_is_read_again_and_listed(fake_settings, tmp_path, monkeypatch):
+    import ingest.reader_version
+    from index.fake import FakeEmbedder
+
+    files = _files(tmp_path)[:1]
+    page_upload.ingest_uploads(files, fake_settings, embedder=FakeEmbedder())
+    monkeypatch.setattr(ingest.reader_version, "READER_VERSION", ingest.reader_version.READER_VERSION + 1)
+    again = page_upload.ingest_uploads(files, fake_settings, embedder=FakeEmbedder())
+    assert len(again.reread) == 1 and again.added == () and again.letters_total == 1
+    from ingest.store import Store
+
+    html = page_upload.report_html(again, Store(fake_settings.index_dir).load().letters, "en")
+    assert "<h5>Read again (the readers improved since it was indexed)</h5>" in html
+    assert f'<ul class="upload_reread"><li data-letter="{again.reread[0]}">' in html
+
+
 def test_uploads_are_limited_in_count_and_size(fake_settings, tmp_path):
     assert page_upload.count_refusal(20, fake_settings, "en") is None
     refusal = page_upload.count_refusal(21, fake_settings, "en")
