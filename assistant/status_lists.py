@@ -137,7 +137,8 @@ def list_answer(
         )
     roles = {c.key: r for c, r in member_rows(found, request.member)} if request.member else {}
     cites = Citations()
-    topic = [w for w in re.findall(r"\w+", question) if w.lower() in topic_words(question, found)]
+    about = topic_words(question, found)  # once: per word it made a long question quadratic
+    topic = [w for w in re.findall(r"\w+", question) if w.lower() in about]
     lines = [_header(request, [c for c, *_ in picked], language, as_of, list(dict.fromkeys(topic)))]
     for c, mention, verdict in picked:
         ev = evidence(mention, chunks, letters, verdict if verdict.sentence or verdict.chunk_id else None)

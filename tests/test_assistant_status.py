@@ -296,3 +296,17 @@ def test_status_through_brieven_ask_on_the_real_demo_index(tmp_path_factory, cap
     mitid = json.loads(capsys.readouterr().out)["citations"][0]
     assert (mitid["quote"], mitid["date"]) == (MITID_VERDICT, "2025-07-11")
     assert {"number": 20, "label": "20", "text": "TZ202504-147"} in mitid["footnotes"]
+
+
+def test_a_long_list_question_reads_its_topic_once(eng, monkeypatch):
+    """The list answer took the question's topic words once per word of the question: a 32 KB list
+    question took a minute (quadratic). Now once per answer, whatever the question's length."""
+    import assistant.status_lists
+
+    calls = []
+    real = assistant.status_lists.topic_words
+    monkeypatch.setattr(assistant.status_lists, "topic_words", lambda *a: calls.append(1) or real(*a))
+    question = "welke toezeggingen over MitID staan nog open " * 400
+    answer = eng.answer(question)
+    assert not answer.abstained and "MitID" in answer.text
+    assert len(calls) == 1
