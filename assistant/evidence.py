@@ -23,7 +23,7 @@ from assistant import terms
 from assistant.discourse import asks_future, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
-from assistant.values import ROLES, Value, fresh, role_names, values
+from assistant.values import ROLES, Value, counts, counts_things, fresh, role_names, values
 from index.build import chunk_heading
 from ingest import dictum
 from ingest.model import Hit, Span
@@ -207,6 +207,7 @@ def score_sentences(
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     future = kind == "date" and asks_future(analysis.question)
     roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
+    counting = kind == "number" and counts_things(analysis.question)
     semantic = semantic or Semantic(None, None)
     raw: list[
         tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float, str | None]
@@ -235,6 +236,8 @@ def score_sentences(
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
                 if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
+                if counting:
+                    found = tuple(counts(list(found)))
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
                     found = tuple(fresh(role_names(sentence, asked), asked))
             stems = stems_of[i]
