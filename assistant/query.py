@@ -186,4 +186,13 @@ def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
     )
 
 
-__all__ = ["Concept", "Query", "anchors_of", "build_query", "coverage", "english_concepts", "intents_of", "satisfied"]
+__all__ = [
+    "Concept",
+    "Query",
+    "anchors_of",
+    "build_query",
+    "coverage",
+    "english_concepts",
+    "intents_of",
+    "satisfied",
+]
