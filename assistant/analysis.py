@@ -41,7 +41,8 @@ INTENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "promise": re.compile(
-        r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit\w*|pledge\w*|motie\w*|motion\w*)\b",
+        # "commit\w*" without "committee": a committee decides, it promises nothing
+        r"\b(?:beloofd|belofte|toegezegd|toezegging\w*|promis\w*|commit(?!tee)\w*|pledge\w*|motie\w*|motion\w*)\b",
         re.I,
     ),
     "count": re.compile(

@@ -23,7 +23,7 @@ from assistant import terms
 from assistant.discourse import asks_future, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
-from assistant.values import ROLES, Value, fresh, role_names, values
+from assistant.values import ROLES, Value, counts, counts_things, fresh, role_names, values
 from index.build import chunk_heading
 from ingest import dictum
 from ingest.model import Hit, Span
@@ -196,6 +196,20 @@ def signature_members(block: str) -> list[Value]:
     return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
 
 
+def _field_value(hit: Hit, spans: Sequence[Span], i: int, kind: str | None, asked: str) -> bool:
+    """A short line right under its heading that states the asked value: a form's field.
+
+    Fiches and memos are forms: "b) Datum ontvangst Commissiedocument" over "26 oktober 2022". The value
+    line is no sentence, but with its heading it states the fact (development: "When was the Commission
+    document on instant payments received?" had its answer only there)."""
+    if kind is None or i == 0 or not hit.chunk.section_path:
+        return False
+    before = hit.chunk.text[spans[i - 1][0] : spans[i - 1][1]]
+    if _squash(before) != _squash(hit.chunk.section_path[-1]):
+        return False
+    return bool(fresh(values(hit.chunk.text[spans[i][0] : spans[i][1]], kind), asked))
+
+
 def score_sentences(
     hits: Sequence[Hit], query: Query, semantic: Semantic | None = None, min_words: int = MIN_WORDS
 ) -> list[Candidate]:
@@ -207,6 +221,7 @@ def score_sentences(
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     future = kind == "date" and asks_future(analysis.question)
     roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
+    counting = kind == "number" and counts_things(analysis.question)
     semantic = semantic or Semantic(None, None)
     raw: list[
         tuple[Hit, Span, float, float, float, tuple[Value, ...], frozenset[str], float, str | None]
@@ -224,9 +239,15 @@ def score_sentences(
         parts = motie_parts(hit, spans)
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
+            field = len(terms.words(sentence)) < min_words and _field_value(hit, spans, i, kind, asked)
+            stems = stems_of[i]
+            if field:  # the field is quoted, scored and compared by meaning with its heading
+                a = spans[i - 1][0]
+                sentence = hit.chunk.text[a:b]
+                stems = stems_of[i - 1] | stems
             if (a, b) == signature:
                 found = tuple(fresh(signature_members(sentence), asked))
-            elif len(terms.words(sentence)) < min_words or _squash(sentence) in headings:
+            elif not field and (_squash(sentence) in headings or len(terms.words(sentence)) < min_words):
                 continue  # a heading names the topic; it does not answer
             elif parts[i] in (dictum.OPENING, dictum.CLOSING):
                 continue  # "De Kamer, gehoord de beraadslaging," and "en gaat over tot de orde van de dag."
@@ -235,9 +256,10 @@ def score_sentences(
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
                 if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
+                if counting:
+                    found = tuple(counts(list(found)))
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
                     found = tuple(fresh(role_names(sentence, asked), asked))
-            stems = stems_of[i]
             own = coverage(set(stems), query.concepts, sentence.lower())
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]

@@ -93,7 +93,14 @@ def extractive_answer(
 ) -> Answer:
     """Answer from the passages' own sentences, say what is not stated, or abstain."""
     analysis = query.analysis
-    relevant = relevant_hits(hits, query, semantic, rules)
+    section = None
+    if chunks_of is not None:
+
+        def section(hit: Hit) -> str:
+            path = hit.chunk.section_path
+            return "\n".join(c.text for c in chunks_of(hit.letter.id) if c.section_path == path)
+
+    relevant = relevant_hits(hits, query, semantic, rules, section)
     if chunks_of is not None and "who" in query.intents and asks_sender(analysis.question) and relevant:
         signed = sender_answer(query, relevant, chunks_of)  # the letter's metadata names its sender
         if signed is not None:

@@ -41,6 +41,7 @@ class Query:
     language: str  # "nl" | "en"
     concepts: tuple[Concept, ...]
     intents: frozenset[str]
+    anchors: tuple[str, ...] = ()  # names the question is about (see anchors_of), lowercased
 
     @property
     def topic(self) -> tuple[Concept, ...]:
@@ -116,6 +117,28 @@ def _concepts(text: str, english: bool) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
+_ANCHOR = re.compile(r"\b[^\W\d_]*[a-z]*[A-Z][^\W\d_]*\b")
+MIN_ANCHOR = 3  # "EU", "AI", "IT" are everyone's words; "NPCE", "DigiD", "openDesk" name one thing
+
+
+def anchors_of(text: str, stats: terms.TermStats) -> tuple[str, ...]:
+    """Names written with capitals inside ("NPCE", "DigiD", "openDesk") that the letters use.
+
+    Such a name says which programme, system or body the question is about, in either language; a
+    passage that names none of the question's is about something else (development: "How much money
+    does the NPCE make available in total?" was answered from a climate-finance passage that shares
+    "totale" and "beschikbaar" with it but never names the NPCE). A capitalised first letter alone is not
+    enough: English capitalises "Commission" and "Dutch", Dutch "Kamer"."""
+    found: dict[str, None] = {}
+    for match in _ANCHOR.finditer(text):
+        word = match.group(0)
+        if len(word) < MIN_ANCHOR or not any(c.isupper() for c in word[1:]) or terms.identifiers(word):
+            continue
+        if stats.known(terms.stem(word.lower())):
+            found.setdefault(word.lower())
+    return tuple(found)
+
+
 def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
     """Weigh each concept by the IDF of its rarest stem and by whether it was asked now."""
     concepts: dict[frozenset[str], Concept] = {}
@@ -159,7 +182,17 @@ def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
         language=analysis.language,
         concepts=tuple(concepts.values()),
         intents=analysis.intents,
+        anchors=anchors_of(f"{analysis.question} {analysis.carried}", stats),
     )
 
 
-__all__ = ["Concept", "Query", "build_query", "coverage", "english_concepts", "intents_of", "satisfied"]
+__all__ = [
+    "Concept",
+    "Query",
+    "anchors_of",
+    "build_query",
+    "coverage",
+    "english_concepts",
+    "intents_of",
+    "satisfied",
+]

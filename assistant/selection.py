@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from assistant import terms
 from assistant.discourse import elaborates
-from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, topic_coverage
+from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, passage_text, topic_coverage
 from assistant.lists import Item, counted, introduces_list, items_after, ordinal_items
 from assistant.query import Query
 from assistant.sentences import split_spans
@@ -196,10 +196,19 @@ def choose(
     return chosen, {id(c): lists.get(id(c)) or _items(c, query, next_chunk) for c in chosen}
 
 
+# A hit -> the text of its whole section (all the section's chunks), for what a passage takes from the
+# chunks before it: a continuation chunk does not repeat the name its section is about.
+SectionText = Callable[[Hit], str]
+
+
 def relevant_hits(
-    hits: Sequence[Hit], query: Query, semantic: Semantic | None, rules: Rules = RULES
+    hits: Sequence[Hit],
+    query: Query,
+    semantic: Semantic | None,
+    rules: Rules = RULES,
+    section_text: SectionText | None = None,
 ) -> list[Hit]:
-    """The passages about the question: by its topic words, or by meaning (see Rules)."""
+    """The passages about the question: by its topic words, or by meaning (see Rules), naming its names."""
     if semantic is not None:
         semantic.load([h.chunk.id for h in hits])
     floor = similarity_floor(rules, query.language)
@@ -210,6 +219,27 @@ def relevant_hits(
         sim = semantic.best(hit.chunk.id) if semantic is not None else None
         close = sim is not None and sim >= floor
         close = close and topic_coverage(hit, query, about) >= rules.min_topic_with_similarity
-        if cov >= rules.min_topic_coverage or close:
+        if (cov >= rules.min_topic_coverage or close) and names_anchor(hit, query, section_text):
             out.append(hit)
     return out
+
+
+def names_anchor(hit: Hit, query: Query, section_text: SectionText | None = None) -> bool:
+    """The passage (with its headings, footnotes and section) names one of the question's names, if any.
+
+    A name counts written out as well ("AMvB": "Algemene Maatregel van Bestuur")."""
+    if not query.anchors:
+        return True
+    text = passage_text(hit).lower()
+    if section_text is not None:
+        text += "\n" + section_text(hit).lower()
+    return any(a in text or spelled_out(a, text) for a in query.anchors)
+
+
+def spelled_out(acronym: str, lowered: str) -> bool:
+    """The acronym's words written out: "amvb" in "algemene maatregel van bestuur" (its initials in order)."""
+    if not acronym.isalpha() or len(acronym) > 8:
+        return False
+    words = terms.words(lowered)
+    size = len(acronym)
+    return any("".join(w[0] for w in words[i : i + size]) == acronym for i in range(len(words) - size + 1))

@@ -26,6 +26,7 @@ _BULLET_LINE = re.compile(r"\n[ \t]*(?:[•\-–�▪●*]|\d{1,2}[.)])[ \t]+")
 # A numbered heading on its own line ("2.2.1 Onderzoeken MitID ...") ends at its line break.
 _NUMBERED_HEADING = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?[ \t]+[^\n]*?(?<![.,;:])[ \t]*$")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_ITEM_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")  # a number alone at the start of its line
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -64,6 +65,8 @@ def _soft_breaks(text: str) -> Iterator[int]:
             continue  # "36.410 VII" is a number, not a sentence end with a footnote marker
         if group.startswith(".") and not group.startswith("..") and _is_abbreviation(before):
             continue
+        if group == "." and _ITEM_NUMBER.search(before):
+            continue  # "\n\n1. Vermindering gebruik grondstoffen;": an item's number, not a sentence
         if _next_starts_sentence(text, match.end()):
             yield match.end()
 

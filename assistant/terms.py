@@ -45,6 +45,7 @@ ENGLISH_STOP = frozenset(
     there's what's whats let lets please know does did many much happened happen happens came come
     think thinks view goes go get gets make makes like find found ask asked done look want wants
     take takes taking become became currently now yet still already
+    without against along among away exactly must far herself himself themselves ourselves
     """.split()
 )
 # Words that mark a question as English rather than Dutch.

@@ -77,7 +77,9 @@ def _marker_or_identifier(sentence: str, a: int, b: int) -> bool:
     if a > 0 and (sentence[a - 1].isalpha() or sentence[a - 1] in ")]"):
         return True
     before = sentence[max(0, a - 12) : a].lower()
-    return bool(re.search(r"(?:nr\.?|nummer|kst-|tz|t)\s*$", before)) or bool(
+    # The prefix must start its word: "T 03926" and "nr. 12" are identifiers, "met 57 deelnemers" and
+    # "tot 30 maanden" are quantities (the bare "t" once swallowed every number after "met", "het", "tot").
+    return bool(re.search(r"(?<![^\W\d_])(?:nr\.?|nummer|kst-|tz|t)\s*$", before)) or bool(
         re.match(r"\s*(?:nr\.|,\s*nr)", sentence[b : b + 6])
     )
 
@@ -156,6 +158,25 @@ def role_names(sentence: str, question: str) -> list[Value]:
         for m in _ROLE_NAME.finditer(sentence)
         if m.group(1).lower() in wanted and m.group(2)[0].isupper()
     ]
+
+
+# "How many documents ...?" counts things: a share ("30% van de documenten") does not answer it, while
+# "by how much ...?", "what share ...?" and "hoeveel procent ...?" ask for one. Dutch "hoeveel" asks both
+# and is left alone; "aantal" and "how many" are counts. (Development: "how many documents ... need
+# cleaning" was answered "30%" once the numbers after "dat" were read, instead of 230.000.)
+_COUNT_ASK = re.compile(r"\b(?:how many|number of|aantal)\b", re.I)
+_SHARE_ASK = re.compile(r"\b(?:share|percent\w*|procent\w*|proportion|deel|aandeel|how much|by how)\b", re.I)
+_PERCENT_VALUE = re.compile(r"%|\b(?:procent|percent|procentpunt\w*)\b", re.I)
+
+
+def counts_things(question: str) -> bool:
+    """The question asks how many of something, not what share."""
+    return bool(_COUNT_ASK.search(question)) and not _SHARE_ASK.search(question)
+
+
+def counts(found: list[Value]) -> list[Value]:
+    """The numbers that count things: percentages left out."""
+    return [v for v in found if not _PERCENT_VALUE.search(v.text)]
 
 
 def values(sentence: str, kind: str) -> list[Value]:

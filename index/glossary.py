@@ -21,11 +21,17 @@ class Glossary:
         if words in self.entries:
             return self.entries[words]
         last = words[-1]
-        # accept a regular plural or possessive of an entry: "motions", "letters", "policies"
-        for stem in _singulars(last):
+        # accept a regular plural or possessive of an entry ("motions", "letters", "policies") and a
+        # regular verb form ("received", "tested", "safeguarding"): the glossary lists base forms
+        for stem in _singulars(last) + _verb_bases(last):
             hit = self.entries.get(words[:-1] + (stem,))
             if hit:
                 return hit
+        if len(words) > 1:  # a phrasal verb inflects its verb: "handed out", "taking part"
+            for stem in _verb_bases(words[0]):
+                hit = self.entries.get((stem,) + words[1:])
+                if hit:
+                    return hit
         return None
 
 
@@ -39,6 +45,23 @@ def _singulars(word: str) -> list[str]:
         out.append(word[:-2])
     if word.endswith("s") and len(word) > 3:
         out.append(word[:-1])
+    return out
+
+
+def _verb_bases(word: str) -> list[str]:
+    """Base forms a regular past or -ing form may come from: "received" -> "receive", "planned" -> "plan".
+
+    Only candidates: a form counts when the glossary lists it, so "need" (no entry "ne") stays itself."""
+    out: list[str] = []
+    for suffix in ("ed", "ing"):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        base = word[: -len(suffix)]
+        out += [base, base + "e"]  # "tested" -> "test", "received" -> "receive", "making" -> "make"
+        if len(base) > 2 and base[-1] == base[-2]:
+            out.append(base[:-1])  # "planned" -> "plan", "submitting" -> "submit"
+        if suffix == "ed" and base.endswith("i"):
+            out.append(base[:-1] + "y")  # "applied" -> "apply"
     return out
 
 
