@@ -5,7 +5,7 @@ Cost (CPU time of this process) must grow linearly: a 1 MB question at most 5x t
 one (exit status 1 if not).
 The hashing embedder stands in for the model (the model truncates its input; this is about our code).
 
-Usage: python benchmarks/bench_question_length.py [--index DIR] [--repeat 7]
+Usage: python benchmarks/bench_question_length.py [--index DIR] [--repeat 9]
 Without --index the demo letters are ingested into a temporary folder first (seconds).
 """
 
@@ -72,7 +72,7 @@ def least_times(small, large, repeat: int = 7) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, default=None, help="an index built with --model fake-hash")
-    parser.add_argument("--repeat", type=int, default=7, help="interleaved pairs per row (the least counts)")
+    parser.add_argument("--repeat", type=int, default=9, help="interleaved pairs per row (the least counts)")
     args = parser.parse_args()
     settings = Settings(
         index_dir=args.index or Path(tempfile.mkdtemp(prefix="brieven-qlen-")),
