@@ -239,7 +239,8 @@ def score_sentences(
         parts = motie_parts(hit, spans)
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
-            field = len(terms.words(sentence)) < min_words and _field_value(hit, spans, i, kind, asked)
+            short = len(terms.words(sentence)) < min_words
+            field = short and _field_value(hit, spans, i, kind, asked)
             stems = stems_of[i]
             if field:  # the field is quoted, scored and compared by meaning with its heading
                 a = spans[i - 1][0]
@@ -247,7 +248,7 @@ def score_sentences(
                 stems = stems_of[i - 1] | stems
             if (a, b) == signature:
                 found = tuple(fresh(signature_members(sentence), asked))
-            elif not field and (_squash(sentence) in headings or len(terms.words(sentence)) < min_words):
+            elif not field and (short or _squash(sentence) in headings):
                 continue  # a heading names the topic; it does not answer
             elif parts[i] in (dictum.OPENING, dictum.CLOSING):
                 continue  # "De Kamer, gehoord de beraadslaging," and "en gaat over tot de orde van de dag."

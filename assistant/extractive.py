@@ -83,6 +83,12 @@ def lead_sentence(hit: Hit, language: str, n: int) -> tuple[str, tuple[int, int]
     return f"{head}: {status}{where} [{n}].", facts.verdict_span
 
 
+def _from_letters(hits: list[Hit], letters: Sequence[str]) -> list[Hit]:
+    """The hits from these letters, or all of them where none is (or no letter is given)."""
+    mine = [h for h in hits if h.letter.id in letters]
+    return mine or hits
+
+
 def extractive_answer(
     query: Query,
     hits: Sequence[Hit],
@@ -105,14 +111,11 @@ def extractive_answer(
         signed = sender_answer(query, relevant, chunks_of)  # the letter's metadata names its sender
         if signed is not None:
             return signed
-    if analysis.letters:
-        # A question that names letters (by number, title or date) is answered from them where they speak.
-        named = [h for h in relevant if h.letter.id in analysis.letters]
-        relevant = named or relevant
-    if analysis.followup and analysis.focus_letters:
-        # A follow-up stays with the letters of the previous answer while they have something to say.
-        focus = [h for h in relevant if h.letter.id in analysis.focus_letters]
-        relevant = focus or relevant
+    # A question that names letters (by number, title or date) is answered from them where they speak;
+    # a follow-up stays with the letters of the previous answer while they have something to say.
+    relevant = _from_letters(relevant, analysis.letters)
+    if analysis.followup:
+        relevant = _from_letters(relevant, analysis.focus_letters)
     if not relevant or not query.concepts:
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     candidates = score_sentences(relevant, query, semantic)

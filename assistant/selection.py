@@ -166,10 +166,8 @@ def choose(
         if lead.part is not None:
             # A motie is what it asks: where the question asks no value, its request leads
             # ("verzoekt de regering ..."), its considerations support it.
-            ask = next(
-                (c for c in pool if c.hit.chunk.id == lead.hit.chunk.id and c.part == dictum.ASK), None
-            )
-            lead = ask or lead
+            same = lead.hit.chunk.id
+            lead = next((c for c in pool if c.hit.chunk.id == same and c.part == dictum.ASK), lead)
     else:
         return [], {}
     chosen = [lead]

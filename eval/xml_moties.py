@@ -144,10 +144,20 @@ def score_bytes(path: Path, data: bytes, tallies: dict[str, Tally]) -> None:
     first = letter.indieners[0].name if letter.indieners else None
     title = _PRINTED_REPLACES.sub("", letter.title) if letter.title else None
     replaces = letter.replaces[0].rsplit("-", 1)[-1] if letter.replaces else None
-    got = {"kamerstuk": letter.kamerstuk_id, "date": letter.date, "title": title, "indiener": first}
-    got["replaces"] = replaces
-    want = {"kamerstuk": truth.kst_id, "date": truth.date, "title": truth.title, "indiener": truth.indiener}
-    want["replaces"] = truth.replaces
+    got = {
+        "kamerstuk": letter.kamerstuk_id,
+        "date": letter.date,
+        "title": title,
+        "replaces": replaces,
+        "indiener": first,
+    }
+    want = {
+        "kamerstuk": truth.kst_id,
+        "date": truth.date,
+        "title": truth.title,
+        "replaces": truth.replaces,
+        "indiener": truth.indiener,
+    }
     for name in FIELDS:
         tally.found[name] += got[name] is not None
         if truth.flavour == "extern" and name != "kamerstuk":
