@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from importlib import import_module
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TextIO
 
@@ -20,7 +21,10 @@ from ingest.errors import BrievenError
 from ingest.settings import Settings, default_index_dir, settings_from_env
 
 # Subcommands, each a module in assistant.commands with register(subparsers) and run(args, settings).
-COMMANDS = ("ingest", "export", "search", "ask", "chat", "serve", "commitments", "eval", "doctor")
+COMMANDS = ("ingest", "export", "search", "ask", "chat", "serve", "commitments", "doctor")
+# More subcommands come from the layers above (eval/ scores the assistant, so the assistant must not
+# import it): modules with the same register/run, named in pyproject.toml under this entry-point group.
+PLUGIN_GROUP = "brieven.commands"
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, lone surrogates.
 # A carriage return before a newline stays: it moves nothing (CSV ends its rows with it).
@@ -87,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"assistant.commands.{name}").register(sub, common)
+    for plugin in sorted(entry_points(group=PLUGIN_GROUP), key=lambda e: e.name):
+        try:
+            module = plugin.load()
+        except ImportError as exc:  # a broken plugin must not take the other commands with it
+            print(f"brieven: subcommand {plugin.name} ({plugin.value}) not available: {exc}", file=sys.stderr)
+            continue
+        module.register(sub, common)
     return parser
 
 

@@ -76,7 +76,7 @@ def ingest_uploads(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> UploadResult:
     """Check the count and sizes, stage the files, and ingest them as `brieven ingest` does."""
-    from ingest.pipeline import ingest_paths  # the CLI's own ingest: lock, limits, snapshot
+    from index.pipeline import ingest_paths  # the CLI's own ingest: lock, limits, snapshot
 
     too_big = [f for f in files if f.stat().st_size > settings.max_file_bytes]
     mb = settings.max_file_bytes / 1e6

@@ -35,7 +35,7 @@ def main() -> int:
     args = parser.parse_args()
     index = args.index
     if index is None:
-        from ingest.pipeline import ingest_paths
+        from index.pipeline import ingest_paths
 
         index = Path(tempfile.mkdtemp(prefix="brieven-bench-"))
         started = time.perf_counter()

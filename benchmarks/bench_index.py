@@ -108,16 +108,17 @@ def _build_worker(kind: str, letters: list[str], model: str | None, out: multipr
             count = len(searcher.chunks)
         else:
             from index.build import update_index
-            from ingest.pipeline import read_letter
+            from ingest.pipeline import derive_letter, read_letter
             from ingest.store import Store
 
-            read = [read_letter(p, settings, embedder.count_tokens) for p in files]
+            letters_read = [read_letter(p, settings) for p in files]
+            derived = [derive_letter(x, settings, embedder.count_tokens) for x in letters_read]
             stages["read, parse, chunk, commitments"] = time.process_time() - cpu
             snapshot = update_index(
                 Store(Path(tmp)),
-                [x for x, _, _ in read],
-                [c for _, cs, _ in read for c in cs],
-                [m for _, _, ms in read for m in ms],
+                letters_read,
+                [c for cs, _ in derived for c in cs],
+                [m for _, ms in derived for m in ms],
                 settings,
                 embedder,
             )
@@ -168,7 +169,7 @@ def bench_build(letters: list[Path], model: str | None, repeat: int, kinds: tupl
 
 def bench_reingest(letters: list[Path], model: str | None) -> None:
     """An unchanged re-ingest, and one letter changed: what the digest cache saves."""
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
     from ingest.settings import Settings
 
     files = _files(letters)
@@ -424,7 +425,7 @@ def main() -> int:
     if demo_run and not args.no_queries:
         from eval.questions import load_questions
         from index.hybrid import open_searcher
-        from ingest.pipeline import ingest_paths
+        from index.pipeline import ingest_paths
         from ingest.settings import Settings
 
         questions = [

@@ -80,7 +80,7 @@ def main() -> int:
         max_question_chars=10 * SIZES[-1],
     )
     if args.index is None:
-        from ingest.pipeline import ingest_paths
+        from index.pipeline import ingest_paths
 
         ingest_paths([ROOT / "demo" / "letters"], settings, embedder=FakeEmbedder())
     searcher = open_searcher(settings, embedder=FakeEmbedder())

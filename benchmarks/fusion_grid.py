@@ -67,8 +67,8 @@ class CachedSearcher(Searcher):
 def ensure_index(settings: Settings, letters: list[Path]) -> None:
     """Ingest letters into settings.index_dir; an index built with other settings is rebuilt (vectors
     of texts embedded before by the same model are reused, so changing the chunking costs little)."""
+    from index.pipeline import ingest_paths
     from ingest.errors import IndexMismatchError
-    from ingest.pipeline import ingest_paths
 
     started = time.perf_counter()
     try:

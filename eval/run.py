@@ -44,7 +44,7 @@ class EvalResult:
 
 def _ensure_corpus(settings: Settings, letters_dir: Path, progress: Progress) -> Snapshot:
     """The snapshot in settings.index_dir, ingesting the demo letters when any is missing."""
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     try:
         snapshot = Store(settings.index_dir).load()

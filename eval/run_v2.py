@@ -25,8 +25,8 @@ Progress = Callable[[str], None]
 
 def ensure_v2_corpus(settings: Settings, paths: list[Path], progress: Progress) -> None:
     """Ingest the v2 files into settings.index_dir unless they are all there already."""
+    from index.pipeline import ingest_paths
     from ingest.errors import IndexNotFoundError
-    from ingest.pipeline import ingest_paths
 
     try:
         have = {Path(x.source).name for x in Store(settings.index_dir).load().letters.values()}

@@ -136,7 +136,7 @@ def engine(llm=None):
 
 def demo_index(tmp_path_factory) -> Path:
     """The demo letters ingested once per test session with the real offline model (slow tests)."""
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
     from ingest.settings import Settings
 
     folder = tmp_path_factory.getbasetemp() / "assistant-demo-index"

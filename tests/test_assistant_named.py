@@ -85,7 +85,7 @@ def test_ask_with_a_motie_title_answers_with_what_the_motie_asks(tmp_path, capsy
     the letter that reports on another motie of the same member."""
     from assistant.cli import main
     from index.fake import FakeEmbedder
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     model = use_fake_model(monkeypatch)
     (tmp_path / "motie-ceder.xml").write_text(MOTIE, encoding="utf-8")

@@ -27,7 +27,7 @@ def fake_demo_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     """The demo letters ingested once with the model-free embedder: the real parser, chunker and register."""
     from index.fake import FakeEmbedder
     from index.hybrid import open_searcher
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     folder = tmp_path_factory.getbasetemp() / "status-demo-index"
     settings = Settings(index_dir=folder, embedding_model="fake-hash")

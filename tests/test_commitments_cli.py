@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from index.pipeline import ingest_paths
 from ingest.model import OPEN_VERDICTS
-from ingest.pipeline import ingest_paths
 from ingest.settings import Settings
 from tests.letter_ids import demo_id
 from tests.test_assistant_status import MEMO_000

@@ -191,7 +191,7 @@ def test_a_motie_is_found_by_its_title_and_indiener(tmp_path, capsys, monkeypatc
     import json
 
     from assistant.cli import main
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
     from tests.reliability_support import use_fake_model
 
     use_fake_model(monkeypatch)

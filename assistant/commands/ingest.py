@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from index.pipeline import IngestReport, ingest_paths
 from ingest.errors import BrievenError
-from ingest.pipeline import IngestReport, ingest_paths
 from ingest.reader_version import outdated_line
 from ingest.settings import Settings
 

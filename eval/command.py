@@ -1,4 +1,4 @@
-"""`brieven eval`: retrieval and answer metrics on the demo corpus, with baselines, report and plot."""
+"""`brieven eval`, registered by eval/ (assistant/ never imports eval/): retrieval and answer scores."""
 
 from __future__ import annotations
 
