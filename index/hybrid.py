@@ -100,6 +100,8 @@ class Searcher:
         for c in snapshot.chunks:
             self._section.setdefault((c.letter_id, c.section_path), []).append(c.id)
         self._section_of = {c.id: (c.letter_id, c.section_path) for c in snapshot.chunks}
+        self._letter_order = list(snapshot.letters)
+        self._row_letters: dict[int, tuple[list[str], np.ndarray]] = {}  # per id list: letter number of a row
 
     @property
     def embedder(self) -> TextEmbedder:
@@ -184,12 +186,28 @@ class Searcher:
     ) -> np.ndarray | None:
         if filters is None and letters is None:
             return None
-        admitted = {
-            lid
-            for lid, letter in self.snapshot.letters.items()
-            if (filters is None or filters.admits(letter)) and (letters is None or lid in letters)
-        }
-        return np.fromiter((self._letter_of.get(cid) in admitted for cid in ids), dtype=bool, count=len(ids))
+        # per letter, then spread over the rows by each row's letter number: no Python loop over chunks
+        admitted = np.fromiter(
+            (
+                (filters is None or filters.admits(self.snapshot.letters[lid]))
+                and (letters is None or lid in letters)
+                for lid in self._letter_order
+            ),
+            dtype=bool,
+            count=len(self._letter_order),
+        )
+        return np.append(admitted, False)[self._rows_by_letter(ids)]  # a chunk without a letter: -1, False
+
+    def _rows_by_letter(self, ids: list[str]) -> np.ndarray:
+        """For an index's id list, each row's letter number in snapshot.letters (-1: none), computed once."""
+        cached = self._row_letters.get(id(ids))
+        if cached is None or cached[0] is not ids or len(cached[1]) != len(ids):
+            number = {lid: i for i, lid in enumerate(self._letter_order)}
+            rows = np.fromiter(
+                (number.get(self._letter_of.get(cid, ""), -1) for cid in ids), dtype=np.int64, count=len(ids)
+            )
+            cached = self._row_letters[id(ids)] = (ids, rows)
+        return cached[1]
 
     def bm25_ranking(
         self, text: str, filters: SearchFilter | None, letters: set[str] | None, depth: int
