@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.build import check_compatible, update_index
 from index import embeddings
+from index.build import check_compatible, update_index
 from ingest import reader_version
 from ingest.corpus_update import CorpusUpdate
 from ingest.errors import InputError
