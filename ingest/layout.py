@@ -25,6 +25,7 @@ from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
+CARRY_LINES = 120  # body lines looked back for calls: more than a page holds (about 50 lines)
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,24 @@ def analyse(text: str) -> Layout:
                 for i in range(idx, len(lines))
                 if page_of[i] == page and i not in column and not lines[i].debris
             ]
+            # the previous page's last lines (a call in its last line), and its whole body: a footnote
+            # that found no room on its call's page is printed at the foot of the next one
             carry = " ".join(b.text for b in body[-3:] if b.page == page - 1)
-            zones[page] = scan.zone_start(texts, page_rows, carry)
+            wide = " ".join(b.text for b in body[-CARRY_LINES:] if b.page == page - 1)
+            zones[page] = scan.zone_start(texts, page_rows, carry, wide)
             if zones[page] is None and (doubt := scan.doubt(texts, page_rows)):
                 doubts.append(f"page {page}: {doubt}")
         zone = pages_known and zones.get(page) is not None and idx >= zones[page]
         pg = page if pages_known else None
+        if pages_known and state == "note" and (split := scan.inline_def(line, _recent(body, page))):
+            # two footnotes on one printed line ("... in de Unie. 6 Volgens de ..."): the first goes on
+            # (or opens, where the line starts with its number) and the next opens where its number is
+            left, right, style = split
+            if not scan.try_def(left, False, True, pg, "", zone):
+                scan.add_line(left)
+            scan.force_def(right, style, pg)
+            blank = False
+            continue
         if pages_known and scan.try_def(line, blank or page_break, state == "note", pg, "", zone):
             state = "note"
         elif pages_known and state == "note" and not starts_page and not URL_LINE.match(line):
@@ -167,6 +180,11 @@ def _rows_between(
             furniture.add(r)
         prev = r
     return rows, blank, furniture
+
+
+def _recent(body: list[BodyLine], page: int | None) -> str:
+    """The body of this page and the one before: where the calls of this page's footnotes stand."""
+    return " ".join(b.text for b in body[-CARRY_LINES:] if page is None or b.page in (page, page - 1))
 
 
 def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known: bool) -> tuple[str, ...]:

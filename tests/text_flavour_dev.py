@@ -12,7 +12,14 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 
-from eval.reader_gold import probes_in_footnotes, score_links, score_metadata, traps_marked
+from eval.reader_gold import (
+    LinkScore,
+    marker_context,
+    norm,
+    probes_in_footnotes,
+    score_metadata,
+    traps_marked,
+)
 from ingest.loaders import RawDocument
 from ingest.model import Letter
 from ingest.parse import parse_letter
@@ -37,6 +44,44 @@ def read(doc: Doc) -> Letter:
     return parse_letter(RawDocument(source=f"{doc.name}.txt", format="text", digest="x", text=doc.text))
 
 
+def score_links(letter: Letter, calls: list[dict]) -> LinkScore:
+    """eval.reader_gold.score_links, and a gold call with footnote None (its text lost in the document
+    itself) matched by a marker with no footnote."""
+    by_id = {fn.id: fn for fn in letter.footnotes}
+    matched: set[int] = set()
+    problems: list[str] = []
+    for marker in letter.markers:
+        before = marker_context(letter, marker)
+        fn = by_id.get(marker.footnote_id) if marker.footnote_id else None
+        got = norm(fn.text) if fn else None
+        hit = next(
+            (
+                i
+                for i, c in enumerate(calls)
+                if i not in matched
+                and c["number"] == marker.number
+                and before.endswith(norm(c["before"]))
+                and (
+                    (c["footnote"] is None and got is None)
+                    or (c["footnote"] is not None and got is not None and got.startswith(norm(c["footnote"])))
+                )
+            ),
+            None,
+        )
+        if hit is None:
+            problems.append(
+                f"wrong or extra: marker {marker.label} after '…{before[-40:]}' -> "
+                f"{fn.text[:60] if fn else None!r}"
+            )
+        else:
+            matched.add(hit)
+    for i, c in enumerate(calls):
+        if i not in matched:
+            shown = (c["footnote"] or "")[:40]
+            problems.append(f"missed: call {c['number']} after '…{c['before']}' ({shown}…)")
+    return LinkScore(len(letter.markers), len(calls), len(matched), tuple(problems))
+
+
 def score(doc: Doc) -> Row:
     letter = read(doc)
     links = score_links(letter, doc.calls)
@@ -59,8 +104,18 @@ def score(doc: Doc) -> Row:
     problems += [f"probe inside a footnote: {p[:60]!r}" for p in inside]
     marked, _ = traps_marked(letter, doc.not_calls)
     problems += [f"not a call, marked: {t!r}" for t in marked]
-    return Row(doc.name, links.predicted, links.gold, links.correct, ok, n, inside, marked, problems,
-               letter.reader_notes if hasattr(letter, "reader_notes") else ())
+    return Row(
+        doc.name,
+        links.predicted,
+        links.gold,
+        links.correct,
+        ok,
+        n,
+        inside,
+        marked,
+        problems,
+        letter.reader_notes if hasattr(letter, "reader_notes") else (),
+    )
 
 
 def documents() -> list[Doc]:
@@ -72,13 +127,16 @@ def table(rows: list[Row], show: bool) -> str:
     for r in rows:
         p = r.correct / r.predicted if r.predicted else float(not r.gold)
         rc = r.correct / r.gold if r.gold else 1.0
-        lines.append(f"{r.name:<44} {r.gold:>4} {r.predicted:>4} {r.correct:>4} {p:5.3f} {rc:5.3f} "
-                     f"{r.meta_ok}/{r.meta_n:<3} {len(r.in_footnotes):>4} {len(r.traps):>5}")
+        lines.append(
+            f"{r.name:<44} {r.gold:>4} {r.predicted:>4} {r.correct:>4} {p:5.3f} {rc:5.3f} "
+            f"{r.meta_ok}/{r.meta_n:<3} {len(r.in_footnotes):>4} {len(r.traps):>5}"
+        )
         if show:
             lines += [f"    {x}" for x in r.problems]
     pred, gold, corr = (sum(getattr(r, a) for r in rows) for a in ("predicted", "gold", "correct"))
     lines.append(
-        f"{'all (micro)':<44} {gold:>4} {pred:>4} {corr:>4} {corr / max(pred, 1):5.3f} {corr / max(gold, 1):5.3f} "
+        f"{'all (micro)':<44} {gold:>4} {pred:>4} {corr:>4} "
+        f"{corr / max(pred, 1):5.3f} {corr / max(gold, 1):5.3f} "
         f"{sum(r.meta_ok for r in rows)}/{sum(r.meta_n for r in rows):<3} "
         f"{sum(len(r.in_footnotes) for r in rows):>4} {sum(len(r.traps) for r in rows):>5}"
     )

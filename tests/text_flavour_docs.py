@@ -29,9 +29,10 @@ def flavour_text(pdf: bytes | Path) -> str:
     """A PDF's text as the shared text flavour writes it (pypdfium2's text layer, per page).
 
     pypdfium2 breaks the line after a raised call when the call ends its printed line's run and
-    starts the rest with a space ("gepubliceerd3\\n (als"): the flavour prints the call inline, so such a
-    line is joined to the one before. Its hyphen mark U+FFFE is the printed hyphen. Blank lines and
-    trailing spaces go: the flavour has none."""
+    starts the rest with a space ("gepubliceerd3\\n (als"), and sets each call of a run apart
+    ("Instituut.32\\n,\\n33"): the flavour prints calls inline, so such lines are joined to the one
+    before. Its hyphen mark U+FFFE is the printed hyphen. Blank lines and trailing spaces go: the
+    flavour has none."""
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
@@ -41,7 +42,12 @@ def flavour_text(pdf: bytes | Path) -> str:
         for line in page.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-").split("\n"):
             if not line.strip():
                 continue
-            if line.startswith(" ") and lines and re.search(r"\d$", lines[-1]):
+            prev = lines[-1] if lines else ""
+            # the rest of a line after a raised call, or a run of raised calls ("32" / "," / "33")
+            run = (re.search(r"\d$", prev) and line.strip() == ",") or (
+                prev.endswith(",") and re.fullmatch(r"\s*\d{1,3}", line)
+            )
+            if run or (re.search(r"\d$", prev) and line.startswith(" ")):
                 lines[-1] += line.rstrip()
             else:
                 lines.append(line.rstrip())
@@ -55,7 +61,7 @@ class Doc:
 
     name: str
     text: str
-    calls: list[dict]  # {"number", "before", "footnote"}, as tests/gold/real/*.json
+    calls: list[dict]  # {"number", "before", "footnote"}, as tests/gold/real/*.json; footnote None: no text
     probes: list[str]  # body text never inside a footnote
     metadata: dict = field(default_factory=dict)  # Letter field -> expected value (compared as is)
     gold_metadata: dict | None = None  # a real gold's metadata block (scored by eval.reader_gold)
@@ -92,7 +98,8 @@ def demo_docs() -> list[Doc]:
         for label, context, fn_text in gold["markers"]:
             # a neighbour call at the context's end ("Instituut.32,") is a marker, left out of "before"
             before = re.sub(r"(?:\[\d{1,3}\]|(?<=\D)\d{1,3}),\s*$", "", context.strip())
-            calls.append({"number": int(label.strip("[]")), "before": before, "footnote": fn_text or ""})
+            # footnote None: the text version lost that footnote's text; its call is a marker without one
+            calls.append({"number": int(label.strip("[]")), "before": before, "footnote": fn_text})
         body = letter.text
         probes = [s for s in _sentences(body) if not any(s[:40] in fn.text for fn in letter.footnotes)]
         fields = ("title", "date", "addressee", "kamerstuk")
@@ -162,7 +169,8 @@ VARIED_CSS = """
 @page { size: A4; margin: 28mm 62mm 25mm 25mm;
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 6.5pt "DejaVu Sans"; }
   @footnote { border-top: 0.5pt solid black; margin-top: 3mm; padding-top: 1mm; } }
-@page :first { margin-top: 95mm; }
+@page :first { margin-top: 60mm; }
+p.small { font-size: 6.5pt; margin-bottom: 4pt; }
 body { font: 9pt/12.5pt "DejaVu Sans"; margin: 0; }
 p { margin: 0 0 12.5pt 0; }
 h2 { font-size: 9pt; font-weight: bold; margin: 0 0 4pt 0; }
@@ -170,11 +178,8 @@ h2 { font-size: 9pt; font-weight: bold; margin: 0 0 4pt 0; }
 .fn::footnote-call { content: attr(data-n); vertical-align: super; font-size: 5.5pt; line-height: 0; }
 .fn::footnote-marker { content: attr(data-n) " "; vertical-align: super; font-size: 5pt; }
 .fn.glued::footnote-marker { content: attr(data-n); }
-.side { position: absolute; top: -67mm; left: 137mm; width: 40mm; font: 6.5pt/9pt "DejaVu Sans"; }
+.side { position: absolute; top: -32mm; left: 137mm; width: 40mm; font: 6.5pt/9pt "DejaVu Sans"; }
 .side p { margin: 0 0 4pt 0; }
-.retour { position: absolute; top: -60mm; left: 0; font: 6.5pt "DejaVu Sans"; }
-.addressee { position: absolute; top: -52mm; left: 0; width: 90mm; }
-.addressee p { margin: 0; }
 """
 
 SUBJECT = "Voortgang van de innovatieregeling en de reactie op het rapport van de Rekenkamer"
@@ -212,8 +217,10 @@ def varied_html(n_notes: int = 14, empty_page: bool = True) -> tuple[str, list[d
         probes.append(html.unescape(para)[:80])
         trap = TRAPS[i % len(TRAPS)][1] if i % 2 else ""
         call = f'<span class="{cls}" data-n="{i}">{html.escape(text)}</span>'
-        body.append(f"<p>{para} {html.escape(trap)} Dit is {html.escape(lead)}{call}{html.escape(after)} "
-                    f"{_paragraph(i + 2, 2)}</p>")
+        body.append(
+            f"<p>{para} {html.escape(trap)} Dit is {html.escape(lead)}{call}{html.escape(after)} "
+            f"{_paragraph(i + 2, 2)}</p>"
+        )
         calls.append({"number": i, "before": before, "footnote": " ".join(text.split()[:8])})
         if i % 5 == 0:
             body.append(f"<h2>Onderdeel {i // 5}</h2>")
@@ -222,12 +229,15 @@ def varied_html(n_notes: int = 14, empty_page: bool = True) -> tuple[str, list[d
             body += [f"<p>{_paragraph(k, 4)}</p>" for k in range(8)]
     body.append("<p>Hoogachtend,</p><p>DE MINISTER VAN ECONOMISCHE ZAKEN,</p><p>mr. drs. J.A. de Vries</p>")
     side = "".join(f"<p>{html.escape(s)}</p>" for s in SIDE[:7]) + "".join(
-        f"<p><b>{html.escape(a)}</b><br>{html.escape(b)}</p>" for a, b in zip(SIDE[7::2], SIDE[8::2])
+        f"<p><b>{html.escape(a)}</b><br>{html.escape(b)}</p>"
+        for a, b in zip(SIDE[7::2], SIDE[8::2], strict=True)
     )
+    # the return address and the addressee block in the flow, as a word processor writes them first;
+    # the column at the right placed apart, so it comes out among the body lines
     head = (
         f'<div class="side">{side}</div>'
-        '<div class="retour">&gt; Retouradres Postbus 20401 2500 EK Den Haag</div>'
-        '<div class="addressee">' + "".join(f"<p>{html.escape(a)}</p>" for a in ADDRESSEE) + "</div>"
+        '<p class="small">&gt; Retouradres Postbus 20401 2500 EK Den Haag</p>'
+        "<p>" + "<br>".join(html.escape(a) for a in ADDRESSEE) + "</p>"
         f"<p>Datum 14 april 2026<br>Betreft {html.escape(SUBJECT)}</p><p>Geachte voorzitter,</p>"
     )
     page = (
@@ -268,8 +278,15 @@ def real_docs() -> list[Doc]:
             calls = [c for c in gold["calls"] if page is None or c["page"] == page]
             probes = [p["text"] for p in gold["body_probes"] if page is None or p["page"] == page]
             text = flavour_text(SHARED / "corpus" / rel)
-            doc = Doc(Path(rel).stem, text, calls, probes, gold_metadata=gold["metadata"],
-                      not_calls=gold["not_calls"])
-            doc.metadata = {"_fields": ("date", "subject", "addressee", "kenmerk", "kamerstuk")} if page else {}
+            doc = Doc(
+                Path(rel).stem,
+                text,
+                calls,
+                probes,
+                gold_metadata=gold["metadata"],
+                not_calls=gold["not_calls"],
+            )
+            if page:  # no signature on page 1: the sender is not scored there
+                doc.metadata = {"_fields": ("date", "subject", "addressee", "kenmerk", "kamerstuk")}
             out.append(doc)
     return out
