@@ -182,18 +182,23 @@ class Scanner:
         (the part before, the next footnote's line, its style), or None.
 
         Evidence, all of it: a footnote is being read; the number is the one the numbering expects
-        next, after a sentence's end and before a capital or a web address (as a footnote opens);
-        and the body of this page or the one before calls it. A "nr. 6" or "art. 6" is no such end:
-        the number follows an abbreviation, not a sentence."""
+        next, after a sentence's end ("Unie. 6", "item 12. 13") and before a capital or a web address
+        (as a footnote opens); and the body of this page or the one before calls it. A "nr. 6" or
+        "art. 6" is no such end: the number follows an abbreviation, not a sentence."""
         if self.block_at is None:
             return None
         exp = self.expected[PLAIN]
         opens = def_match(line, PLAIN)
         if opens and exp <= opens[0] <= exp + MAX_GAP:
             exp = opens[0] + 1  # the line opens a footnote itself: the one after it is looked for
-        for m in re.finditer(rf"(?<=[^\W\d_]{{3}}[.;]) ({exp})(?= [A-Z“\"(]|https?://| https?://)", line):
+        from ingest.footnotes import ABBREVIATIONS  # footnotes.py imports this module
+
+        for m in re.finditer(rf"(?<=\S[.;]) ({exp})(?= [A-Z“\"(]|https?://| https?://)", line):
             left, right = line[: m.start()], line[m.start(1) :]
-            if left.strip() and def_match(right, PLAIN) and _called(recent, exp, PLAIN):
+            word = re.search(r"(\w+)[.;]$", left)
+            if word and word.group(1).lower() in ABBREVIATIONS:
+                continue  # "nr. 6 Kamerstuk": a number after its abbreviation
+            if def_match(right, PLAIN) and _called(recent, exp, PLAIN):
                 return left, right, PLAIN
         return None
 

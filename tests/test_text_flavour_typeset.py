@@ -1,0 +1,114 @@
+"""The plain-text reader on letters the tests typeset and read back as the other tool's text flavour.
+
+Each PDF is typeset here (WeasyPrint) and read by pypdfium2 as the shared text flavour writes text
+(tests/text_flavour_docs.py); its truth is what was typeset. Development material only.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.loaders import RawDocument
+from ingest.parse import parse_letter
+from tests.text_flavour_dev import score
+from tests.text_flavour_docs import SUBJECT, Doc, demo_docs, flavour_text, varied_html
+
+pytest.importorskip("weasyprint")
+pytest.importorskip("pypdfium2")
+
+
+def _pdf(page: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=page).write_pdf()
+
+
+def read(text: str):
+    return parse_letter(RawDocument(source="brief.txt", format="text", digest="x", text=text))
+
+
+@pytest.fixture(scope="module")
+def varied():
+    page, calls, probes, traps = varied_html(24)
+    text = flavour_text(_pdf(page))
+    return Doc("varied-24", text, calls, probes, {"title": SUBJECT}, not_calls=traps)
+
+
+def test_a_footnote_deferred_to_the_next_page_is_found_there(varied):
+    # WeasyPrint finds no room for footnote 11 (a long one) at the foot of its call's page and prints
+    # it at the head of the next page's footnotes, where nothing on that page calls it
+    lines = varied.text.split("\n")
+    label = next(i for i, ln in enumerate(lines) if ln.startswith("11 Zie"))
+    call = next(i for i, ln in enumerate(lines) if "Kathmann)11." in ln)
+    assert any(re.fullmatch(r"Pagina \d+ van \d+", ln) for ln in lines[call:label])
+    letter = read(varied.text)
+    fn = next(f for f in letter.footnotes if f.number == 11)
+    assert fn.text.startswith("Zie het rapport van de Algemene Rekenkamer")
+    row = score(varied)
+    assert (row.correct, row.predicted, row.gold) == (24, 24, 24), row.problems
+    assert not row.in_footnotes and not row.traps
+
+
+def test_two_footnotes_on_one_printed_line_are_two(varied):
+    # a tool that joins a short footnote's line to the one above it: "... nr. 45, item 12. 13 Kamer..."
+    lines = varied.text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("13 Kamerstukken"))
+    assert lines[at - 1].startswith("12 Handelingen")
+    joined = lines[: at - 1] + [lines[at - 1] + " " + lines[at]] + lines[at + 1 :]
+    letter = read("\n".join(joined))
+    texts = {f.number: f.text for f in letter.footnotes}
+    assert texts[12] == "Handelingen II 2024/25, nr. 45, item 12."
+    assert texts[13].startswith("Kamerstukken II 2024/25, 21 501-30, nr. 612")
+    row = score(Doc("joined", "\n".join(joined), varied.calls, varied.probes, not_calls=varied.not_calls))
+    assert row.correct == row.predicted == row.gold == 24, row.problems
+
+
+def test_a_footnote_line_with_a_number_after_an_abbreviation_stays_whole(varied):
+    # "nr. 45" inside a footnote is no footnote 45, and "item 12." followed by a lower-case word no new one
+    letter = read(varied.text)
+    assert next(f for f in letter.footnotes if f.number == 4).text == "Handelingen II 2024/25, nr. 45, item 12."
+
+
+@pytest.fixture(scope="module")
+def kamerstuk_letter():
+    return next(d for d in demo_docs() if d.name == "demo-003")
+
+
+def test_kamerstuk_header_with_one_space_after_the_dossier_number(kamerstuk_letter):
+    # the flavour prints "26643 Informatie- en communicatietechnologie (ICT)" with one space
+    assert kamerstuk_letter.text.startswith("26643 Informatie")
+    letter = read(kamerstuk_letter.text)
+    assert (letter.kamerstuk, letter.title) == (
+        kamerstuk_letter.metadata["kamerstuk"],
+        kamerstuk_letter.metadata["title"],
+    )
+    row = score(kamerstuk_letter)
+    assert row.meta_ok == row.meta_n and row.correct == row.gold == row.predicted, row.problems
+
+
+FICHE_CSS = (
+    '@page { size: A4; margin: 25mm; @top-right { content: counter(page); font: 8pt "DejaVu Sans"; } }'
+    ' body { font: 9pt/12pt "DejaVu Sans"; }'
+)
+FICHE_TITLE = "Fiche 2: Verordening over betaalrekeningen en digitale betalingen"
+
+
+def test_a_fiche_under_a_page_label_keeps_its_title():
+    filler = "Het voorstel regelt de toegang tot betaalrekeningen voor alle burgers in de Unie. " * 80
+    body = f"<p>{FICHE_TITLE}</p><p>1. Algemene gegevens</p><p>a) Titel voorstel</p><p>{filler}</p>"
+    text = flavour_text(_pdf(f"<html><head><style>{FICHE_CSS}</style></head><body>{body}</body></html>"))
+    # the page number heads its page, as the text of a real fiche has it: each page's label (which
+    # WeasyPrint writes after the page's text) moved above that page's lines
+    pages, cur = [], []
+    for line in text.strip().split("\n"):
+        if line.strip().isdigit():
+            pages.append([line] + cur)
+            cur = []
+        else:
+            cur.append(line)
+    assert len(pages) >= 2 and not cur
+    letter = read("\n".join(ln for p in pages for ln in p))
+    assert letter.text.startswith(FICHE_TITLE)
+    assert (letter.title, letter.kind) == (FICHE_TITLE, "fiche")
