@@ -68,7 +68,8 @@ def test_two_footnotes_on_one_printed_line_are_two(varied):
 def test_a_footnote_line_with_a_number_after_an_abbreviation_stays_whole(varied):
     # "nr. 45" inside a footnote is no footnote 45, and "item 12." followed by a lower-case word no new one
     letter = read(varied.text)
-    assert next(f for f in letter.footnotes if f.number == 4).text == "Handelingen II 2024/25, nr. 45, item 12."
+    fourth = next(f for f in letter.footnotes if f.number == 4)
+    assert fourth.text == "Handelingen II 2024/25, nr. 45, item 12."
 
 
 @pytest.fixture(scope="module")
