@@ -31,6 +31,10 @@ def parse_letter(raw: RawDocument) -> Letter:
         if p.page is not None and p.page > last_page:
             page_starts.extend([pos] * (p.page - last_page))  # pages without body text start here too
             last_page = p.page
+        for offset, page in p.breaks:  # pages that start inside the paragraph
+            if page > last_page:
+                page_starts.extend([pos + offset] * (page - last_page))
+                last_page = page
         paras.append(Para(p.text, pos, pos + len(p.text), p.bullet))
         text_parts.append(p.text)
         pos += len(p.text)

@@ -113,3 +113,36 @@ def test_a_fiche_under_a_page_label_keeps_its_title():
     letter = read("\n".join(ln for p in pages for ln in p))
     assert letter.text.startswith(FICHE_TITLE)
     assert (letter.title, letter.kind) == (FICHE_TITLE, "fiche")
+
+
+LONG_PARA_CSS = (
+    '@page { size: A4; margin: 25mm; @bottom-right { content: "Pagina " counter(page) " van " counter(pages);'
+    ' font: 7pt "DejaVu Sans"; } } body { font: 9pt/12pt "DejaVu Sans"; }'
+    ' .fn { float: footnote; font: 7pt/9pt "DejaVu Sans"; }'
+    " .fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 5.5pt; }"
+    ' .fn::footnote-marker { content: counter(footnote) " "; }'
+)
+
+
+def test_a_call_in_a_paragraph_that_runs_over_pages_has_its_own_lines_page():
+    # one paragraph over five pages (no short line ends it before): a call on page 5 is on page 5,
+    # not on the page where its paragraph began, and finds its footnote there
+    sentence = "Het kabinet investeert in de regio en werkt daarbij samen met gemeenten en provincies. "
+    calls = {40: "Kamerstuk 33009, nr. 120.", 150: "Kamerstuk 21501-30, nr. 612.", 260: "Zie de bijlage."}
+    parts = []
+    for i in range(300):
+        parts.append(sentence)
+        if i in calls:
+            parts.append(f'Dit is gemeld in de brief<span class="fn">{calls[i]}</span>. ')
+    page = (
+        f"<html><head><style>{LONG_PARA_CSS}</style></head><body><p>{''.join(parts)}</p>"
+        "<p>Hoogachtend,</p></body></html>"
+    )
+    text = flavour_text(_pdf(page))
+    assert sum(1 for ln in text.split("\n") if ln.startswith("Pagina ")) >= 5
+    letter = read(text)
+    assert len(letter.footnotes) == 3 and len(letter.markers) == 3
+    for marker in letter.markers:
+        fn = letter.footnote(marker.footnote_id)
+        assert fn is not None and marker.page == fn.page, (marker, fn)
+    assert letter.markers[-1].page >= 4

@@ -165,6 +165,12 @@ def _paragraph(i: int, words: int) -> str:
     return html.escape(text)
 
 
+# The column's lines that every page repeats (a fixed element: WeasyPrint prints it on each page).
+RUNNING = (
+    '<div class="run"><p><b>Ministerie van Economische Zaken</b></p>'
+    "<p><b>Kenmerk</b><br>EZ/2026/12345678</p></div>"
+)
+
 VARIED_CSS = """
 @page { size: A4; margin: 28mm 62mm 25mm 25mm;
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 6.5pt "DejaVu Sans"; }
@@ -180,6 +186,8 @@ h2 { font-size: 9pt; font-weight: bold; margin: 0 0 4pt 0; }
 .fn.glued::footnote-marker { content: attr(data-n); }
 .side { position: absolute; top: -32mm; left: 137mm; width: 40mm; font: 6.5pt/9pt "DejaVu Sans"; }
 .side p { margin: 0 0 4pt 0; }
+.run { position: fixed; top: 0; left: 137mm; width: 40mm; font: 6.5pt/9pt "DejaVu Sans"; }
+.run p { margin: 0 0 4pt 0; }
 """
 
 SUBJECT = "Voortgang van de innovatieregeling en de reactie op het rapport van de Rekenkamer"
@@ -225,8 +233,8 @@ def varied_html(n_notes: int = 14, empty_page: bool = True) -> tuple[str, list[d
         if i % 5 == 0:
             body.append(f"<h2>Onderdeel {i // 5}</h2>")
         if empty_page and i == n_notes // 2:
-            # a page of body text without footnotes
-            body += [f"<p>{_paragraph(k, 4)}</p>" for k in range(8)]
+            # more than a page of body text: a page without footnotes
+            body += [f"<p>{_paragraph(k, 4)}</p>" for k in range(14)]
     body.append("<p>Hoogachtend,</p><p>DE MINISTER VAN ECONOMISCHE ZAKEN,</p><p>mr. drs. J.A. de Vries</p>")
     side = "".join(f"<p>{html.escape(s)}</p>" for s in SIDE[:7]) + "".join(
         f"<p><b>{html.escape(a)}</b><br>{html.escape(b)}</p>"
@@ -235,7 +243,7 @@ def varied_html(n_notes: int = 14, empty_page: bool = True) -> tuple[str, list[d
     # the return address and the addressee block in the flow, as a word processor writes them first;
     # the column at the right placed apart, so it comes out among the body lines
     head = (
-        f'<div class="side">{side}</div>'
+        f'<div class="side">{side}</div>{RUNNING}'
         '<p class="small">&gt; Retouradres Postbus 20401 2500 EK Den Haag</p>'
         "<p>" + "<br>".join(html.escape(a) for a in ADDRESSEE) + "</p>"
         f"<p>Datum 14 april 2026<br>Betreft {html.escape(SUBJECT)}</p><p>Geachte voorzitter,</p>"
@@ -247,6 +255,29 @@ def varied_html(n_notes: int = 14, empty_page: bool = True) -> tuple[str, list[d
     return page, calls, probes, [t for t, _ in TRAPS]
 
 
+LABEL_RE = re.compile(r"^Pagina \d+ van \d+$")
+NOTE_RE = re.compile(r"^(\d{1,2})(?= |https?://)")
+
+
+def continued(text: str, number: int, keep: int = 2) -> str:
+    """The text with footnote `number` continued on the next page, as Word breaks a long footnote: its
+    lines after the first `keep` printed at the foot of the next page, above that page's own
+    footnotes (or above its page label where it has none)."""
+    lines = text.rstrip("\n").split("\n")
+    first = next(i for i, ln in enumerate(lines) if (m := NOTE_RE.match(ln)) and int(m.group(1)) == number)
+    end = first + 1
+    while not NOTE_RE.match(lines[end]) and not LABEL_RE.match(lines[end]):
+        end += 1
+    rest = lines[first + keep : end]
+    del lines[first + keep : end]
+    label = next(i for i in range(first, len(lines)) if LABEL_RE.match(lines[i]))
+    nxt = next(i for i in range(label + 1, len(lines)) if LABEL_RE.match(lines[i]))
+    at = next(
+        (i for i in range(label + 1, nxt) if (m := NOTE_RE.match(lines[i])) and int(m.group(1)) == number + 1), nxt
+    )
+    return "\n".join(lines[:at] + rest + lines[at:]) + "\n"
+
+
 def varied_docs() -> list[Doc]:
     from weasyprint import HTML
 
@@ -256,6 +287,9 @@ def varied_docs() -> list[Doc]:
         text = flavour_text(HTML(string=page).write_pdf())
         meta = {"title": SUBJECT, "addressee": "Tweede Kamer", "kenmerk": "EZ/2026/12345678"}
         out.append(Doc(name, text, calls, probes, meta, not_calls=traps))
+        if n == 14:
+            # the long footnote 3 broken over two pages
+            out.append(Doc(f"{name}-continued", continued(text, 3), calls, probes, meta, not_calls=traps))
     return out
 
 
