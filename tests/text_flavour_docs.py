@@ -272,9 +272,8 @@ def continued(text: str, number: int, keep: int = 2) -> str:
     del lines[first + keep : end]
     label = next(i for i in range(first, len(lines)) if LABEL_RE.match(lines[i]))
     nxt = next(i for i in range(label + 1, len(lines)) if LABEL_RE.match(lines[i]))
-    at = next(
-        (i for i in range(label + 1, nxt) if (m := NOTE_RE.match(lines[i])) and int(m.group(1)) == number + 1), nxt
-    )
+    opens = [i for i in range(label + 1, nxt) if re.match(rf"{number + 1}(?= |https?://)", lines[i])]
+    at = opens[0] if opens else nxt
     return "\n".join(lines[:at] + rest + lines[at:]) + "\n"
 
 
