@@ -181,16 +181,17 @@ class Scanner:
         """A footnote line that holds the start of the next footnote too ("... in de Unie. 6 Volgens"):
         (the part before, the next footnote's line, its style), or None.
 
-        Evidence, all of it: a footnote is being read; the number is the one the numbering expects
+        Evidence, all of it: a footnote is being read (or the line, in a page's footnote block, opens
+        one); the number is the one the numbering expects
         next, after a sentence's end ("Unie. 6", "item 12. 13") and before a capital or a web address
         (as a footnote opens); and the body of this page or the one before calls it. A "nr. 6" or
         "art. 6" is no such end: the number follows an abbreviation, not a sentence."""
-        if self.block_at is None:
-            return None
         exp = self.expected[PLAIN]
         opens = def_match(line, PLAIN)
         if opens and exp <= opens[0] <= exp + MAX_GAP:
             exp = opens[0] + 1  # the line opens a footnote itself: the one after it is looked for
+        elif self.block_at is None:
+            return None  # neither a footnote being read nor one this line opens
         from ingest.footnotes import ABBREVIATIONS  # footnotes.py imports this module
 
         for m in re.finditer(rf"(?<=\S[.;]) ({exp})(?= [A-Z“\"(]|https?://| https?://)", line):

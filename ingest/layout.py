@@ -120,14 +120,15 @@ def analyse(text: str) -> Layout:
                 doubts.append(f"page {page}: {doubt}")
         zone = pages_known and zones.get(page) is not None and idx >= zones[page]
         pg = page if pages_known else None
-        if pages_known and state == "note" and (split := scan.inline_def(line, _recent(body, page))):
+        in_notes = state == "note" or zone
+        if pages_known and in_notes and (split := scan.inline_def(line, _recent(body, page))):
             # two footnotes on one printed line ("... in de Unie. 6 Volgens de ..."): the first goes on
             # (or opens, where the line starts with its number) and the next opens where its number is
             left, right, style = split
-            if not scan.try_def(left, False, True, pg, "", zone):
+            if not scan.try_def(left, blank or page_break, state == "note", pg, "", zone):
                 scan.add_line(left)
             scan.force_def(right, style, pg)
-            blank = False
+            state, blank = "note", False
             continue
         if pages_known and scan.try_def(line, blank or page_break, state == "note", pg, "", zone):
             state = "note"

@@ -10,6 +10,7 @@ from ingest.metadata import Metadata, extract_metadata
 from ingest.model import HEADING, LIST_ITEM, Footnote, Letter, Marker, Section
 from ingest.paragraphs import reflow
 from ingest.sections import Para, find_sections, heading_kind, sections_from_headings
+from ingest.text_kamerstuk import motie_document
 
 SEP = "\n\n"
 
@@ -19,6 +20,9 @@ def parse_letter(raw: RawDocument) -> Letter:
     if raw.blocks:
         return _parse_blocks(raw)
     layout = analyse(raw.text)
+    motie = motie_document(raw, layout.lines)
+    if motie is not None:  # a motie written out as text: read as its structured readers read it
+        return _parse_blocks(motie)
     paragraphs = reflow(layout.lines, raw.text)
     text_parts: list[str] = []
     paras: list[Para] = []

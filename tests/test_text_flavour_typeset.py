@@ -7,6 +7,7 @@ Each PDF is typeset here (WeasyPrint) and read by pypdfium2 as the shared text f
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -54,13 +55,17 @@ def test_a_footnote_deferred_to_the_next_page_is_found_there(varied):
 def test_two_footnotes_on_one_printed_line_are_two(varied):
     # a tool that joins a short footnote's line to the one above it: "... nr. 45, item 12. 13 Kamer..."
     lines = varied.text.split("\n")
-    at = next(i for i, ln in enumerate(lines) if ln.startswith("13 Kamerstukken"))
-    assert lines[at - 1].startswith("12 Handelingen")
+    at, n = next(
+        (i, int(m.group(1)))
+        for i, ln in enumerate(lines)
+        if (m := re.match(r"(\d+) Kamerstukken II", ln))
+        and lines[i - 1].startswith(f"{int(m.group(1)) - 1} Hand")
+    )
     joined = lines[: at - 1] + [lines[at - 1] + " " + lines[at]] + lines[at + 1 :]
     letter = read("\n".join(joined))
     texts = {f.number: f.text for f in letter.footnotes}
-    assert texts[12] == "Handelingen II 2024/25, nr. 45, item 12."
-    assert texts[13].startswith("Kamerstukken II 2024/25, 21 501-30, nr. 612")
+    assert texts[n - 1] == "Handelingen II 2024/25, nr. 45, item 12."
+    assert texts[n].startswith("Kamerstukken II 2024/25, 21 501-30, nr. 612")
     row = score(Doc("joined", "\n".join(joined), varied.calls, varied.probes, not_calls=varied.not_calls))
     assert row.correct == row.predicted == row.gold == 24, row.problems
 
@@ -146,3 +151,45 @@ def test_a_call_in_a_paragraph_that_runs_over_pages_has_its_own_lines_page():
         fn = letter.footnote(marker.footnote_id)
         assert fn is not None and marker.page == fn.page, (marker, fn)
     assert letter.markers[-1].page >= 4
+
+
+MOTIE = """<html><head><style>@page { size: A4; margin: 25mm; }
+body { font: 10pt/13pt "DejaVu Sans"; } p { margin: 0 0 6pt 0; }
+td { vertical-align: top; padding: 0 6mm 4pt 0; } td.nr { white-space: nowrap; }
+.colophon { font: 6pt "DejaVu Sans"; margin-top: 20mm; }</style></head><body>
+<p>Tweede Kamer der Staten-Generaal</p><p>Vergaderjaar 2025–2026</p>
+<table><tr><td class="nr">36 600 VII</td><td>Vaststelling van de begrotingsstaten van het Ministerie van
+Binnenlandse Zaken en Koninkrijksrelaties (VII) voor het jaar 2026</td></tr>
+<tr><td class="nr">Nr. 123</td><td>MOTIE VAN HET LID JANSEN C.S.</td></tr></table>
+<p>Voorgesteld 3 maart 2026</p>
+<p>De Kamer,</p><p>gehoord de beraadslaging,</p>
+<p>overwegende dat gemeenten meer ruimte nodig hebben om de digitale dienstverlening te verbeteren;</p>
+<p>verzoekt de regering, in overleg met de VNG een plan op te stellen voor de digitale dienstverlening
+van gemeenten,</p><p>en gaat over tot de orde van de dag.</p>
+<p>Jansen</p><p>De Vries</p>
+<div class="colophon"><p>kst-36600-VII-123</p><p>ISSN 0921 - 7371</p>
+<p>’s-Gravenhage 2026 Tweede Kamer, vergaderjaar 2025–2026, 36 600 VII, nr. 123</p></div>
+</body></html>"""
+
+
+def test_a_motie_as_text_gets_its_kamerstuk_header_read():
+    text = flavour_text(_pdf(MOTIE))
+    assert "36 600 VII Vaststelling" in text  # the flavour sets the dossier and its title one space apart
+    letter = read(text)
+    assert (letter.kamerstuk_id, letter.kind, letter.date) == ("kst-36600-VII-123", "motie", date(2026, 3, 3))
+    assert letter.title.startswith("Motie van het lid Jansen c.s.; Vaststelling van de begrotingsstaten")
+    assert [m.name for m in letter.indieners][:2] == ["Jansen", "De Vries"]
+    assert letter.addressee == "Tweede Kamer"
+    # its dictum clause by clause, as the structured readers label it
+    paragraphs = letter.text.split("\n\n")
+    assert [p.split(" ")[0] for p in paragraphs] == [
+        "Motie",
+        "De",
+        "gehoord",
+        "overwegende",
+        "verzoekt",
+        "en",
+    ]
+    assert paragraphs[-1].endswith("orde van de dag.\nJansen\nDe Vries")
+    for printed in ("kst-36600-VII-123", "ISSN", "’s-Gravenhage 2026", "Vergaderjaar", "MOTIE VAN HET LID"):
+        assert printed not in letter.text

@@ -17,13 +17,14 @@ from eval.reader_gold import (
     marker_context,
     norm,
     probes_in_footnotes,
+    score_decisions,
     score_metadata,
     traps_marked,
 )
 from ingest.loaders import RawDocument
 from ingest.model import Letter
 from ingest.parse import parse_letter
-from tests.text_flavour_docs import Doc, demo_docs, real_docs, varied_docs
+from tests.text_flavour_docs import Doc, decision_lists, demo_docs, motie_docs, real_docs, varied_docs
 
 
 @dataclass
@@ -119,7 +120,7 @@ def score(doc: Doc) -> Row:
 
 
 def documents() -> list[Doc]:
-    return demo_docs() + varied_docs() + real_docs()
+    return demo_docs() + varied_docs() + real_docs() + motie_docs()
 
 
 def table(rows: list[Row], show: bool) -> str:
@@ -156,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         for d in docs:
             (Path(args.dump) / f"{d.name}.txt").write_text(d.text, encoding="utf-8")
     print(table([score(d) for d in docs], args.problems))
+    print("\nDecision lists read as text (each decision under its own item):")
+    for name, text, gold in decision_lists():
+        got = score_decisions(read(Doc(name, text, [], [])), gold)
+        print(f"  {name:<26} {got.under_own_item:>3}/{got.total:<3} = {got.accuracy:.3f}")
+        if args.problems:
+            print("\n".join(f"    {x}" for x in got.problems))
     return 0
 
 

@@ -323,3 +323,33 @@ def real_docs() -> list[Doc]:
                 doc.metadata = {"_fields": ("date", "subject", "addressee", "kenmerk", "kamerstuk")}
             out.append(doc)
     return out
+
+
+MOTIE_PDF = "real/moties-docx-pdf/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf"  # development part
+MOTIE_FIELDS = ("kamerstuk", "kamerstuk_id", "title", "date", "sender", "kind", "addressee")
+
+
+def motie_docs() -> list[Doc]:
+    """The development motie PDF read by pypdfium2; truth: what the PDF's own reader gives (the
+    development gold of tests/test_pdf_real.py asserts those values)."""
+    from eval.splits import part_of
+    from ingest.loaders import load_document
+    from ingest.parse import parse_letter
+
+    if part_of("moties-docx-pdf", Path(MOTIE_PDF).name) != "development":
+        return []
+    path = SHARED / "corpus" / MOTIE_PDF
+    pdf = parse_letter(load_document(path))
+    meta = {f: getattr(pdf, f) for f in MOTIE_FIELDS}
+    probes = [s for s in _sentences(pdf.text) if "orde van de dag" not in s]
+    return [Doc(path.stem[:8] + "-motie", flavour_text(path), [], probes, meta)]
+
+
+def decision_lists() -> list[tuple[str, str, dict]]:
+    """(name, text, gold) of the development decision lists read by pypdfium2."""
+    out = []
+    for path in sorted((GOLD / "besluitenlijsten").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold["part"] == "development":
+            out.append((Path(gold["file"]).stem, flavour_text(SHARED / "corpus" / gold["file"]), gold))
+    return out
