@@ -20,11 +20,13 @@ from ingest.footnote_blocks import (  # noqa: F401
     Scanner,
 )
 from ingest.letterhead import HeaderField, find_letterhead
-from ingest.line_shapes import body_width, breaks_off
+from ingest.line_shapes import body_width, breaks_off, ends_note, lower_start, url_goes_on
 from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
+# A footnote line ending on an abbreviation ("zie o.a.", "e.a.", "nr.") goes on, in lower case maybe.
+ABBREVIATION_END_RE = re.compile(r"(?:\b[a-z]\.[a-z]\.|\b(?:nr|art|blz|vgl|zgn|resp|incl|jl|p|pp)\.)$", re.I)
 CARRY_LINES = 120  # body lines looked back for calls: more than a page holds (about 50 lines)
 
 
@@ -132,6 +134,18 @@ def analyse(text: str) -> Layout:
             continue
         if pages_known and scan.try_def(line, blank or page_break, state == "note", pg, "", zone):
             state = "note"
+        elif (
+            pages_known
+            and state == "note"
+            and not starts_page
+            and not URL_LINE.match(line)
+            and _body_resumes(scan.defs[-1]["lines"][-1], line, body, page)
+        ):
+            # the tool wrote body text after the page's footnotes: it is body, out of its place
+            scan.close_block()
+            state = "body"
+            doubts.append(f"page {page}: body text after its footnotes read as body ({line.strip()[:40]!r}…)")
+            body.append(BodyLine(line.rstrip(), pg, False, False))
         elif pages_known and state == "note" and not starts_page and not URL_LINE.match(line):
             # With known pages the body resumes only on the next page: until then, it is footnote text.
             scan.add_line(line)
@@ -181,6 +195,18 @@ def _rows_between(
             furniture.add(r)
         prev = r
     return rows, blank, furniture
+
+
+def _body_resumes(last: str, line: str, body: list[BodyLine], page: int | None) -> bool:
+    """In a page's footnote block, is this line the page's body going on (written after the footnotes)?
+
+    Evidence, all of it (note_ends.py reads unpaged text by the same shapes): the footnote's line
+    above ended its sentence; this line starts in lower case, as no footnote's next sentence does; and
+    the page's body above the block broke off mid-sentence, so its sentence goes on here."""
+    if not (ends_note(last) and lower_start(line) and not url_goes_on(last, line)):
+        return False
+    above = body[-1] if body and body[-1].page == page else None
+    return above is not None and not ends_note(above.text) and not ABBREVIATION_END_RE.search(last)
 
 
 def _recent(body: list[BodyLine], page: int | None) -> str:

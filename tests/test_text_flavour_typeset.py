@@ -14,7 +14,7 @@ import pytest
 from ingest.loaders import RawDocument
 from ingest.parse import parse_letter
 from tests.text_flavour_dev import score
-from tests.text_flavour_docs import SUBJECT, Doc, demo_docs, flavour_text, varied_html
+from tests.text_flavour_docs import SUBJECT, Doc, body_after_notes, demo_docs, flavour_text, varied_html
 
 pytest.importorskip("weasyprint")
 pytest.importorskip("pypdfium2")
@@ -75,6 +75,11 @@ def test_a_footnote_line_with_a_number_after_an_abbreviation_stays_whole(varied)
     letter = read(varied.text)
     fourth = next(f for f in letter.footnotes if f.number == 4)
     assert fourth.text == "Handelingen II 2024/25, nr. 45, item 12."
+
+
+@pytest.fixture(scope="module")
+def varied14() -> str:
+    return flavour_text(_pdf(varied_html(14)[0]))
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +198,15 @@ def test_a_motie_as_text_gets_its_kamerstuk_header_read():
     assert paragraphs[-1].endswith("orde van de dag.\nJansen\nDe Vries")
     for printed in ("kst-36600-VII-123", "ISSN", "’s-Gravenhage 2026", "Vergaderjaar", "MOTIE VAN HET LID"):
         assert printed not in letter.text
+
+
+def test_body_text_written_after_a_pages_footnotes_stays_body(varied14):
+    # a tool that writes a page's last body lines after its footnotes: the last footnote ends with its
+    # sentence, the body's cut sentence goes on in lower case; the reader says what it did
+    text, moved = body_after_notes(varied14, 2)
+    letter = read(text)
+    assert moved.startswith(("resultaten", "het ", "de ")) or moved[0].islower()
+    assert not any(moved[:40] in fn.text for fn in letter.footnotes)
+    assert " ".join(moved.split()[:6]) in " ".join(letter.text.split())
+    assert any("body text after its footnotes" in n for n in letter.reader_notes)
+    assert [fn.number for fn in letter.footnotes] == list(range(1, 15))

@@ -277,6 +277,19 @@ def continued(text: str, number: int, keep: int = 2) -> str:
     return "\n".join(lines[:at] + rest + lines[at:]) + "\n"
 
 
+def body_after_notes(text: str, page: int, n: int = 2) -> tuple[str, str]:
+    """The text with page `page`'s last n body lines written after its footnotes (as a tool that reads a
+    text frame out of order writes them), and those lines joined (a probe: they are body text). The
+    page's body ends where its repeated column starts ("Ministerie van Economische")."""
+    lines = text.rstrip("\n").split("\n")
+    labels = [i for i, ln in enumerate(lines) if LABEL_RE.match(ln)]
+    start, label = labels[page - 2] + 1, labels[page - 1]
+    column = next(i for i in range(start, label) if lines[i].startswith("Ministerie van Economische"))
+    moved = lines[column - n : column]
+    out = lines[: column - n] + lines[column:label] + moved + lines[label:]
+    return "\n".join(out) + "\n", " ".join(moved)
+
+
 def varied_docs() -> list[Doc]:
     from weasyprint import HTML
 
@@ -289,6 +302,9 @@ def varied_docs() -> list[Doc]:
         if n == 14:
             # the long footnote 3 broken over two pages
             out.append(Doc(f"{name}-continued", continued(text, 3), calls, probes, meta, not_calls=traps))
+            # page 2's last body lines written after its footnotes
+            after, moved = body_after_notes(text, 2)
+            out.append(Doc(f"{name}-body-after", after, calls, [*probes, moved], meta, not_calls=traps))
     return out
 
 
