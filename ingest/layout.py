@@ -27,6 +27,7 @@ from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
 # A footnote line ending on an abbreviation ("zie o.a.", "e.a.", "nr.") goes on, in lower case maybe.
 ABBREVIATION_END_RE = re.compile(r"(?:\b[a-z]\.[a-z]\.|\b(?:nr|art|blz|vgl|zgn|resp|incl|jl|p|pp)\.)$", re.I)
+BODY_WIDE = 0.85  # a body line: at least this share of the body's width (note_ends.FULL)
 CARRY_LINES = 120  # body lines looked back for calls: more than a page holds (about 50 lines)
 
 
@@ -139,7 +140,7 @@ def analyse(text: str) -> Layout:
             and state == "note"
             and not starts_page
             and not URL_LINE.match(line)
-            and _body_resumes(scan.defs[-1]["lines"][-1], line, body, page)
+            and _body_resumes(scan.defs[-1]["lines"][-1], line, body, page, scan.width)
         ):
             # the tool wrote body text after the page's footnotes: it is body, out of its place
             scan.close_block()
@@ -197,12 +198,15 @@ def _rows_between(
     return rows, blank, furniture
 
 
-def _body_resumes(last: str, line: str, body: list[BodyLine], page: int | None) -> bool:
+def _body_resumes(last: str, line: str, body: list[BodyLine], page: int | None, width: int) -> bool:
     """In a page's footnote block, is this line the page's body going on (written after the footnotes)?
 
     Evidence, all of it (note_ends.py reads unpaged text by the same shapes): the footnote's line
     above ended its sentence; this line starts in lower case, as no footnote's next sentence does; and
-    the page's body above the block broke off mid-sentence, so its sentence goes on here."""
+    the page's body above the block broke off mid-sentence, so its sentence goes on here; and the line
+    is as wide as the body's lines (a narrow one may be a second footnote column's, read apart later)."""
+    if len(line.strip()) < BODY_WIDE * width:
+        return False
     if not (ends_note(last) and lower_start(line) and not url_goes_on(last, line)):
         return False
     above = body[-1] if body and body[-1].page == page else None
