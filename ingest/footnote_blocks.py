@@ -177,14 +177,41 @@ class Scanner:
             return True
         return False
 
-    def zone_start(self, texts: list[str], content: list[int], carry: str = "") -> int | None:
+    def inline_def(self, line: str, recent: str) -> tuple[str, str, str] | None:
+        """A footnote line that holds the start of the next footnote too ("... in de Unie. 6 Volgens"):
+        (the part before, the next footnote's line, its style), or None.
+
+        Evidence, all of it: a footnote is being read (or the line, in a page's footnote block, opens
+        one); the number is the one the numbering expects
+        next, after a sentence's end ("Unie. 6", "item 12. 13") and before a capital or a web address
+        (as a footnote opens); and the body of this page or the one before calls it. A "nr. 6" or
+        "art. 6" is no such end: the number follows an abbreviation, not a sentence."""
+        exp = self.expected[PLAIN]
+        opens = def_match(line, PLAIN)
+        if opens and exp <= opens[0] <= exp + MAX_GAP:
+            exp = opens[0] + 1  # the line opens a footnote itself: the one after it is looked for
+        elif self.block_at is None:
+            return None  # neither a footnote being read nor one this line opens
+        from ingest.footnotes import ABBREVIATIONS  # footnotes.py imports this module
+
+        for m in re.finditer(rf"(?<=\S[.;]) ({exp})(?= [A-Z“\"(]|https?://| https?://)", line):
+            left, right = line[: m.start()], line[m.start(1) :]
+            word = re.search(r"(\w+)[.;]$", left)
+            if word and word.group(1).lower() in ABBREVIATIONS:
+                continue  # "nr. 6 Kamerstuk": a number after its abbreviation
+            if def_match(right, PLAIN) and _called(recent, exp, PLAIN):
+                return left, right, PLAIN
+        return None
+
+    def zone_start(self, texts: list[str], content: list[int], carry: str = "", wide: str = "") -> int | None:
         """Where a page's footnote block starts (an index into texts), or None.
 
         Evidence: footnotes are the last lines of their page; they continue the letter's numbering;
         the body above calls the first of them (or its text looks like a footnote); none of them holds
         pages of text. The latest line that starts with the expected number is taken, so a body line
         higher up that happens to start with that number stays body. carry: the previous page's last
-        body lines (a call in the page's last line may find its footnote on the next page)."""
+        body lines (a call in the page's last line may find its footnote on the next page); wide: the
+        previous page's whole body (see _deferred_above)."""
         rows = [i for i in content if texts[i].strip()]
         for style in (SUPERSCRIPT, BRACKETED, PLAIN):
             exp = self.expected[style]
@@ -196,8 +223,28 @@ class Scanner:
                     if not (STRONG_FOOTNOTE.search(rest) or _called(above, n, style)):
                         continue
                     if _block_fits(texts, rows[k:], style, n):
-                        return rows[k]
+                        return self._deferred_above(texts, rows, k, style, n, wide) if n > exp else rows[k]
         return self._jump(texts, rows)
+
+    def _deferred_above(
+        self, texts: list[str], rows: list[int], k: int, style: str, n: int, wide: str
+    ) -> int:
+        """A block found at rows[k] with number n beyond the expected one: the skipped footnotes may stand
+        just above it, deferred from the page before (no room at the foot of their call's page, so
+        their text opens the next page's block, and nothing on this page calls them). Evidence: a line
+        above, within one footnote's length, that starts with a skipped number, that number called in
+        the previous page's body (wide), and the block from there fitting. Else rows[k]."""
+        exp, size = self.expected[style], 0
+        for j in range(k - 1, -1, -1):
+            hit = def_match(texts[rows[j]], style)
+            if hit and exp <= hit[0] < n:
+                above = wide + " " + " ".join(texts[i] for i in rows[:j])
+                if _called(above, hit[0], style) and _block_fits(texts, rows[j:], style, hit[0]):
+                    return rows[j]
+            size += len(texts[rows[j]].strip()) + 1
+            if size > MAX_FOOTNOTE_CHARS:
+                break
+        return rows[k]
 
     def _jump(self, texts: list[str], rows: list[int]) -> int | None:
         """A page's block whose numbering jumps ahead: footnotes before it were lost in extraction (their

@@ -20,11 +20,15 @@ from ingest.footnote_blocks import (  # noqa: F401
     Scanner,
 )
 from ingest.letterhead import HeaderField, find_letterhead
-from ingest.line_shapes import body_width, breaks_off
+from ingest.line_shapes import body_width, breaks_off, ends_note, lower_start, url_goes_on
 from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
+# A footnote line ending on an abbreviation ("zie o.a.", "e.a.", "nr.") goes on, in lower case maybe.
+ABBREVIATION_END_RE = re.compile(r"(?:\b[a-z]\.[a-z]\.|\b(?:nr|art|blz|vgl|zgn|resp|incl|jl|p|pp)\.)$", re.I)
+BODY_WIDE = 0.85  # a body line: at least this share of the body's width (note_ends.FULL)
+CARRY_LINES = 120  # body lines looked back for calls: more than a page holds (about 50 lines)
 
 
 @dataclass(frozen=True)
@@ -110,14 +114,39 @@ def analyse(text: str) -> Layout:
                 for i in range(idx, len(lines))
                 if page_of[i] == page and i not in column and not lines[i].debris
             ]
+            # the previous page's last lines (a call in its last line), and its whole body: a footnote
+            # that found no room on its call's page is printed at the foot of the next one
             carry = " ".join(b.text for b in body[-3:] if b.page == page - 1)
-            zones[page] = scan.zone_start(texts, page_rows, carry)
+            wide = " ".join(b.text for b in body[-CARRY_LINES:] if b.page == page - 1)
+            zones[page] = scan.zone_start(texts, page_rows, carry, wide)
             if zones[page] is None and (doubt := scan.doubt(texts, page_rows)):
                 doubts.append(f"page {page}: {doubt}")
         zone = pages_known and zones.get(page) is not None and idx >= zones[page]
         pg = page if pages_known else None
+        in_notes = state == "note" or zone
+        if pages_known and in_notes and (split := scan.inline_def(line, _recent(body, page))):
+            # two footnotes on one printed line ("... in de Unie. 6 Volgens de ..."): the first goes on
+            # (or opens, where the line starts with its number) and the next opens where its number is
+            left, right, style = split
+            if not scan.try_def(left, blank or page_break, state == "note", pg, "", zone):
+                scan.add_line(left)
+            scan.force_def(right, style, pg)
+            state, blank = "note", False
+            continue
         if pages_known and scan.try_def(line, blank or page_break, state == "note", pg, "", zone):
             state = "note"
+        elif (
+            pages_known
+            and state == "note"
+            and not starts_page
+            and not URL_LINE.match(line)
+            and _body_resumes(scan.defs[-1]["lines"][-1], line, body, page, scan.width)
+        ):
+            # the tool wrote body text after the page's footnotes: it is body, out of its place
+            scan.close_block()
+            state = "body"
+            doubts.append(f"page {page}: body text after its footnotes read as body ({line.strip()[:40]!r}…)")
+            body.append(BodyLine(line.rstrip(), pg, False, False))
         elif pages_known and state == "note" and not starts_page and not URL_LINE.match(line):
             # With known pages the body resumes only on the next page: until then, it is footnote text.
             scan.add_line(line)
@@ -167,6 +196,26 @@ def _rows_between(
             furniture.add(r)
         prev = r
     return rows, blank, furniture
+
+
+def _body_resumes(last: str, line: str, body: list[BodyLine], page: int | None, width: int) -> bool:
+    """In a page's footnote block, is this line the page's body going on (written after the footnotes)?
+
+    Evidence, all of it (note_ends.py reads unpaged text by the same shapes): the footnote's line
+    above ended its sentence; this line starts in lower case, as no footnote's next sentence does; and
+    the page's body above the block broke off mid-sentence, so its sentence goes on here; and the line
+    is as wide as the body's lines (a narrow one may be a second footnote column's, read apart later)."""
+    if len(line.strip()) < BODY_WIDE * width:
+        return False
+    if not (ends_note(last) and lower_start(line) and not url_goes_on(last, line)):
+        return False
+    above = body[-1] if body and body[-1].page == page else None
+    return above is not None and not ends_note(above.text) and not ABBREVIATION_END_RE.search(last)
+
+
+def _recent(body: list[BodyLine], page: int | None) -> str:
+    """The body of this page and the one before: where the calls of this page's footnotes stand."""
+    return " ".join(b.text for b in body[-CARRY_LINES:] if page is None or b.page in (page, page - 1))
 
 
 def _notes(footnotes: tuple[FootnoteDef, ...], lines: list[RawLine], pages_known: bool) -> tuple[str, ...]:

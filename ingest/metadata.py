@@ -24,7 +24,9 @@ SUBJECT_RE = re.compile(
     r"(?m)^\s*[Bb]etreft\s+(.+?)(?=\n\s*\n\s*\n|\n\s*(?:Geachte|Datum|Kenmerk|Op \d)|\Z)", re.S
 )
 STUK_TITLE_RE = re.compile(r"Nr\.\s*\d+\s+(.+?)\s+(?:Aan de|Den Haag)", re.S)
-KAMERSTUK_RE = re.compile(r"^\s*(\d{2}\s?\d{3})\s{2,}(\S.*?)\s*\n\s*Nr\.\s*(\d+)\s+(.+?)\s*$", re.M)
+# The dossier number, its title, and "Nr. n" with the document's own title on the next line. Text
+# tools that squeeze runs of spaces print one space after the number: the "Nr." line is the evidence.
+KAMERSTUK_RE = re.compile(r"^\s*(\d{2}\s?\d{3})(?:\s{2,}|[ \t])(\S.*?)\s*\n\s*Nr\.\s*(\d+)\s+(.+?)\s*$", re.M)
 ROLE_RE = re.compile(r"^(?:De\s+)?(minister-president|staatssecretaris|minister)\b(.*)$", re.I)
 # A signer's name as printed: academic titles first ("drs. V.L.W.A. Heijnen", "mr. dr. A. B. Jansen").
 TITLES = r"(?i:(?:drs|dr|mr|ir|ing|prof|ds|bc|msc)\.\s*)*"
@@ -157,7 +159,11 @@ def extract_metadata(
     kst = KAMERSTUK_RE.search(header)
     kamerstuk = normalise_kamerstuk(kst.group(1), kst.group(3)) if kst else None
     title = None
+    # a BNC-fiche's first line is "Fiche n: ..."; a page label above it ("1" at the page head) is no
+    # text of the letter, so the first body paragraph counts as its first line too
     fiche = FICHE_RE.match(raw_text.lstrip()[:300])
+    if fiche is None and paragraphs:
+        fiche = FICHE_RE.match(paragraphs[0][:300])
     if kst:
         stuk = STUK_TITLE_RE.search(flat)
         title = f"{kst.group(2).strip()}; {(stuk.group(1) if stuk else kst.group(4)).strip()}"

@@ -52,6 +52,9 @@ class Paragraph:
     text: str
     page: int | None
     bullet: bool
+    # (offset in text, page) where a later page starts inside the paragraph: text without blank lines
+    # may run one paragraph over pages, and a call's page is that of its own line
+    breaks: tuple[tuple[int, int], ...] = ()
 
 
 def ends_sentence(text: str) -> bool:
@@ -76,12 +79,13 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
     cur_text = ""
     cur_page: int | None = None
     cur_bullet = False
+    cur_breaks: list[tuple[int, int]] = []
 
     def flush() -> None:
-        nonlocal cur, cur_text
+        nonlocal cur, cur_text, cur_breaks
         if cur_text.strip():
-            paras.append(Paragraph(cur_text.strip(), cur_page, cur_bullet))
-        cur, cur_text = [], ""
+            paras.append(Paragraph(cur_text.strip(), cur_page, cur_bullet, tuple(cur_breaks)))
+        cur, cur_text, cur_breaks = [], "", []
 
     alone = False  # the previous line stood alone: this one starts a paragraph
     for i, ln in enumerate(lines):
@@ -115,7 +119,10 @@ def reflow(lines: tuple[BodyLine, ...], context: str = "") -> list[Paragraph]:
             cur_page, cur_bullet = ln.page, bullet
             cur_text = ("• " + text) if bullet else text
         else:
-            cur_text = join_two(cur_text, text, context)
+            cur_text = join_two(cur_text, text, context)  # ends with text as it was
+            last = cur_breaks[-1][1] if cur_breaks else cur_page
+            if ln.page is not None and last is not None and ln.page > last:
+                cur_breaks.append((len(cur_text) - len(text), ln.page))
         cur.append(raw)
         alone = stands_alone or (bool(cur) and ROLE_CAPS_RE.match(cur[0]) is not None)
     flush()

@@ -10,6 +10,7 @@ from ingest.metadata import Metadata, extract_metadata
 from ingest.model import HEADING, LIST_ITEM, Footnote, Letter, Marker, Section
 from ingest.paragraphs import reflow
 from ingest.sections import Para, find_sections, heading_kind, sections_from_headings
+from ingest.text_kamerstuk import motie_document
 
 SEP = "\n\n"
 
@@ -19,6 +20,9 @@ def parse_letter(raw: RawDocument) -> Letter:
     if raw.blocks:
         return _parse_blocks(raw)
     layout = analyse(raw.text)
+    motie = motie_document(raw, layout.lines)
+    if motie is not None:  # a motie written out as text: read as its structured readers read it
+        return _parse_blocks(motie)
     paragraphs = reflow(layout.lines, raw.text)
     text_parts: list[str] = []
     paras: list[Para] = []
@@ -31,6 +35,10 @@ def parse_letter(raw: RawDocument) -> Letter:
         if p.page is not None and p.page > last_page:
             page_starts.extend([pos] * (p.page - last_page))  # pages without body text start here too
             last_page = p.page
+        for offset, page in p.breaks:  # pages that start inside the paragraph
+            if page > last_page:
+                page_starts.extend([pos + offset] * (page - last_page))
+                last_page = page
         paras.append(Para(p.text, pos, pos + len(p.text), p.bullet))
         text_parts.append(p.text)
         pos += len(p.text)

@@ -13,7 +13,11 @@ from collections.abc import Iterable
 from ingest.model import Letter
 
 # 1: the first recorded version (motie titles keep "ter vervanging van ..." and every dossier).
-READER_VERSION = 1
+# 2: plain text: a footnote deferred to the next page's foot, two footnotes on one printed line, a
+#    Kamerstuk header with one space after the dossier number, a fiche under a page label, pages that
+#    start inside a paragraph (Letter.page_starts, each marker's page), body text written after a
+#    page's footnotes, a motie's Kamerstuk header (ingest/text_kamerstuk.py).
+READER_VERSION = 2
 
 
 def current() -> int:
