@@ -19,6 +19,7 @@ from assistant.evidence import Candidate, Semantic, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
 from assistant.query import Query
+from assistant.references import References
 from assistant.selection import RULES, NextChunk, Rules, asked_text, choose, item_values, relevant_hits
 from assistant.sender import ChunksOf, asks_sender, sender_answer
 from assistant.sentences import one_line
@@ -142,13 +143,17 @@ def extractive_answer(
                 break
     if query.language == "en":
         lines.append(frame.QUOTED_IN_DUTCH["en"])
+    # A quote from a commitment's section or from a motie names it, where the answer does not yet.
+    refs = References("\n".join(lines))
     for position, cand in enumerate(chosen):
         purpose = "answer" if position == 0 else "supporting"
         n = cites.cite(cand.hit.chunk, cand.hit, cand.span, purpose)
-        lines.append(f"- “{one_line(cand.text)}” [{n}]")
+        label = refs.label(cand.hit.chunk, cand.hit.letter, cand.text)
+        lines.append(f"- {label}“{one_line(cand.text)}” [{n}]")
         for item in lists.get(id(cand), []):
             m = cites.cite(item.chunk, cand.hit, item.span, "list item")
-            lines.append(f"  - “{one_line(item.text)}” [{m}]")
+            label = refs.label(item.chunk, cand.hit.letter, item.text)
+            lines.append(f"  - {label}“{one_line(item.text)}” [{m}]")
     return Answer(
         question=analysis.question,
         text="\n".join(lines),
@@ -168,7 +173,8 @@ def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit], asked:
     asked = asked or names.get(kind or "", "outcome")
     cites = _Cites()
     n = cites.cite(best.hit.chunk, best.hit, best.span, "not stated")
-    lines = [frame.not_stated(asked, query.language), f"- “{one_line(best.text)}” [{n}]"]
+    label = References().label(best.hit.chunk, best.hit.letter, best.text)
+    lines = [frame.not_stated(asked, query.language), f"- {label}“{one_line(best.text)}” [{n}]"]
     return Answer(
         question=query.analysis.question,
         text="\n".join(lines),

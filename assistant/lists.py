@@ -80,6 +80,29 @@ def items_after(
     return items
 
 
+def list_of_item(
+    chunk: Chunk, span: Span, next_chunk: Callable[[Chunk], Chunk | None] = lambda c: None
+) -> tuple[Span, list[Item]] | None:
+    """The intro sentence and all items of the list whose item is the sentence at span, or None.
+
+    The intro is the nearest sentence before the item that is no item itself and announces a list
+    ("... namelijk:"); without one (or when the item is not in the intro's run) there is no list to show.
+    """
+    if not is_item(chunk.text[span[0] : span[1]]):
+        return None
+    before = [s for s in _spans(chunk) if s[1] <= span[0]]
+    for a, b in reversed(before):
+        text = chunk.text[a:b]
+        if is_item(text):
+            continue
+        if not introduces_list(text):
+            return None
+        items = items_after(chunk, (a, b), next_chunk)
+        mine = any(it.chunk.id == chunk.id and it.span[1] == span[1] for it in items)
+        return ((a, b), items) if mine else None
+    return None
+
+
 def _continues(text: str, end: int, start: int, sentence: str) -> bool:
     """The sentence goes on the item's line (no line break between) or is a "(...)" remark."""
     return "\n" not in text[end:start] or sentence.lstrip().startswith("(")

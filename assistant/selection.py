@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from assistant import terms
 from assistant.discourse import elaborates
 from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, passage_text, topic_coverage
-from assistant.lists import Item, counted, introduces_list, items_after, ordinal_items
+from assistant.lists import Item, counted, introduces_list, items_after, list_of_item, ordinal_items
 from assistant.query import Query
 from assistant.sentences import split_spans
 from assistant.values import Value, fresh, values
@@ -191,7 +191,33 @@ def choose(
         ):
             continue  # already shown as an item of the list above
         chosen.append(cand)
+    if "list" in query.intents:
+        chosen = _whole_lists(chosen, lists, next_chunk)
     return chosen, {id(c): lists.get(id(c)) or _items(c, query, next_chunk) for c in chosen}
+
+
+def _whole_lists(
+    chosen: list[Candidate], lists: dict[int, list[Item]], next_chunk: NextChunk | None
+) -> list[Candidate]:
+    """For a list question, a chosen list item ("4. Verzenden ...: 36 maanden") brings its whole list: it
+    is replaced by the sentence that introduces the list, shown with every item (once per list)."""
+    out: list[Candidate] = []
+    shown: set[tuple[str, tuple[int, int]]] = set()
+    for cand in chosen:
+        found = list_of_item(cand.hit.chunk, cand.span, next_chunk or (lambda c: None))
+        if found is None:
+            out.append(cand)
+            continue
+        span, items = found
+        key = (cand.hit.chunk.id, span)
+        if key in shown or any(c.hit.chunk.id == key[0] and c.span == span for c in chosen):
+            continue  # the intro is shown already, with this item among its items
+        shown.add(key)
+        text = cand.hit.chunk.text[span[0] : span[1]]
+        intro = replace(cand, span=span, values=(), stems=frozenset(terms.content_stems(text)))
+        lists[id(intro)] = items
+        out.append(intro)
+    return out
 
 
 # A hit -> the text of its whole section (all the section's chunks), for what a passage takes from the

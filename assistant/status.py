@@ -12,7 +12,7 @@ from datetime import date
 
 from assistant import terms
 from ingest.commitment_text import member_key
-from ingest.model import Commitment
+from ingest.model import COMMITTEE, MINISTER, PROPOSAL, STAATSSECRETARIS, Commitment
 from ingest.register_query import (
     COMMITMENT_KINDS,
     STOPWORDS,
@@ -76,6 +76,32 @@ _MONTH = "|".join(_MONTHS)
 _DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(20\d\d)\b", re.I)
 _MONTH_DATE = re.compile(rf"\b({_MONTH})\s+(20\d\d)\b", re.I)
 _YEAR_DATE = re.compile(r"\b(?:in|van|of|uit|from)\s+(20\d\d)\b", re.I)
+# "met als nieuwe deadline 1 juli 2025", "with a new deadline of 1 July 2025": a deadline, not a period.
+_DEADLINE = re.compile(
+    rf"\b(?:new\s+|nieuwe\s+)?deadline\s+(?:of\s+|van\s+|op\s+|is\s+|:\s*)?"
+    rf"((?:\d{{1,2}}\s+)?(?:{_MONTH})\s+20\d\d)\b",
+    re.I,
+)
+# Who gave the verdict a list asks for: "acht de staatssecretaris ... afgedaan", "volgens het ambtelijk
+# voorstel", "does the civil service propose to keep open". A party followed by a document word
+# ("commissiememo", "committee memo") names the document, not who judged.
+_DOC = r"(?!\s*-?(?:memo|brief|letter|notitie|overzicht|vergadering|meeting))"
+_SOURCES = (
+    (
+        PROPOSAL,
+        re.compile(
+            r"\bambtelijk\w*\s+(?:voorstel|advies)\b|\bcivil\s+service\b|\bstaff(?:\s+proposal)?\b", re.I
+        ),
+    ),
+    (STAATSSECRETARIS, re.compile(rf"\bstaatssecretaris\b{_DOC}|\bstate\s+secretary\b{_DOC}", re.I)),
+    (MINISTER, re.compile(rf"\bminister\b{_DOC}", re.I)),
+    (COMMITTEE, re.compile(rf"\bcommissie\b{_DOC}|\bcommittee\b{_DOC}", re.I)),
+)
+# "volgens de commissiememo", "in the committee memo": a document in which the committee or its staff speaks.
+_COMMITTEE_DOC = re.compile(
+    r"\bcommissie-?memo\w*|\bcommittee'?s?\s+memo\b|\bmemo\s+(?:van|of)\s+(?:de|the)\s+(?:commissie|committee)\b",
+    re.I,
+)
 _AS_OF = re.compile(rf"\b(?:per|op|as\s+of|on|sinds|vanaf)\s+(\d{{1,2}}\s+(?:{_MONTH})\s+20\d\d)\b", re.I)
 # Words that say what is asked, not about what; they never count as the topic.
 _CUES = frozenset(
@@ -83,7 +109,8 @@ _CUES = frozenset(
     promises pledge pledges motion motions status afgehandeld nagekomen ingelost outstanding kept delivered
     settled closed completed fulfil fulfill fulfilled staat staan zijn are been has have deadline deadlines
     over overdue verlopen laat late past their hun brief letter ask asked for gevraagd ingediend submitted
-    did heeft wat besluit besluiten decisions decision deels partly still nog""".split()
+    did heeft wat besluit besluiten decisions decision deels partly still nog acht achten volgens according
+    propose proposes proposed voorgesteld keep handhaven new nieuwe memo commissiememo""".split()
 )
 MIN_TOPIC_SHARE = 0.5  # a commitment must share at least this part of the question's topic words
 
@@ -99,6 +126,9 @@ class StatusRequest:
     overdue: bool = False  # the rappel list: open, deadline passed
     as_of: date | None = None  # the day "overdue" is measured on (None: today)
     period: tuple[date, date] | None = None  # verdicts given in documents of this period
+    source: str | None = None  # the party whose verdict a list asks for (SOURCES): "the civil service ..."
+    deadline: tuple[date, date] | None = None  # the deadline that verdict set: a day or a month
+    committee_document: bool = False  # that verdict as a committee's memo or decision list records it
 
 
 def _period(question: str) -> tuple[date, date] | None:
@@ -112,6 +142,24 @@ def _period(question: str) -> tuple[date, date] | None:
         year = int(m.group(1))
         return date(year, 1, 1), date(year, 12, 31)
     return None
+
+
+def _deadline(question: str) -> tuple[date, date] | None:
+    m = _DEADLINE.search(question)
+    return _period(m.group(1)) if m else None
+
+
+def asked_source(question: str) -> str | None:
+    """The party whose verdict the question asks for, the first one it names; None for none."""
+    found = [(m.start(), source) for source, pattern in _SOURCES if (m := pattern.search(question))]
+    return min(found)[1] if found else None
+
+
+def _source_free(question: str) -> str:
+    """The question without the parties that judge: they say whose verdict, not what about."""
+    for _, pattern in _SOURCES:
+        question = pattern.sub(" ", question)
+    return question
 
 
 def _as_of(question: str) -> date | None:
@@ -169,6 +217,8 @@ def status_request(question: str, register: Sequence[Commitment] = ()) -> Status
         kinds.add("toezegging")
     if re.search(r"\bbesluit(?:en)?\b|\bdecisions?\b", lowered):
         kinds.add("besluit")
+    deadline = _deadline(question) if listing and status else None
+    undated = _DEADLINE.sub(" ", question) if deadline else question  # its date is no period
     return StatusRequest(
         listing=listing,
         status=status,
@@ -176,14 +226,25 @@ def status_request(question: str, register: Sequence[Commitment] = ()) -> Status
         member=member if asks_member or (member and listing) else None,
         overdue=overdue,
         as_of=_as_of(question) if overdue else None,
-        period=None if overdue else _period(question),
+        period=None if overdue else _period(undated),
+        # Only a list of a status asks for one party's verdict ("which does the civil service propose to
+        # keep open?"); a list by member or topic names a committee as where, not who judged.
+        source=asked_source(question) if listing and status and not overdue else None,
+        deadline=deadline,
+        committee_document=bool(_COMMITTEE_DOC.search(question)),
     )
 
 
-def topic_words(question: str, register: Sequence[Commitment] = ()) -> set[str]:
-    """The question's words that say what it is about (not 'welke', 'toezeggingen', 'open', a month)."""
-    for pattern in (_AS_OF, _DAY_DATE, _MONTH_DATE, _YEAR_DATE):  # when, not what
+def topic_words(
+    question: str, register: Sequence[Commitment] = (), request: StatusRequest | None = None
+) -> set[str]:
+    """The question's words that say what it is about (not 'welke', 'toezeggingen', 'open', a month,
+    nor the party whose verdict a list asks for)."""
+    for pattern in (_DEADLINE, _AS_OF, _DAY_DATE, _MONTH_DATE, _YEAR_DATE):  # when, not what
         question = pattern.sub(" ", question)
+    question = _COMMITTEE_DOC.sub(" ", question)  # which document, not what about
+    if request is not None and request.source:
+        question = _source_free(question)
     found = {w.lower() for w in re.findall(r"\w+", question)}
     names = {w for n in member_index(register) for w in re.findall(r"\w+", n.lower())} if register else set()
     months = set(_MONTHS)
@@ -219,7 +280,7 @@ def matching(register: Sequence[Commitment], question: str, request: StatusReque
     kinds = request.kinds or frozenset(COMMITMENT_KINDS)
     pool = [c for c in register if c.kind in kinds]
     ids = question_ids(question)
-    topic = topic_words(question, register)
+    topic = topic_words(question, register, request)
     if ids:
         found = [c for c in pool if ids & set(c.identifiers)]
     elif request.member:

@@ -12,11 +12,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant.register_terms import ROLE, WORDS, format_date, kind_label, verdict_label
+from assistant.register_terms import ROLE, WORDS, format_date, kind_label, source_label, verdict_label
 from assistant.status import StatusRequest, topic_words
 from assistant.status_evidence import Citations, Evidence, evidence, quote
 from assistant.status_wording import deadline_text, head, party_phrase
-from ingest.model import Answer, Chunk, Commitment, CommitmentMention, Letter, Verdict
+from ingest.model import (
+    COMMITTEE,
+    NO_VERDICT,
+    PROPOSAL,
+    Answer,
+    Chunk,
+    Commitment,
+    CommitmentMention,
+    Letter,
+    Verdict,
+)
 from ingest.register_query import STATUS_GROUPS, admits, in_period, member_rows, open_list, overdue
 
 _STATUS_WORDS = {
@@ -73,6 +83,13 @@ def _header(
         head = f"{request.member}: {count}" + (f" ({status.split(' ', 1)[-1]})" if status else "")
     else:
         head = f"{count} {status}".rstrip()
+    if request.source:
+        head += (
+            f" {'according to' if language == 'en' else 'volgens'} {source_label(request.source, language)}"
+        )
+    if request.deadline:
+        due = "with deadline" if language == "en" else "met deadline"
+        head += f", {due} {_period_label(request.deadline, language)}"
     if request.period:
         where = "in documents of" if language == "en" else "in documenten van"
         head += f" {where} {_period_label(request.period, language)}"
@@ -107,6 +124,40 @@ def _in_period(c: Commitment, period: tuple[date, date]) -> tuple[CommitmentMent
     return replace(c, mentions=tuple(mentions)).current if mentions else None
 
 
+def _committee_document(m: CommitmentMention) -> bool:
+    """A committee's memo or decision list: it names its committee, or its staff or the committee speaks."""
+    return bool(m.committee) or any(v.source in (PROPOSAL, COMMITTEE) for v in m.timeline)
+
+
+def _by_source(
+    c: Commitment, source: str, committee_document: bool = False
+) -> tuple[CommitmentMention, Verdict] | None:
+    """The latest verdict this party gave on the commitment (by the register's rank), with its mention;
+    with committee_document, as a committee's document records it (a memo quoting the minister)."""
+    best = None
+    for m in c.mentions:
+        if committee_document and not _committee_document(m):
+            continue
+        for v in m.timeline:
+            if v.source == source and v.verdict != NO_VERDICT:
+                key = v.rank(m.letter_date)
+                if best is None or key >= best[0]:
+                    best = (key, m, v)
+    return None if best is None else (best[1], best[2])
+
+
+def _due_in(verdict: Verdict, period: tuple[date, date] | None) -> bool:
+    if period is None:
+        return True
+    due = verdict.deadline.date if verdict.deadline else None
+    return due is not None and period[0] <= due <= period[1]
+
+
+def _deadline_key(t: tuple[Commitment, CommitmentMention, Verdict]) -> tuple[date, str]:
+    due = t[2].deadline.date if t[2].deadline else None
+    return due or date.max, t[0].title
+
+
 def list_answer(
     question: str,
     request: StatusRequest,
@@ -120,10 +171,24 @@ def list_answer(
     as_of = request.as_of or today
     kinds = tuple(request.kinds or ("toezegging", "motie"))
     picked: list[tuple[Commitment, CommitmentMention, Verdict]] = []
-    if request.period:
+    allowed = STATUS_GROUPS.get(request.status or "all")
+    if request.source:
+        # "which does the civil service propose to keep open?": that party's verdict, not the current one
+        for c in found:
+            given = _by_source(c, request.source, request.committee_document)
+            if (
+                given
+                and (allowed is None or given[1].verdict in allowed)
+                and _due_in(given[1], request.deadline)
+            ):
+                picked.append((c, *given))
+        if request.status == "open":
+            picked.sort(key=_deadline_key)
+        else:
+            picked.sort(key=lambda t: (t[1].letter_date or date.max, t[0].title))
+    elif request.period:
         for c in found:
             decided = _in_period(c, request.period)
-            allowed = STATUS_GROUPS.get(request.status or "all")
             if decided and (allowed is None or decided[1].verdict in allowed):
                 picked.append((c, *decided))
         picked.sort(key=lambda t: (t[1].letter_date or date.max, t[0].title))
@@ -137,7 +202,7 @@ def list_answer(
         )
     roles = {c.key: r for c, r in member_rows(found, request.member)} if request.member else {}
     cites = Citations()
-    about = topic_words(question, found)  # once: per word it made a long question quadratic
+    about = topic_words(question, found, request)  # once: per word it made a long question quadratic
     topic = [w for w in re.findall(r"\w+", question) if w.lower() in about]
     lines = [_header(request, [c for c, *_ in picked], language, as_of, list(dict.fromkeys(topic)))]
     for c, mention, verdict in picked:

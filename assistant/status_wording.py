@@ -21,10 +21,14 @@ from ingest.model import (
 def head(c: Commitment, language: str, limit: int = 90, members: bool = True) -> str:
     """'Toezegging TZ202504-147 “Onderzoeken MitID …” (lid Kathmann)'."""
     title = " ".join(c.title.split())
-    title = title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+    quoted = f"“{title}”"
+    if len(title) > limit:
+        # Cut at a word, the ellipsis outside the quote: what is quoted stays the letter's own words.
+        cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–")
+        quoted = f"“{cut}” …"
     kind = kind_label(c.kind, language).capitalize() + (f" ({c.kind})" if language == "en" else "")
     ids = " ".join(c.identifiers[:2])
-    text = f"{kind} {ids} “{title}”" if ids else f"{kind} “{title}”"
+    text = f"{kind} {ids} {quoted}" if ids else f"{kind} {quoted}"
     if c.members and members:
         who = ", ".join(m.name + (f" ({m.party})" if m.party else "") for m in c.members[:4])
         one, many = WORDS[language]["member"]

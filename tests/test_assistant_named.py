@@ -102,5 +102,7 @@ def test_ask_with_a_motie_title_answers_with_what_the_motie_asks(tmp_path, capsy
     cited = [c["letter_id"] for c in answer["citations"]]
     assert cited and set(cited) == {"kst-21501-02-3121"}, cited
     first = answer["answer"].splitlines()[0]
-    assert first.startswith("- “verzoekt de regering Israël op te roepen"), answer["answer"]
+    # the motie's request leads, labelled with the motie's Kamerstuk number (assistant/references.py)
+    lead = "- Kamerstuk 21501-02 nr. 3121: “verzoekt de regering Israël op te roepen"
+    assert first.startswith(lead), answer["answer"]
     assert "orde van de dag" not in answer["answer"]  # the closing formula is no answer
