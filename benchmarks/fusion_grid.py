@@ -40,6 +40,7 @@ K = 10
 RRF_KS = (5, 10, 20, 40, 60)
 DENSE_WEIGHTS = (0.0, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0)
 DEPTHS = (20, 50, 100)
+ENGLISH_BM25_FLOORS = (1.0, 0.5, 0.25, 0.0)  # 1.0: BM25 weighs 1 for every question
 
 
 class CachedSearcher(Searcher):
@@ -105,14 +106,29 @@ def conversation_texts(questions: list[Question], all_questions: list[Question],
     return {q.id: engine.analyse(q.question, history(q)).search_text for q in questions if q.follows}
 
 
+SPLIT_AT: str | None = None  # --split-at: questions from this id on are scored apart ("new")
+
+
 def scores(questions: list[Question], search) -> dict[str, dict[str, float]]:
     runs = [RetrievalRun(q.id, tuple(h.chunk.text for h in search(q.question)), 1) for q in questions]
-    report = retrieval_scores(questions, runs)
-    return {lang: {"r5": s.recall[5], "mrr": s.mrr10, "n": s.n} for lang, s in report.by_lang.items()}
+    if SPLIT_AT is None:
+        report = retrieval_scores(questions, runs)
+        return {lang: {"r5": s.recall[5], "mrr": s.mrr10, "n": s.n} for lang, s in report.by_lang.items()}
+    got = {}
+    for group, keep in (("old", lambda i: i < SPLIT_AT), ("new", lambda i: i >= SPLIT_AT)):
+        qs = [q for q in questions if keep(q.id)]
+        if not qs:
+            continue
+        report = retrieval_scores(qs, [r for r in runs if keep(r.question_id)])
+        got |= {f"{group}-{lang}": {"r5": s.recall[5], "mrr": s.mrr10, "n": s.n}
+                for lang, s in report.by_lang.items() if lang != "all"}  # fmt: skip
+    return got
 
 
 def line(name: str, got: dict[str, dict[str, float]]) -> str:
-    cells = "  ".join(f"{lang} R@5 {v['r5']:.3f} MRR {v['mrr']:.3f}" for lang, v in sorted(got.items()))
+    cells = "  ".join(
+        f"{lang} R@5 {v['r5']:.3f} MRR {v['mrr']:.3f} ({v['n']})" for lang, v in sorted(got.items())
+    )
     return f"{name:44s} {cells}"
 
 
@@ -138,7 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bare-followups", action="store_true", help="search follow-ups without their conversation"
     )
+    parser.add_argument(
+        "--split-at",
+        default=None,
+        help="score questions from this id on (v2-158) apart from the earlier ones",
+    )
     args = parser.parse_args(argv)
+    global SPLIT_AT
+    SPLIT_AT = args.split_at
 
     every = load_questions(args.questions)
     wanted = ("development", "measurement") if args.part == "all" else (args.part,)
@@ -189,10 +212,10 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     started = time.perf_counter()
-    for expand_bm25, expand_dense, depth, rrf_k, weight in itertools.product(
-        (True, False), (False, True), DEPTHS, RRF_KS, DENSE_WEIGHTS
+    for expand_bm25, expand_dense, depth, rrf_k, weight, floor in itertools.product(
+        (True, False), (False, True), DEPTHS, RRF_KS, DENSE_WEIGHTS, ENGLISH_BM25_FLOORS
     ):
-        if weight == 0.0 and expand_dense:
+        if weight == 0.0 and (expand_dense or floor < 1.0):
             continue  # the dense side has no say
         searcher.settings = settings.with_(
             expand_english=expand_bm25,
@@ -200,28 +223,32 @@ def main(argv: list[str] | None = None) -> int:
             fusion_depth=depth,
             rrf_k=rrf_k,
             dense_weight=weight,
+            english_bm25_floor=floor,
         )
         got = scores(questions, lambda text: searcher.search(text, k=K))
         config = {"glossary_bm25": expand_bm25, "glossary_dense": expand_dense, "depth": depth,
-                  "rrf_k": rrf_k, "dense_weight": weight}  # fmt: skip
+                  "rrf_k": rrf_k, "dense_weight": weight, "english_bm25_floor": floor}  # fmt: skip
         rows.append({"config": config, "scores": got})
     print(f"grid: {len(rows)} settings in {time.perf_counter() - started:.1f} s\n")
 
     def name(c: dict) -> str:
         gloss = ("G" if c["glossary_bm25"] else "-") + ("G" if c["glossary_dense"] else "-")
-        return f"k={c['rrf_k']:<3d} w={c['dense_weight']:<4} depth={c['depth']:<3d} glossary {gloss}"
+        return (f"k={c['rrf_k']:<3d} w={c['dense_weight']:<4} depth={c['depth']:<3d} glossary {gloss} "
+                f"en-floor {c['english_bm25_floor']:<4}")  # fmt: skip
 
     print("best settings (mean over languages of Recall@5, then MRR@10); glossary: bm25, dense side")
     for row in sorted(rows, key=lambda r: mean_key(r["scores"]), reverse=True)[: args.top]:
         print(line(name(row["config"]), row["scores"]))
     default = Settings()
-    print("\nthe defaults in ingest/settings.py and their glossary ablations:")
+    print("\nthe defaults in ingest/settings.py, their glossary ablations and English BM25 floors:")
     for gb, gd in ((True, False), (False, False), (True, True), (False, True)):
         for row in rows:
             c = row["config"]
             if (c["rrf_k"], c["dense_weight"], c["depth"]) == (default.rrf_k, default.dense_weight,
                                                               default.fusion_depth) and (
-                c["glossary_bm25"], c["glossary_dense"]) == (gb, gd):  # fmt: skip
+                c["glossary_bm25"], c["glossary_dense"]) == (gb, gd) and (
+                c["english_bm25_floor"] == default.english_bm25_floor or (gb, gd) == (
+                    default.expand_english, default.expand_english_dense)):  # fmt: skip
                 print(line(name(c), row["scores"]))
 
     print("\nsingle rankings and baselines:")

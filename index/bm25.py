@@ -42,6 +42,12 @@ class BM25Index:
             self._model = model
         return self
 
+    def knows(self, word: str) -> bool:
+        """Whether every token of word (stemmed as the index stems) occurs in the indexed texts."""
+        tokens = tokenize(word)
+        vocab = self._model.vocab_dict if self._model is not None else {}
+        return bool(tokens) and all(t in vocab for t in tokens)
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (row order of self.ids) for query."""
         tokens = tokenize(query, self.decompounder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,23 +88,57 @@ def default_glossary() -> Glossary:
     return parse_glossary(text)
 
 
-def translate_groups(query: str, glossary: Glossary | None = None) -> list[tuple[str, ...]]:
-    """For each English word or phrase the glossary knows (longest phrase first), its Dutch equivalents."""
-    glossary = glossary or default_glossary()
-    words = tuple(_WORD.findall(query.lower()))
-    groups: list[tuple[str, ...]] = []
+def _matches(words: tuple[str, ...], glossary: Glossary) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, size, Dutch equivalents) of each glossary phrase in words, longest phrase first."""
+    found = []
     i = 0
     while i < len(words):
         for size in range(min(glossary.longest, len(words) - i), 0, -1):
             hit = glossary.lookup(words[i : i + size])
             if hit:
-                if hit not in groups:
-                    groups.append(hit)
+                found.append((i, size, hit))
                 i += size
                 break
         else:
             i += 1
+    return found
+
+
+def translate_groups(query: str, glossary: Glossary | None = None) -> list[tuple[str, ...]]:
+    """For each English word or phrase the glossary knows (longest phrase first), its Dutch equivalents."""
+    glossary = glossary or default_glossary()
+    groups: list[tuple[str, ...]] = []
+    for _, _, hit in _matches(tuple(_WORD.findall(query.lower())), glossary):
+        if hit not in groups:
+            groups.append(hit)
     return groups
+
+
+def keyword_coverage(
+    query: str, known: Callable[[str], bool], stopwords: frozenset[str], glossary: Glossary | None = None
+) -> float:
+    """Share of an English question's content words that a Dutch keyword search can match.
+
+    A content word (not a stopword, two letters or more) counts when the glossary translates it or
+    known(word) says the corpus itself uses it (a name, an identifier, an English loanword such as
+    "cloud"); 1.0 for a question without content words. The rest ("burning", "recyclable") reach
+    BM25 over Dutch text only as noise, so its ranking says little about them.
+    """
+    glossary = glossary or default_glossary()
+    words = tuple(_WORD.findall(query.lower()))
+    covered = {i for start, size, _ in _matches(words, glossary) for i in range(start, start + size)}
+    content = [i for i, w in enumerate(words) if len(w) > 1 and w not in stopwords]
+    if not content:
+        return 1.0
+    return sum(i in covered or _known(words[i], known) for i in content) / len(content)
+
+
+def _known(word: str, known: Callable[[str], bool]) -> bool:
+    if any(ch.isdigit() for ch in word):
+        return True  # numbers and identifiers are matched as printed
+    forms = [word, *_singulars(word)]
+    parts = [p for p in re.split(r"['’-]", word) if p]
+    return any(known(f) for f in forms) or (len(parts) > 1 and all(known(p) for p in parts))
 
 
 def translate_terms(query: str, glossary: Glossary | None = None) -> list[str]:

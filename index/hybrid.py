@@ -12,9 +12,9 @@ from index.bm25 import BM25Index
 from index.build import check_compatible, load_indexes, load_sentences
 from index.dense import DenseIndex
 from index.embeddings import TextEmbedder, check_embedder, load_embedder
-from index.glossary import translate_groups
+from index.glossary import keyword_coverage, translate_groups
 from index.identifiers import IdentifierIndex
-from index.language import detect_language
+from index.language import ENGLISH_STOPWORDS, detect_language
 from index.sentences import SentenceStore
 from ingest.model import Chunk, Context, Hit, SearchFilter, SentenceVectors
 from ingest.settings import Settings
@@ -51,13 +51,14 @@ def fuse(
     dense_hits: list[tuple[str, float]],
     k: int = 10,
     dense_weight: float = 0.2,
+    bm25_weight: float = 1.0,
 ) -> dict[str, float]:
     """Weighted RRF of the two rankings; with one of them empty, that ranking's own order."""
     if not dense_hits:
         return rrf([[c for c, _ in bm25_hits]], k)
     if not bm25_hits:
         return rrf([[c for c, _ in dense_hits]], k)
-    return rrf([[c for c, _ in bm25_hits], [c for c, _ in dense_hits]], k, [1.0, dense_weight])
+    return rrf([[c for c, _ in bm25_hits], [c for c, _ in dense_hits]], k, [bm25_weight, dense_weight])
 
 
 @dataclass
@@ -68,6 +69,7 @@ class QueryPlan:
     keyword_text: str
     dense_text: str
     groups: list[tuple[str, ...]] = field(default_factory=list)  # Dutch alternatives per English term
+    bm25_weight: float = 1.0  # the BM25 ranking's weight in the fusion (below 1: see Searcher.plan)
 
 
 class Searcher:
@@ -179,7 +181,18 @@ class Searcher:
         # MiniLM, adding the Dutch terms made its ranking worse (0.41 vs 0.43); with e5 they change
         # nothing (benchmarks/fusion_grid.py, the table in ingest/settings.py).
         dense = expanded if self.settings.expand_english_dense else query
-        return QueryPlan(language, keyword, dense, groups)
+        return QueryPlan(language, keyword, dense, groups, self._bm25_weight(query, language))
+
+    def _bm25_weight(self, query: str, language: str) -> float:
+        """The BM25 ranking's weight: 1 for Dutch; for English, less the fewer of the question's words
+        a Dutch keyword search can match (glossary terms, words the corpus uses): the rest make its
+        ranking noise, where the multilingual dense side still reads them (settings.english_bm25_floor).
+        """
+        floor = self.settings.english_bm25_floor
+        if language != "en" or floor >= 1.0:
+            return 1.0
+        coverage = keyword_coverage(query, self.bm25.knows, ENGLISH_STOPWORDS)
+        return floor + (1.0 - floor) * coverage
 
     def _mask(
         self, ids: list[str], filters: SearchFilter | None, letters: set[str] | None = None
@@ -262,13 +275,14 @@ class Searcher:
                 found_by.setdefault(cid, set()).add(name)
         # Scores are rank-based in every mode (raw BM25 scores run to ~20, cosines to 1), so the
         # identifier bonuses below always dominate and scores compare across modes.
-        scores = fuse(bm25_hits, dense_hits, self.settings.rrf_k, self.settings.dense_weight)
+        weights = (self.settings.rrf_k, self.settings.dense_weight, plan.bm25_weight)
+        scores = fuse(bm25_hits, dense_hits, *weights)
 
         cited, named_letters = self.identifiers.lookup(self.identifiers.parse(query))
         if named_letters:
             # The question names a letter by its number: search inside it as well, and rank it first.
             inner_bm25, inner_dense = self._rankings(plan, mode, filters, named_letters, depth, query_vector)
-            inner = fuse(inner_bm25, inner_dense, self.settings.rrf_k, self.settings.dense_weight)
+            inner = fuse(inner_bm25, inner_dense, *weights)
             for cid, score in inner.items():
                 scores[cid] = max(scores.get(cid, 0.0), score) + NAMED_LETTER_BONUS
                 found_by.setdefault(cid, set()).add("id")

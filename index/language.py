@@ -21,6 +21,10 @@ _NL = frozenset(
     uit uw van veel voor waar wanneer wat welke werd wie wij wil worden wordt zal ze zij zijn zo zou
     """.split()
 )
+# Function words of English questions that carry no topic (for keyword coverage, index/glossary.py)
+ENGLISH_STOPWORDS = _EN | frozenset(
+    "must shall may might many much get gets got yet already still exactly really whether per".split()
+)
 # Words spelled the same in both languages say nothing about the language.
 _SHARED = _EN & _NL
 _WORD = re.compile(r"[a-zà-ÿ']+")
