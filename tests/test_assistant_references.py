@@ -32,7 +32,7 @@ die persoonsgegevens bevatten beoordeeld worden.
 def test_ask_names_the_commitment_whose_section_the_quote_comes_from(tmp_path, capsys, monkeypatch):
     from assistant.cli import main
     from index.fake import FakeEmbedder
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     model = use_fake_model(monkeypatch)
     (tmp_path / "memo.txt").write_text(MEMO, encoding="utf-8")

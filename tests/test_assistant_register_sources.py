@@ -25,7 +25,7 @@ MEMO = DEMO / "000_942beb3f78852484.txt"
 def ask(tmp_path, capsys, monkeypatch):
     from assistant.cli import main
     from index.fake import FakeEmbedder
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     model = use_fake_model(monkeypatch)
     index = tmp_path / "idx"

@@ -34,7 +34,7 @@ Nederlandse banken bieden instant payments al grotendeels aan.
 def test_a_list_item_brings_its_intro_and_every_other_item(tmp_path, capsys, monkeypatch):
     from assistant.cli import main
     from index.fake import FakeEmbedder
-    from ingest.pipeline import ingest_paths
+    from index.pipeline import ingest_paths
 
     model = use_fake_model(monkeypatch)
     (tmp_path / "fiche.txt").write_text(FICHE, encoding="utf-8")
