@@ -115,10 +115,15 @@ def score_links(letter: Letter, calls: Sequence[dict]) -> LinkScore:
     numbers are equal, the Letter.text before the marker (other markers' labels left out) ends with
     the gold "before" words, and the footnote's text starts with the gold "footnote" words, all
     under ``norm``. Gold calls are taken in order and each is matched at most once. A marker
-    without a footnote, or with a wrong one, counts as predicted and never as correct.
+    without a footnote, or with a wrong one, counts as predicted and never as correct — except for a
+    gold call whose "footnote" is None (its text is lost in the document itself), which a marker
+    with no footnote matches.
     """
     by_id = {fn.id: fn for fn in letter.footnotes}
-    wanted = [(c["number"], norm(c["before"]), norm(c["footnote"])) for c in calls]
+    wanted = [
+        (c["number"], norm(c["before"]), None if c["footnote"] is None else norm(c["footnote"]))
+        for c in calls
+    ]
     matched: set[int] = set()
     problems: list[str] = []
     for marker in letter.markers:
@@ -132,8 +137,7 @@ def score_links(letter: Letter, calls: Sequence[dict]) -> LinkScore:
                 if i not in matched
                 and number == marker.number
                 and before.endswith(g_before)
-                and fn_text is not None
-                and fn_text.startswith(g_fn)
+                and (fn_text is None if g_fn is None else fn_text is not None and fn_text.startswith(g_fn))
             ),
             None,
         )
@@ -144,7 +148,9 @@ def score_links(letter: Letter, calls: Sequence[dict]) -> LinkScore:
             matched.add(hit)
     for i, c in enumerate(calls):
         if i not in matched:
-            problems.append(f"missed: call {c['number']} after '…{c['before']}' ({c['footnote'][:40]}…)")
+            problems.append(
+                f"missed: call {c['number']} after '…{c['before']}' ({(c['footnote'] or '')[:40]}…)"
+            )
     return LinkScore(len(letter.markers), len(calls), len(matched), tuple(problems))
 
 

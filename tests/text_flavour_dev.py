@@ -13,11 +13,9 @@ import sys
 from dataclasses import dataclass, field
 
 from eval.reader_gold import (
-    LinkScore,
-    marker_context,
-    norm,
     probes_in_footnotes,
     score_decisions,
+    score_links,
     score_metadata,
     traps_marked,
 )
@@ -43,44 +41,6 @@ class Row:
 
 def read(doc: Doc) -> Letter:
     return parse_letter(RawDocument(source=f"{doc.name}.txt", format="text", digest="x", text=doc.text))
-
-
-def score_links(letter: Letter, calls: list[dict]) -> LinkScore:
-    """eval.reader_gold.score_links, and a gold call with footnote None (its text lost in the document
-    itself) matched by a marker with no footnote."""
-    by_id = {fn.id: fn for fn in letter.footnotes}
-    matched: set[int] = set()
-    problems: list[str] = []
-    for marker in letter.markers:
-        before = marker_context(letter, marker)
-        fn = by_id.get(marker.footnote_id) if marker.footnote_id else None
-        got = norm(fn.text) if fn else None
-        hit = next(
-            (
-                i
-                for i, c in enumerate(calls)
-                if i not in matched
-                and c["number"] == marker.number
-                and before.endswith(norm(c["before"]))
-                and (
-                    (c["footnote"] is None and got is None)
-                    or (c["footnote"] is not None and got is not None and got.startswith(norm(c["footnote"])))
-                )
-            ),
-            None,
-        )
-        if hit is None:
-            problems.append(
-                f"wrong or extra: marker {marker.label} after '…{before[-40:]}' -> "
-                f"{fn.text[:60] if fn else None!r}"
-            )
-        else:
-            matched.add(hit)
-    for i, c in enumerate(calls):
-        if i not in matched:
-            shown = (c["footnote"] or "")[:40]
-            problems.append(f"missed: call {c['number']} after '…{c['before']}' ({shown}…)")
-    return LinkScore(len(letter.markers), len(calls), len(matched), tuple(problems))
 
 
 def score(doc: Doc) -> Row:
@@ -115,7 +75,7 @@ def score(doc: Doc) -> Row:
         inside,
         marked,
         problems,
-        letter.reader_notes if hasattr(letter, "reader_notes") else (),
+        letter.reader_notes,
     )
 
 
