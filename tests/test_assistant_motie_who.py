@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 
 from assistant.analysis import asks_list, intents_of
-from ingest.settings import Settings
-from tests.reliability_support import use_fake_model
-from tests.test_assistant_named import LETTER, MOTIE
+from tests.test_assistant_named import index_motie_and_letter
 
 
 def test_which_motion_asks_for_one_motie_and_who_tabled_it():
@@ -20,16 +18,8 @@ def test_which_motion_asks_for_one_motie_and_who_tabled_it():
 
 def test_ask_who_tabled_a_motie_names_its_indiener(tmp_path, capsys, monkeypatch):
     from assistant.cli import main
-    from index.fake import FakeEmbedder
-    from index.pipeline import ingest_paths
 
-    model = use_fake_model(monkeypatch)
-    (tmp_path / "motie-ceder.xml").write_text(MOTIE, encoding="utf-8")
-    (tmp_path / "brief-toegankelijkheid.txt").write_text(LETTER, encoding="utf-8")
-    index = tmp_path / "idx"
-    settings = Settings(index_dir=index, embedding_model="fake-hash")
-    ingest_paths([tmp_path / "motie-ceder.xml", tmp_path / "brief-toegankelijkheid.txt"], settings,
-                 embedder=FakeEmbedder(name="fake-hash"))  # fmt: skip
+    index, model = index_motie_and_letter(tmp_path, monkeypatch)
     capsys.readouterr()
     question = "Welke motie verzoekt de regering Israël op te roepen tot toelating van humanitaire hulp?"
     assert main(["ask", "--index", str(index), *model, "--json", question]) == 0
