@@ -114,6 +114,24 @@ def _value_score(c: Candidate) -> float:
     return c.score + W_OWN * max(0.0, c.window - c.own)
 
 
+def _lead_scores(stating: Sequence[Candidate], candidates: Sequence[Candidate]) -> dict[int, float]:
+    """Each stating sentence's score as a lead: it borrows its neighbours' topic (_value_score) unless
+    a neighbour that names the topic states an asked value itself ("... stuur ik eind juni. Over de
+    evaluatie informeer ik voor het eind van 2026.": the second date is not the first one's)."""
+    by_chunk: dict[str, list[tuple[int, int]]] = {}
+    for c in candidates:
+        by_chunk.setdefault(c.hit.chunk.id, []).append(c.span)
+    own = {(c.hit.chunk.id, c.span): c.own for c in stating}
+    out = {}
+    for c in stating:
+        spans = sorted(by_chunk.get(c.hit.chunk.id, []))
+        i = spans.index(c.span) if c.span in spans else -1
+        near = [spans[j] for j in (i - 1, i + 1) if i >= 0 and 0 <= j < len(spans)]
+        lent = any(own.get((c.hit.chunk.id, sp), -1.0) > c.own for sp in near)
+        out[id(c)] = c.score if lent else _value_score(c)
+    return out
+
+
 def _next_sentence(
     lead: Candidate, candidates: Sequence[Candidate], next_chunk: NextChunk | None = None
 ) -> Candidate | None:
@@ -160,7 +178,8 @@ def choose(
         ]
         if not stating:
             return [], {}
-        lead = max(stating, key=_value_score)
+        lead_score = _lead_scores(stating, candidates)
+        lead = max(stating, key=lambda c: lead_score[id(c)])
     elif pool:
         lead = pool[0]
         if lead.part is not None:

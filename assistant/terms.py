@@ -10,6 +10,9 @@ from functools import lru_cache
 
 import Stemmer
 
+# The question's language: one detector for the search plan and the answerer.
+from index.language import detect_language as detect_language
+
 _DUTCH = Stemmer.Stemmer("dutch")
 _ENGLISH = Stemmer.Stemmer("english")
 
@@ -48,25 +51,6 @@ ENGLISH_STOP = frozenset(
     without against along among away exactly must far herself himself themselves ourselves
     """.split()
 )
-# Words that mark a question as English rather than Dutch.
-_ENGLISH_CUES = frozenset(
-    "the what which who whom when where why how is are was were does did do of about and promised "
-    "letter letters government minister has have will with for on in".split()
-)
-_DUTCH_CUES = frozenset(
-    "de het een wat welke wie wanneer waar waarom hoe is zijn heeft hebben wordt over van en op "
-    "toegezegd toezegging motie brief".split()
-)
-
-
-def detect_language(text: str) -> str:
-    """'en' or 'nl' by counting function words; Dutch when undecided (the letters' language)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    en = sum(w in _ENGLISH_CUES for w in words)
-    nl = sum(w in _DUTCH_CUES for w in words)
-    return "en" if en > nl else "nl"
-
-
 def words(text: str) -> list[str]:
     """Lower-cased words; the letters of an identifier ("TZ" of "TZ202504-147") are not a word."""
     return [w.lower() for w in _WORD.findall(_IDENTIFIER.sub(" ", text))]

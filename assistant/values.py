@@ -40,7 +40,14 @@ DATE = re.compile(
     rf"\b(?:voor|na|in|tijdens|before|after|in the|during)\s+(?:de\s+|het\s+|the\s+)?(?:{_SEASON})"
     rf"(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b|\b(?:{_SEASON})\s+(?:19|20)\d\d\b|"
     rf"\b(?:in|vanaf|per|sinds|tot|uiterlijk|voor|from|since|until|by|before)\s+(?:19|20)\d\d\b|"
-    rf"\b(?:eind|begin|medio|end|mid)\s+(?:dit|volgend|vorig)\s+jaar\b|\b(?:dit|volgend)\s+jaar\b",
+    rf"\b(?:eind|begin|medio|end|mid)\s+(?:dit|volgend|vorig)\s+jaar\b|\b(?:dit|volgend)\s+jaar\b|"
+    # a point in a period: "voor het eind van 2025", "begin van volgend jaar", "by the end of the year"
+    rf"\b(?:(?:voor|vóór|na|tegen|aan|by|before|at|after)\s+)?(?:het\s+|the\s+)?"
+    rf"(?:eind|einde|begin|start|midden|end|beginning|middle)\s+(?:van|of)\s+"
+    rf"(?:(?:het|dit|volgend|this|next|the)\s+(?:jaar|year)|(?:{_MONTH})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b|"
+    # a season named from now: "komende zomer", "dit najaar", "next spring"
+    rf"\b(?:(?:voor|vóór|na|in|before|after|by)\s+(?:de\s+|het\s+|the\s+)?)?(?:komende|aankomende|deze|dit|volgende|volgend|afgelopen|next|this|coming|last)\s+(?:{_SEASON})\b|"
+    rf"\bQ[1-4]\s+(?:19|20)\d\d\b",
     re.I,
 )
 # Capitalised words that start or fill sentences without naming anyone.

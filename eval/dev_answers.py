@@ -16,7 +16,7 @@ from eval.judges import OverlapJudge
 from eval.questions import conversation, load_questions_v2
 from ingest.settings import settings_from_env
 
-KEYS = ("right", "false_abstention", "abstained_where_due", "citation_precision", "footnotes_shown",
+KEYS = ("right", "false_abstention", "abstention", "citation_precision", "footnotes_shown",
         "list_complete")  # fmt: skip
 
 

@@ -30,9 +30,22 @@ _SHARED = _EN & _NL
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
 
+# Words that mark a question as one language: they count fully, any other stopword of only one
+# language counts half. Cues alone tie on a question with few of them ("By when must burning
+# recyclable material be completely over?": "when" against "over"); the other stopwords decide it.
+_EN_CUES = frozenset(
+    "the what which who whom when where why how is are was were does did do of about and promised "
+    "letter letters government minister has have will with for on in".split()
+)
+_NL_CUES = frozenset(
+    "de het een wat welke wie wanneer waar waarom hoe is zijn heeft hebben wordt over van en op "
+    "toegezegd toezegging motie brief".split()
+)
+
+
 def detect_language(text: str) -> str:
-    """ "en" when English stopwords outnumber Dutch ones, else "nl" (the corpus language)."""
+    """ "en" when English cues and stopwords outweigh Dutch ones, else "nl" (the corpus language)."""
     words = _WORD.findall(text.lower())
-    en = sum(1 for w in words if w in _EN and w not in _SHARED)
-    nl = sum(1 for w in words if w in _NL and w not in _SHARED)
+    en = sum(1.0 if w in _EN_CUES else 0.5 if w in _EN and w not in _SHARED else 0.0 for w in words)
+    nl = sum(1.0 if w in _NL_CUES else 0.5 if w in _NL and w not in _SHARED else 0.0 for w in words)
     return "en" if en > nl else "nl"

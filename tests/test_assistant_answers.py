@@ -29,6 +29,7 @@ BUDGET = (
     "• Voor beleid en regelgeving is €752.000,- beschikbaar\n"
     "De analyse van de internetconsultatie over algoritmische besluitvorming stuur ik eind juni naar uw "
     "Kamer.\n"
+    "Over de evaluatie van de meldplicht voor datalekken informeer ik uw Kamer voor het eind van 2026.\n"
     "De staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties,\nZsolt Szabó\n"
 )
 
@@ -97,6 +98,18 @@ def test_a_date_question_states_the_date_in_the_frame_language():
     assert date_phrase("eind juni", "en") == "end of June"
     assert date_phrase("19 december", "en") == "19 December"
     assert date_phrase("na afronding van het onderzoek", "en") == "“na afronding van het onderzoek”"
+
+
+def test_a_point_in_a_period_is_a_date():
+    # "voor het eind van 2026", "komende zomer": a date the letters give as a period, not a day
+    answer = _engine().answer("Wanneer informeert de staatssecretaris over de evaluatie van de meldplicht?")
+    assert answer.short.startswith("Wanneer: voor het eind van 2026 [") and not answer.abstained
+    found = [v.text for v in dates("De bèta start komende zomer; het verslag volgt in Q3 2025.")]
+    assert found == ["komende zomer", "Q3 2025"]
+    assert [v.text for v in dates("aan het begin van volgend jaar")] == ["aan het begin van volgend jaar"]
+    assert dates("het begin van de zitting") == []
+    assert date_phrase("voor het eind van 2026", "en") == "before the end of 2026"
+    assert date_phrase("Komende zomer", "en") == "this coming summer"
 
 
 def test_the_topic_without_the_asked_value_is_not_stated_and_cites_what_is_there():

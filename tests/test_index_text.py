@@ -81,6 +81,9 @@ def test_expand_query_leaves_unknown_text_alone():
         ("is the MitID commitment fulfilled?", "en"),
         ("TZ202504-147", "nl"),
         ("Hoeveel geld gaat er naar kinderrechten online?", "nl"),
+        # one cue each ("when", "over"): the other function words decide
+        ("By when must burning recyclable material be completely over?", "en"),
+        ("Is dat al gebeurd?", "nl"),
     ],
 )
 def test_detect_language(question, lang):
