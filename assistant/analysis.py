@@ -25,6 +25,9 @@ INTENTS: dict[str, re.Pattern[str]] = {
         r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
         r"party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
         r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators|"
+        # who did it: a body, a firm ("welk bureau heeft onderzocht", "which Council configuration")
+        r"\w*bureaus?|firms?|consultanc(?:y|ies)|agenc(?:y|ies)|instanties?|instellingen|instelling|"
+        r"institutes?|instituut|institutions?|bedrijf|bedrijven|compan(?:y|ies)|council|councils|raad|"
         # a motie is known by its submitters: "which motion asks ...?" is answered "the motie Postma"
         r"motie|motion))\b",
         re.I,
@@ -110,6 +113,15 @@ def intents_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_ARTICLES = frozenset("the a an this that these its their his her".split())
+
+
+def _verb_before_article(after: list[str], word: str) -> bool:
+    """The -s word follows another content word and is followed by an article: a verb ("handles the")."""
+    i = after.index(word)
+    return 0 < i < len(after) - 1 and after[i + 1] in _ARTICLES
+
+
 def asks_list(text: str) -> bool:
     """'welke toezeggingen', 'which organisations', 'what are the four levers': a plural after the cue.
 
@@ -130,6 +142,10 @@ def asks_list(text: str) -> bool:
             if terms.is_stop(lowered) or lowered in _NOT_PLURAL or lowered in _BREAK:
                 break
             if plural.match(lowered):
+                # "which Council configuration handles the proposal": an -s word between a noun and
+                # an article is the verb, not a plural noun
+                if english and _verb_before_article(after, lowered):
+                    break
                 return True
     return False
 

@@ -16,6 +16,16 @@ def test_which_motion_asks_for_one_motie_and_who_tabled_it():
     assert asks_list("Which motions did Kathmann submit?")  # plural: still a list
 
 
+def test_which_body_did_it_asks_who_and_a_verb_in_s_is_no_plural():
+    for question in ("Welk bureau heeft onderzocht wat de informatiepunten kosten?",
+                     "Which Council configuration handles the instant payments proposal?",
+                     "Which consultancy surveyed the other target groups?"):  # fmt: skip
+        assert "who" in intents_of(question), question
+        assert not asks_list(question), question
+    assert asks_list("Which research projects does the motion say are hit?")  # plural noun, then "does"
+    assert asks_list("Which organisations signed the covenant?")
+
+
 def test_ask_who_tabled_a_motie_names_its_indiener(tmp_path, capsys, monkeypatch):
     from assistant.cli import main
 
