@@ -24,7 +24,9 @@ INTENTS: dict[str, re.Pattern[str]] = {
         r"asked by|gevraagd door|door wie|by whom|(?:which|welke?)\s+(?:\w+\s+){0,2}(?:commissioner|"
         r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
         r"party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
-        r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators))\b",
+        r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators|"
+        # a motie is known by its submitters: "which motion asks ...?" is answered "the motie Postma"
+        r"motie|motion))\b",
         re.I,
     ),
     "when": re.compile(
@@ -78,6 +80,9 @@ _BREAK = frozenset(
     "may might can could will would shall should must does do did is are was were has have had moet moeten "
     "kan kunnen zal zullen wordt worden werd zijn heeft hebben".split()
 )
+# A singular document noun after the cue asks for one document: "which motion asks ..." (the verb
+# "asks" is no plural noun). Development: such questions were read as lists and abstained.
+_ONE_DOCUMENT = frozenset("motion motie letter brief toezegging commitment fiche".split())
 _NUMBER_WORD = frozenset(
     "twee drie vier vijf zes zeven acht negen tien two three four five six seven eight".split()
 )
@@ -120,6 +125,8 @@ def asks_list(text: str) -> bool:
         for lowered in after[:4]:
             if lowered in _NUMBER_WORD:
                 return True
+            if lowered in _ONE_DOCUMENT:
+                break
             if terms.is_stop(lowered) or lowered in _NOT_PLURAL or lowered in _BREAK:
                 break
             if plural.match(lowered):

@@ -237,6 +237,9 @@ def score_sentences(
             spans = [sp for sp in spans if sp[1] <= signature[0]] + [signature]
         stems_of = [frozenset(terms.content_stems(hit.chunk.text[a:b])) for a, b in spans]
         parts = motie_parts(hit, spans)
+        indieners: tuple[Value, ...] = ()
+        if members_asked and hit.letter.kind == "motie":
+            indieners = tuple(fresh([Value("member", m.name, (0, 0)) for m in hit.letter.indieners], asked))
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
             short = len(terms.words(sentence)) < min_words
@@ -261,6 +264,10 @@ def score_sentences(
                     found = tuple(counts(list(found)))
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
                     found = tuple(fresh(role_names(sentence, asked), asked))
+                if indieners:
+                    # "who tabled the motion on X?": the sentence about X is quoted, the motie's
+                    # submitters (its reader's metadata) are the value; the dictum names no one else.
+                    found = indieners
             own = coverage(set(stems), query.concepts, sentence.lower())
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from eval.metrics import RetrievalRun, retrieval_scores  # noqa: E402
 from eval.questions import Question, load_questions  # noqa: E402
 from eval.splits import question_part  # noqa: E402
-from index.build import check_compatible, load_indexes  # noqa: E402
+from index.build import check_compatible, load_indexes, load_sentences  # noqa: E402
 from index.embeddings import load_embedder  # noqa: E402
 from index.hybrid import Searcher  # noqa: E402
 from index.textbook import TextbookSearcher, plain_bm25  # noqa: E402
@@ -50,6 +50,7 @@ class CachedSearcher(Searcher):
         super().__init__(*args, **kwargs)
         self._bm25_cache: dict = {}
         self._dense_cache: dict = {}
+        self._sentence_cache: dict = {}
         self._parsed: dict = {}
 
     def bm25_ranking(self, text, filters, letters, depth):
@@ -63,6 +64,12 @@ class CachedSearcher(Searcher):
         if key not in self._dense_cache:
             self._dense_cache[key] = super().dense_ranking(vector, filters, letters, MAX_DEPTH)
         return self._dense_cache[key][:depth]
+
+    def sentence_ranking(self, vector, filters, letters, depth):
+        key = (vector.tobytes(), repr(filters), frozenset(letters or ()))
+        if key not in self._sentence_cache:
+            self._sentence_cache[key] = super().sentence_ranking(vector, filters, letters, MAX_DEPTH)
+        return self._sentence_cache[key][:depth]
 
 
 def ensure_index(settings: Settings, letters: list[Path]) -> None:
@@ -159,6 +166,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="score questions from this id on (v2-158) apart from the earlier ones",
     )
+    parser.add_argument(
+        "--sentence-weights",
+        type=float,
+        nargs="+",
+        default=None,
+        help="weights of the best-sentence ranking to grid (default: 0 and the settings' default)",
+    )
+    parser.add_argument(
+        "--narrow", action="store_true", help="only the default glossary use and depth (a faster grid)"
+    )
     args = parser.parse_args(argv)
     global SPLIT_AT
     SPLIT_AT = args.split_at
@@ -189,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)  # fmt: skip
     dense, bm25 = load_indexes(snapshot)
     embedder = load_embedder(settings)
-    searcher = CachedSearcher(snapshot, dense, bm25, settings, embedder=embedder)
+    sentences = load_sentences(snapshot)
+    searcher = CachedSearcher(snapshot, dense, bm25, settings, embedder=embedder, sentences=sentences)
     n_nl = sum(q.lang == "nl" for q in questions)
     n_en = len(questions) - n_nl
     print(f"{len(questions)} answerable questions of part {args.part} ({n_nl} nl, {n_en} en), "
@@ -212,10 +230,17 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     started = time.perf_counter()
-    for expand_bm25, expand_dense, depth, rrf_k, weight, floor in itertools.product(
-        (True, False), (False, True), DEPTHS, RRF_KS, DENSE_WEIGHTS, ENGLISH_BM25_FLOORS
+    sentence_weights = args.sentence_weights or sorted({0.0, Settings().sentence_weight})
+    if sentences is None and any(sentence_weights):
+        print("warning: no sentence vectors in the index; sentence weights change nothing", file=sys.stderr)
+    base = Settings()
+    glossary_bm25 = (base.expand_english,) if args.narrow else (True, False)
+    glossary_dense = (base.expand_english_dense,) if args.narrow else (False, True)
+    depths = (base.fusion_depth,) if args.narrow else DEPTHS
+    for expand_bm25, expand_dense, depth, rrf_k, weight, floor, sentence_weight in itertools.product(
+        glossary_bm25, glossary_dense, depths, RRF_KS, DENSE_WEIGHTS, ENGLISH_BM25_FLOORS, sentence_weights
     ):
-        if weight == 0.0 and (expand_dense or floor < 1.0):
+        if weight == 0.0 and (expand_dense or floor < 1.0 or sentence_weight > 0):
             continue  # the dense side has no say
         searcher.settings = settings.with_(
             expand_english=expand_bm25,
@@ -224,17 +249,19 @@ def main(argv: list[str] | None = None) -> int:
             rrf_k=rrf_k,
             dense_weight=weight,
             english_bm25_floor=floor,
+            sentence_weight=sentence_weight,
         )
         got = scores(questions, lambda text: searcher.search(text, k=K))
         config = {"glossary_bm25": expand_bm25, "glossary_dense": expand_dense, "depth": depth,
-                  "rrf_k": rrf_k, "dense_weight": weight, "english_bm25_floor": floor}  # fmt: skip
+                  "rrf_k": rrf_k, "dense_weight": weight, "english_bm25_floor": floor,
+                  "sentence_weight": sentence_weight}  # fmt: skip
         rows.append({"config": config, "scores": got})
     print(f"grid: {len(rows)} settings in {time.perf_counter() - started:.1f} s\n")
 
     def name(c: dict) -> str:
         gloss = ("G" if c["glossary_bm25"] else "-") + ("G" if c["glossary_dense"] else "-")
         return (f"k={c['rrf_k']:<3d} w={c['dense_weight']:<4} depth={c['depth']:<3d} glossary {gloss} "
-                f"en-floor {c['english_bm25_floor']:<4}")  # fmt: skip
+                f"en-floor {c['english_bm25_floor']:<4} sent {c['sentence_weight']:<4}")  # fmt: skip
 
     print("best settings (mean over languages of Recall@5, then MRR@10); glossary: bm25, dense side")
     for row in sorted(rows, key=lambda r: mean_key(r["scores"]), reverse=True)[: args.top]:
@@ -244,8 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     for gb, gd in ((True, False), (False, False), (True, True), (False, True)):
         for row in rows:
             c = row["config"]
-            if (c["rrf_k"], c["dense_weight"], c["depth"]) == (default.rrf_k, default.dense_weight,
-                                                              default.fusion_depth) and (
+            if (c["rrf_k"], c["dense_weight"], c["depth"], c["sentence_weight"]) == (
+                default.rrf_k, default.dense_weight, default.fusion_depth, default.sentence_weight) and (
                 c["glossary_bm25"], c["glossary_dense"]) == (gb, gd) and (
                 c["english_bm25_floor"] == default.english_bm25_floor or (gb, gd) == (
                     default.expand_english, default.expand_english_dense)):  # fmt: skip

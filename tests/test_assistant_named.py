@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 from assistant.analysis import analyse
 from ingest.model import Letter
@@ -52,6 +53,21 @@ de minister
 """
 
 
+def index_motie_and_letter(tmp_path: Path, monkeypatch) -> tuple[Path, list[str]]:
+    """MOTIE and LETTER ingested with the fake embedder: the index folder and the CLI's model flags."""
+    from index.fake import FakeEmbedder
+    from index.pipeline import ingest_paths
+
+    model = use_fake_model(monkeypatch)
+    (tmp_path / "motie-ceder.xml").write_text(MOTIE, encoding="utf-8")
+    (tmp_path / "brief-toegankelijkheid.txt").write_text(LETTER, encoding="utf-8")
+    index = tmp_path / "idx"
+    settings = Settings(index_dir=index, embedding_model="fake-hash")
+    ingest_paths([tmp_path / "motie-ceder.xml", tmp_path / "brief-toegankelijkheid.txt"], settings,
+                 embedder=FakeEmbedder(name="fake-hash"))  # fmt: skip
+    return index, model
+
+
 def _letter(lid: str, title: str) -> Letter:
     return Letter(
         id=lid, source=f"{lid}.txt", format="text", digest=lid, text="", title=title, date=date(2025, 4, 10)
@@ -84,16 +100,8 @@ def test_ask_with_a_motie_title_answers_with_what_the_motie_asks(tmp_path, capsy
     """`brieven ask` with a pasted motie title: the motie's request leads, cited from the motie, not
     the letter that reports on another motie of the same member."""
     from assistant.cli import main
-    from index.fake import FakeEmbedder
-    from index.pipeline import ingest_paths
 
-    model = use_fake_model(monkeypatch)
-    (tmp_path / "motie-ceder.xml").write_text(MOTIE, encoding="utf-8")
-    (tmp_path / "brief-toegankelijkheid.txt").write_text(LETTER, encoding="utf-8")
-    index = tmp_path / "idx"
-    settings = Settings(index_dir=index, embedding_model="fake-hash")
-    ingest_paths([tmp_path / "motie-ceder.xml", tmp_path / "brief-toegankelijkheid.txt"], settings,
-                 embedder=FakeEmbedder(name="fake-hash"))  # fmt: skip
+    index, model = index_motie_and_letter(tmp_path, monkeypatch)
     capsys.readouterr()
     question = "Motie van het lid Ceder; Raad Algemene Zaken en Raad Buitenlandse Zaken"
     assert main(["ask", "--index", str(index), *model, "--json", question]) == 0

