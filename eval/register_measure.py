@@ -23,6 +23,7 @@ from eval.register_gold import (
     GoldRecord,
     ListEntry,
     RegisterRecord,
+    doc_key,
     load_all_letter_gold,
     load_json,
     score_decisions,
@@ -31,7 +32,6 @@ from eval.register_gold import (
     score_moties,
     score_records,
 )
-from eval.register_gold import doc_key
 from eval.splits import corpus_root, files
 from ingest.model import Chunk, Commitment, CommitmentMention, Letter
 
