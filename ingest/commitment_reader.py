@@ -24,9 +24,9 @@ from ingest.commitment_draft import (
 )
 from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
 from ingest.dates import find_deadlines
-from ingest.identifiers import kamerstuk_ids
+from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import Footnote, Letter, Member, Section
-from ingest.verdicts import find_signal
+from ingest.verdicts import STATUS, find_signal, status_label
 
 OF_MEMBER_RE = re.compile(
     r"^van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)(?:\s+c\.s\.)?(?:\s+(?:over|inzake|betreffende)\s+(?P<about>.+))?$"
@@ -39,6 +39,10 @@ MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
+# Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
+# as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
+CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+| {3,}")
+STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )
@@ -100,8 +104,14 @@ class Reader:
         head_end = self.heading_end(section)
         heading = squash(section.heading)
         own = self._heading_drafts(section, heading, self.footnotes_in(section.span[0], head_end))
-        drafts = inherited + own
-        spans = sentences(text, head_end, section.span[1])
+        rows = self._table_rows(head_end, section.span[1])
+        drafts = inherited + own + [d for _, _, d in rows]
+        # Rows are read cell by cell; sentences are what lies between them.
+        spans, at = [], head_end
+        for a, b, _ in rows:
+            spans += sentences(text, at, a)
+            at = b
+        spans += sentences(text, at, section.span[1])
         for i, (a, b) in enumerate(spans):
             sent = masked[a:b]
             here = self._sentence_mentions(heading, drafts, spans, i, a, b)
@@ -116,6 +126,40 @@ class Reader:
             if d.promise is None:
                 d.promise = squash(masked[spans[0][0] : spans[0][1]]) if spans else None
         return new
+
+    def _table_rows(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
+        """Commitments printed as table rows ('TZ202403-118 | title | Status: in uitvoering'), with spans.
+
+        The identifier cell names it, the first other cell is its title, and the status cell (labelled
+        'Status:', else the last of three or more cells) gives the verdict as a label (verdicts.status_label).
+        """
+        rows = []
+        for m in re.finditer(r"[^\n]+", self.masked[start:end]):
+            cells = [c.strip() for c in CELL_SPLIT_RE.split(m.group()) if c.strip()]
+            if len(cells) < 2:
+                continue
+            a, b = start + m.start(), start + m.end()
+            tz = [(i, toezegging_ids(c)) for i, c in enumerate(cells) if toezegging_ids(c)]
+            kst = [(i, kamerstuk_ids(c)) for i, c in enumerate(cells) if kamerstuk_ids(c)]
+            if tz:
+                kind, (at, ids) = "toezegging", tz[0]
+            elif kst and re.search(r"\bmotie\b", m.group(), re.I):
+                kind, (at, ids) = "motie", kst[0]
+            else:
+                continue
+            rest = [c for i, c in enumerate(cells) if i != at]
+            labelled = [c for c in rest if STATUS_CELL_RE.match(c)]
+            status = labelled[0] if labelled else (rest[-1] if len(rest) >= 2 else None)
+            title = next((c for c in rest if c is not status), rest[0])
+            draft = Draft(kind, squash(title), a, list(ids), promise=squash(title))
+            verdict = status_label(status) if status else None
+            if verdict:
+                found = find_deadlines(status, self.ref)
+                moment = found[-1][1] if found else None
+                draft.deadlines += [d for _, d in found]
+                draft.signals.append(Signal(STATUS, verdict, self.letter.text[a:b].strip(), a, moment))
+            rows.append((a, b, draft))
+        return rows
 
     def _heading_drafts(self, section: Section, heading: str, footnotes: list[Footnote]) -> list[Draft]:
         m = HEADING_RE.match(heading)
@@ -172,6 +216,12 @@ class Reader:
         here: list[Draft] = []
         if not kinds and members and i < 4 and len(drafts) == 1 and not drafts[0].members:
             drafts[0].members = tuple(m for _, m in members)  # 'naar aanleiding van de vraag van het lid X'
+        printed_tz = set(toezegging_ids(sent))
+        if not kinds and printed_tz:
+            # 'Toelichting bij TZ202406-051: ...': a T/TZ number printed in the text names that commitment.
+            named = [d for d in drafts if printed_tz & set(d.identifiers)]
+            if named:
+                return named
         if not kinds:
             # A footnote citing a T/TZ number marks a toezegging even where the word is missing.
             tz = [(p, fn) for p, fn in markers if fn.toezeggingen]

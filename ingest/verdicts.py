@@ -197,6 +197,31 @@ def find_signal(sentence: str, dated: bool = False) -> VerdictPhrase | None:
     return None
 
 
+# --- a status column --------------------------------------------------------------------------
+
+# A table's status cell holds a label, not a sentence ("Status: in uitvoering", "vertraagd: meer tijd
+# nodig, verwacht eind 2025", "afgedaan met deze brief"): its first words are the register's own
+# vocabulary or a plain synonym of it. Longer labels first ("deels voldaan" before "voldaan").
+_LABELS = [
+    (DEELS, r"(?:deels|gedeeltelijk)\b"),
+    (IN_UITVOERING, r"(?:in\s+uitvoering|lopend|loopt)\b"),
+    (UITGESTELD, r"(?:uitgesteld|verschoven)\b"),
+    (VERTRAAGD, r"vertraa?gd\b"),
+    (NIEUWE_DEADLINE, r"nieuwe\s+deadline\b"),
+    (OPENSTAAND, r"(?:openstaand|open|nog\s+niet\s+(?:afgedaan|voldaan|afgerond))\b"),
+    (AFGEDAAN, r"(?:afgedaan|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
+]
+_LABEL_RE = [(v, re.compile(rf"^\s*(?:status\s*:\s*)?{p}", re.I)) for v, p in _LABELS]
+
+
+def status_label(cell: str) -> str | None:
+    """The verdict a table's status cell names by its first words, if it names one."""
+    for verdict, pattern in _LABEL_RE:
+        if pattern.match(cell):
+            return verdict
+    return None
+
+
 # --- the party -----------------------------------------------------------------------------------
 
 _ROLE = re.compile(
