@@ -43,6 +43,12 @@ PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangeg
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
 CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+| {3,}")
 STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
+# The letter's writer says it made a promise ('heb ik het lid X toegezegd', 'zeg ik toe'); 'zoals
+# toegezegd' looks back at one.
+PROMISE_MADE_RE = re.compile(
+    r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b", re.I
+)
+LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )
@@ -270,7 +276,10 @@ class Reader:
                 promoted = not drafts and (i < 3 or ids)
                 if not promoted and not ids and not mine:
                     same = [d for d in drafts if d.kind == kind]
-                    if same:  # an unnamed toezegging in a section about one: that one
+                    # An unnamed toezegging in a section about one is that one, unless this sentence
+                    # makes a promise again: 'Daarnaast heb ik ... toegezegd' is a second toezegging.
+                    again = same and same[-1].promised_at not in (None, a) and self._promises(sent)
+                    if same and not again:
                         draft = same[-1]
                 if draft is None:
                     if promoted and kind == "toezegging" and not ids and i > 0:
@@ -282,9 +291,15 @@ class Reader:
             else:
                 draft.add_ids(ids, cites)
                 draft.members = merge_members(draft.members, mine)
+            if kind == "toezegging" and draft.promised_at is None and self._promises(sent):
+                draft.promised_at = a
             if draft not in here:
                 here.append(draft)
         return here
+
+    @staticmethod
+    def _promises(sent: str) -> bool:
+        return bool(PROMISE_MADE_RE.search(sent)) and not LOOKS_BACK_RE.search(sent)
 
     def _cited_inline(self, pos: int, end: int) -> list[str]:
         """Kamerstuk ids in brackets right after the word that names the commitment."""
