@@ -85,6 +85,8 @@ MEMBER_CONTEXTS = [
     re.compile(rf"\b(?:[Ll]id|Kamerlid)\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Ll]eden\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Mm]oties?\s+(?P<list>{_LIST.pattern})"),
+    # "de motie-Teunissen", "de motie-Van der Plas": the member glued to the word by a hyphen
+    re.compile(rf"\b[Mm]oties?-(?P<list>{NAME})"),
 ]
 _NOT_NAMES = {"Kamer", "Uw", "De", "Het", "Tweede", "Eerste", "Dit", "Deze", "In", "Met", "Ik"}
 # Words of a title, not of a name: "een motie van Tweede Kamerlid Mulder" names Mulder.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.commitment_text import NAME
 from ingest.model import (
     AFGEDAAN,
     DEELS,
@@ -114,6 +115,25 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
+# The name and number of the commitment are no part of a verdict phrase: 'is de motie-Teunissen
+# uitgevoerd', 'geef ik uitvoering aan de motie van het lid Van Kent (Kamerstuk 36 410 XV, nr. 12)' read
+# as 'is de motie uitgevoerd', 'geef ik uitvoering aan de motie'. They are blanked (same length) before
+# the patterns run.
+_NAMES = rf"{NAME}(?:\s*(?:,|/|\ben\b)\s*{NAME})*(?:\s+c\.s\.)?(?:\s*\([^()]{{2,40}}\))?"
+_NAMED_KIND = re.compile(
+    rf"\b(?i:motie|toezegging)(?P<name>-{NAME}|\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?{_NAMES}"
+    rf"|(?=\s*\())(?P<kst>\s*\((?:Kamerstuk|[^()]*\bnr\.)[^()]*\))?"
+)
+
+
+def _blank_names(sentence: str) -> str:
+    def blank(m: re.Match) -> str:
+        start = m.start("name") if m.group("name") is not None else m.end()
+        return m.group()[: start - m.start()] + " " * (m.end() - start)
+
+    return _NAMED_KIND.sub(blank, sentence)
+
+
 # Phrases that look like a verdict but are not one: an aside about the status before, an intention,
 # a negation, a question.
 _NOT_A_VERDICT = re.compile(
@@ -170,7 +190,7 @@ def _kind_in(sentence: str) -> str:
 
 def find_verdict(sentence: str) -> VerdictPhrase | None:
     """The status the sentence names (strength STATUS), if any; the most specific pattern wins."""
-    masked = _NOT_A_VERDICT.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _NOT_A_VERDICT.sub(lambda m: " " * len(m.group()), _blank_names(sentence))
     for verdict, pattern in _STATUS:
         m = pattern.search(masked)
         if m:
