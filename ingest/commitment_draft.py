@@ -49,6 +49,9 @@ class Draft:
     # Where the letter says it made this promise ('heb ik ... toegezegd'): a second such sentence in
     # the section is a second promise, not this one again.
     promised_at: int | None = None
+    # Moties first named together in one sentence ('de motie van het lid Ceder (...) en de motie van de
+    # leden Kwint en Maatoug (...), die beide vragen ...'): a later sentence naming neither is about both.
+    named_with: list[Draft] = field(default_factory=list)
 
     def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
         self.identifiers += [i for i in ids if i not in self.identifiers]

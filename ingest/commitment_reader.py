@@ -213,6 +213,7 @@ class Reader:
     ) -> list[Draft]:
         """Commitments this sentence names; new ones are appended to drafts. Returns those named here."""
         sent = self.masked[a:b]
+        known = len(drafts)
         kinds = [
             (a + k.start(), "motie" if k.group("w").lower().startswith("moti") else "toezegging", k)
             for k in KIND_RE.finditer(sent)
@@ -295,6 +296,14 @@ class Reader:
                 draft.promised_at = a
             if draft not in here:
                 here.append(draft)
+        for kind in ("motie", "toezegging"):
+            born = [d for d in drafts[known:] if d.kind == kind and d in here]
+            if len(born) > 1:
+                # Named together under the section's heading: the heading is the title of each.
+                title = born[0].title if born[0].title == NUMBER_RE.sub("", heading) else None
+                for d in born:
+                    d.named_with = born
+                    d.title = title or d.title
         return here
 
     @staticmethod
@@ -361,5 +370,7 @@ class Reader:
         moment = future[-1] if future else None
         # 'de motie Kathmann c.s.' under 'Moties Kathmann en Van der Werf': the verdict settles both.
         together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]
+        if not here and target.named_with:
+            together = target.named_with
         for t in together:
             t.signals.append(Signal(phrase.strength, phrase.verdict, verbatim, a, moment))
