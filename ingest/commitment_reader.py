@@ -49,6 +49,13 @@ PROMISE_MADE_RE = re.compile(
     r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b", re.I
 )
 LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
+# A commitment named as the ground of something else ('In lijn met de eerder aangenomen motie van het lid
+# Omtzigt werk ik ...', 'conform de motie'): named in passing, a record only where it gets a verdict.
+REFERENCE_RE = re.compile(
+    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van)"
+    r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )
@@ -286,7 +293,8 @@ class Reader:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
                     title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
-                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=bool(drafts))
+                    passing = bool(drafts) or bool(REFERENCE_RE.search(sent[: pos - a]))
+                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=passing)
                     draft.add_ids([], cites)
                     drafts.append(draft)
             else:
