@@ -118,6 +118,9 @@ class Reader:
         heading = squash(section.heading)
         own = self._heading_drafts(section, heading, self.footnotes_in(section.span[0], head_end))
         rows = self._table_rows(head_end, section.span[1])
+        if self._table_rows(section.span[0], head_end):  # a row the text reader took for a heading
+            own, heading, head_end = [], "", section.span[0]
+            rows = self._table_rows(head_end, section.span[1])
         drafts = inherited + own + [d for _, _, d in rows]
         # Rows are read cell by cell; sentences are what lies between them.
         spans, at = [], head_end
@@ -282,18 +285,20 @@ class Reader:
                 if not strong:
                     continue
                 promoted = not drafts and (i < 3 or ids)
+                again = False
                 if not promoted and not ids and not mine:
                     same = [d for d in drafts if d.kind == kind]
                     # An unnamed toezegging in a section about one is that one, unless this sentence
                     # makes a promise again: 'Daarnaast heb ik ... toegezegd' is a second toezegging.
-                    again = same and same[-1].promised_at not in (None, a) and self._promises(sent)
+                    again = bool(same) and same[-1].promised_at not in (None, a) and self._promises(sent)
                     if same and not again:
                         draft = same[-1]
                 if draft is None:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
                     title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
-                    passing = bool(drafts) or bool(REFERENCE_RE.search(sent[: pos - a]))
+                    # A second promise is one the letter reports on, not one it names in passing.
+                    passing = (bool(drafts) and not again) or bool(REFERENCE_RE.search(sent[: pos - a]))
                     draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=passing)
                     draft.add_ids([], cites)
                     drafts.append(draft)

@@ -167,7 +167,10 @@ _FUTURE_ACTION = re.compile(
 # A date with one of these is when the next step is expected ("wordt ... dit najaar verwacht").
 FUTURE_CUE = re.compile(
     r"\b(?:zal|zullen|zal\s+ik|verwacht\w*|ontvangt|ontvangen|informeren|toesturen|sturen|delen|"
-    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer)\b",
+    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
+    # the genre's other words for a step still to come: 'rapporteer ik in het najaar', 'vindt in mei
+    # plaats', 'is gepland in april', 'verschijnt na de zomer', 'bericht ik u'
+    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).

@@ -1,0 +1,89 @@
+"""The register on its own development letters (issue 14): tables, inline Kamerstukken, named verdicts.
+
+tests/register_dev/letters holds three letters written from parliamentary practice (not from the
+measurement letters 002/004), with hand gold in tests/register_dev/gold. The unit tests below use other
+wordings of the same structures, so they check the rule, not the sentence it was written from.
+"""
+
+from __future__ import annotations
+
+from eval.register_gold import DEV_GOLD_DIR, load_all_letter_gold, score_records
+from eval.register_measure import as_record, read
+from eval.splits import files
+from ingest.commitments import extract_mentions
+from ingest.loaders import RawDocument
+from ingest.model import AFGEDAAN, IN_UITVOERING, OPENSTAAND, VERTRAAGD, Letter
+from ingest.parse import parse_letter
+
+SIGNED = "\n\nDe minister van Infrastructuur en Waterstaat,\n\nX. Y\n"
+
+
+def _letter(body: str) -> Letter:
+    text = "Den Haag, 3 maart 2025\n\n" + body + SIGNED
+    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=text))
+
+
+def test_dev_letters_give_every_record_with_its_verdict_and_source():
+    letters, mentions = read(files("register-dev-letters", "development"))
+    score = score_records(
+        load_all_letter_gold(DEV_GOLD_DIR)["development"], [as_record(m, letters) for m in mentions]
+    )
+    assert score["gold"] == 20
+    assert score["recall"] >= 0.95 and score["precision"] >= 0.95, (score["missed"], score["unreal"])
+    assert score["verdict_and_source"] >= 0.95
+
+
+def test_a_table_row_gives_a_toezegging_with_the_status_column_as_verdict():
+    letter = _letter(
+        "Stand van zaken\n\n"
+        "TZ202501-001 | Kaart met laadlocaties | Status: afgerond\n"
+        "TZ202502-002\tEvaluatie snelheidsregime\tStatus: loopt\n"
+        "TZ202503-003 | Verkenning tolheffing | vertraagd, verwacht voorjaar 2026\n\n"
+        "Over TZ202503-003 nog dit: het onderzoeksbureau had meer tijd nodig."
+    )
+    found = {m.identifiers: m for m in extract_mentions(letter, [])}
+    assert set(found) == {("TZ202501-001",), ("TZ202502-002",), ("TZ202503-003",)}
+    assert found[("TZ202501-001",)].verdict == AFGEDAAN
+    assert found[("TZ202502-002",)].title == "Evaluatie snelheidsregime"
+    assert found[("TZ202502-002",)].verdict == IN_UITVOERING
+    late = found[("TZ202503-003",)]
+    assert (late.verdict, late.source) == (VERTRAAGD, "minister")
+    assert late.new_deadline.date.isoformat() == "2026-05-31"
+
+
+def test_a_motie_named_by_hyphen_and_number_is_settled_by_its_own_sentence():
+    letter = _letter(
+        "Verkeersveiligheid\n\n"
+        "Uw Kamer nam de motie van het lid Bikker (Kamerstuk 29 398, nr. 1101) en de motie van het lid "
+        "Minhas (Kamerstuk 29 398, nr. 1102) aan. Hiermee is de motie-Minhas afgerond. "
+        "Over de uitwerking ontvangt u in het najaar van 2025 een brief."
+    )
+    found = {m.identifiers: m for m in extract_mentions(letter, [])}
+    assert found[("kst-29398-1102",)].verdict == AFGEDAAN
+    # The sentence naming neither is about both: Bikker's is the next step.
+    assert found[("kst-29398-1101",)].verdict == OPENSTAAND
+    assert found[("kst-29398-1101",)].title == "Verkeersveiligheid"
+
+
+def test_a_second_promise_in_a_section_is_a_second_toezegging():
+    letter = _letter(
+        "Spoor\n\n"
+        "In het commissiedebat Spoor heb ik het lid Olger van Dijk (NSC) toegezegd de Kamer te "
+        "informeren over de dienstregeling. Dat doe ik in deze brief, waarmee deze toezegging is "
+        "ingelost.\n\n"
+        "Verder heb ik in dat debat toegezegd een gesprek te voeren met ProRail over stations. Dat gesprek "
+        "vindt in mei 2025 plaats."
+    )
+    mentions = extract_mentions(letter, [])
+    assert [m.kind for m in mentions] == ["toezegging", "toezegging"]
+    first, second = mentions
+    assert first.verdict == AFGEDAAN and first.members
+    assert not second.members and second.title.startswith("Een gesprek te voeren met ProRail")
+
+
+def test_a_motie_named_as_the_ground_of_other_work_is_named_in_passing():
+    letter = _letter(
+        "Overig\n\n"
+        "Conform de motie van het lid Vedder over regionale bereikbaarheid bekijk ik de mogelijkheden."
+    )
+    assert extract_mentions(letter, []) == []
