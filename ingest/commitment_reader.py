@@ -56,6 +56,7 @@ REFERENCE_RE = re.compile(
     r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+WEAK_RUNNING_RE = re.compile(r"momenteel|op\s+dit\s+moment|inmiddels\b.*", re.I | re.S)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )
@@ -378,8 +379,12 @@ class Reader:
         target.deadlines += [d for _, d in found if d not in target.deadlines]
         if phrase is None:
             return
-        if phrase.strength == RUNNING and not (here or phrase.kind):
-            return  # work under way counts only where the sentence names the commitment
+        # Work under way counts where the sentence names the commitment, or where the section is about
+        # this one commitment alone ('Het kabinet onderzoekt meerdere opties ...' under its heading).
+        # An adverb alone ('momenteel', 'op dit moment', 'inmiddels ...') is too weak for that.
+        alone = len(drafts) == 1 and not WEAK_RUNNING_RE.fullmatch(sent[phrase.span[0] : phrase.span[1]])
+        if phrase.strength == RUNNING and not (here or phrase.kind or alone):
+            return
         moment = future[-1] if future else None
         # 'de motie Kathmann c.s.' under 'Moties Kathmann en Van der Werf': the verdict settles both.
         together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]

@@ -178,6 +178,9 @@ _RUNNING = re.compile(
     r"\bin\s+uitvoering\b|\bmomenteel\b|\bop\s+dit\s+moment\b|\binmiddels\s+(?:\w+\s+){0,3}"
     r"(?:verzocht|gestart|begonnen|opgepakt|in\s+gang\s+gezet)\b|\bwordt\s+(?:hard\s+|nog\s+)?gewerkt\b|"
     r"\b(?:onderzoekt|verkent)\s+(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\b|\bloopt\s+(?:nog|momenteel)\b|"
+    # the same with the subject first: 'Het kabinet onderzoekt meerdere opties', 'Ik verken twee varianten'
+    r"\b(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\s+(?:onderzoekt|verkent|werkt\s+aan|bereidt)\b|"
+    r"\bik\s+(?:onderzoek|verken)\b|"
     # the genre's other words for work under way: "werk ik aan", "wordt uitgewerkt", "de uitvoering loopt"
     r"\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:momenteel\s+|nog\s+)?aan\b|\buitvoering\b[^.]{0,40}\bloopt\b|"
     r"\bwordt\s+(?:momenteel\s+|nu\s+)?(?:uitgewerkt|uitgevoerd|voorbereid|onderzocht|verkend)\b",

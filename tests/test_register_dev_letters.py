@@ -87,3 +87,17 @@ def test_a_motie_named_as_the_ground_of_other_work_is_named_in_passing():
         "Conform de motie van het lid Vedder over regionale bereikbaarheid bekijk ik de mogelijkheden."
     )
     assert extract_mentions(letter, []) == []
+
+
+def test_work_under_way_counts_in_a_section_about_one_commitment_but_not_an_adverb_alone():
+    def verdict(sentence: str) -> str:
+        letter = _letter(
+            "Motie van het lid Van der Plas over streekvervoer\n\n"
+            "De motie van het lid Van der Plas (Kamerstuk 31 305, nr. 400) verzoekt de regering het "
+            f"streekvervoer te behouden. {sentence}"
+        )
+        (m,) = extract_mentions(letter, [])
+        return m.verdict
+
+    assert verdict("Het kabinet verkent twee varianten met de provincies.") == IN_UITVOERING
+    assert verdict("Op dit moment rijden er in Drenthe minder bussen.") == "geen oordeel"
