@@ -13,7 +13,12 @@ GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
 # A heading in the plural ("Toezeggingen uit het commissiedebat Digitale overheid") is about several
 # commitments: it names none of them.
 PLURAL_RE = re.compile(r"^(?:Moties|Toezeggingen)\b", re.I)
-HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
+# "Motie Ceder – ...", "Toezegging - ...", "2. Gewijzigde motie van de leden X en Y over ...", "Nader
+# gewijzigde motie van het lid X": a (nader) gewijzigde motie is a motie under its own heading.
+HEADING_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
+    r"(?P<kind>Moties|Motie|motie|Toezegging)\b\s*(?P<rest>.*)$"
+)
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 

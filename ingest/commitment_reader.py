@@ -184,7 +184,7 @@ class Reader:
         if GROUP_RE.match(NUMBER_RE.sub("", heading)):
             return []
         if m and m.group("rest"):
-            kind = "motie" if m.group("kind").startswith("Moti") else "toezegging"
+            kind = "motie" if m.group("kind").lower().startswith("moti") else "toezegging"
             rest = re.sub(r"^[–—-]\s*", "", m.group("rest"))
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)

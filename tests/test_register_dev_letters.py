@@ -101,3 +101,13 @@ def test_work_under_way_counts_in_a_section_about_one_commitment_but_not_an_adve
 
     assert verdict("Het kabinet verkent twee varianten met de provincies.") == IN_UITVOERING
     assert verdict("Op dit moment rijden er in Drenthe minder bussen.") == "geen oordeel"
+
+
+def test_a_gewijzigde_motie_heading_names_the_motie_and_its_members():
+    letter = _letter(
+        "3. Nader gewijzigde motie van de leden Olger van Dijk en Bikker over stiltecoupés\n\n"
+        "De motie verzoekt de regering stiltecoupés te behouden. Hiermee is de motie uitgevoerd."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.kind, m.title, m.verdict) == ("motie", "stiltecoupés", AFGEDAAN)
+    assert [x.name for x in m.members] == ["Olger van Dijk", "Bikker"]
