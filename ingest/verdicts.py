@@ -112,6 +112,28 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+is\s+{_BY}(?:uitgevoerd|afgerond)\b"),
     (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}gevolg\s+aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}gevolg\s+gegeven\s+aan\s+{_DET}\s+{_K}"),
+    # The same closings with the verb last, as a subordinate clause puts it ('waarmee ik uitvoering geef
+    # aan de motie', 'waarmee ik deze toezegging afdoe', 'waarmee ik de motie als uitgevoerd beschouw'),
+    # and the perfect ('heb ik uitvoering gegeven aan').
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij|het\s+kabinet)\s+{_BY}(?:uitvoering|invulling|gevolg)\s+(?:geef|geven|geeft)\s+"
+        rf"aan\s+{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:heb|hebben|heeft)\s+(?:ik|we|wij|het\s+kabinet)\s+{_BY}(?:uitvoering|gevolg)\s+gegeven\s+"
+        rf"aan\s+{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+{_BY}(?:afdoe|afdoen|nakom|nakomen|inlos|inlossen)\b",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+{_BY}als\s+(?:uitgevoerd|afgerond|voldaan)\s+"
+        r"(?:beschouw|beschouwen|zie|zien)\b",
+    ),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
@@ -121,7 +143,7 @@ _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
 # the patterns run.
 _NAMES = rf"{NAME}(?:\s*(?:,|/|\ben\b)\s*{NAME})*(?:\s+c\.s\.)?(?:\s*\([^()]{{2,40}}\))?"
 _NAMED_KIND = re.compile(
-    rf"\b(?i:motie|toezegging)(?P<name>-{NAME}|\s+(?:van\s+(?:het\s+lid|de\s+leden)\s+)?{_NAMES}"
+    rf"\b(?i:motie|toezegging)(?P<name>-{NAME}|\s+(?:(?:van|aan)\s+(?:het\s+lid|de\s+leden)\s+)?{_NAMES}"
     rf"|(?=\s*\())(?P<kst>\s*\((?:Kamerstuk|[^()]*\bnr\.)[^()]*\))?"
 )
 

@@ -7,6 +7,8 @@ wordings of the same structures, so they check the rule, not the sentence it was
 
 from __future__ import annotations
 
+import pytest
+
 from eval.register_gold import DEV_GOLD_DIR, load_all_letter_gold, score_records
 from eval.register_measure import as_record, read
 from eval.splits import files
@@ -14,6 +16,7 @@ from ingest.commitments import extract_mentions
 from ingest.loaders import RawDocument
 from ingest.model import AFGEDAAN, IN_UITVOERING, OPENSTAAND, VERTRAAGD, Letter
 from ingest.parse import parse_letter
+from ingest.verdicts import find_verdict
 
 SIGNED = "\n\nDe minister van Infrastructuur en Waterstaat,\n\nX. Y\n"
 
@@ -111,3 +114,23 @@ def test_a_gewijzigde_motie_heading_names_the_motie_and_its_members():
     (m,) = extract_mentions(letter, [])
     assert (m.kind, m.title, m.verdict) == ("motie", "stiltecoupés", AFGEDAAN)
     assert [x.name for x in m.members] == ["Olger van Dijk", "Bikker"]
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        (
+            "Dit rapport stuur ik u hierbij, waarmee ik uitvoering geef aan de motie van het lid Vedder.",
+            AFGEDAAN,
+        ),
+        ("Met deze brief heb ik uitvoering gegeven aan de motie-Bikker.", AFGEDAAN),
+        ("Ik stuur u het plan, waarmee ik deze toezegging afdoe.", AFGEDAAN),
+        ("Het plan ligt er, waarmee ik de motie als uitgevoerd beschouw.", AFGEDAAN),
+        ("Daarmee is de toezegging aan het lid Vedder (CDA) nagekomen.", AFGEDAAN),
+        ("Ik wil de motie na de zomer afdoen.", None),
+        ("Ik kan de toezegging nog niet afdoen.", None),
+    ],
+)
+def test_closings_with_the_verb_last_or_the_commitment_named(sentence: str, verdict: str | None):
+    found = find_verdict(sentence)
+    assert (found.verdict if found else None) == verdict
