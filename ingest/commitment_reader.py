@@ -31,6 +31,9 @@ from ingest.verdicts import STATUS, find_signal, status_label
 OF_MEMBER_RE = re.compile(
     r"^van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)(?:\s+c\.s\.)?(?:\s+(?:over|inzake|betreffende)\s+(?P<about>.+))?$"
 )
+TO_MEMBER_RE = re.compile(
+    r"^(?:aan\s+)?(?:het\s+lid|de\s+leden)\s+.+?\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$"
+)
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
 KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
@@ -198,6 +201,10 @@ class Reader:
             members = (
                 tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
             )
+            asked = TO_MEMBER_RE.match(rest) if kind == "toezegging" else None
+            if asked:  # "Toezegging aan het lid Kröger (GroenLinks-PvdA) over warmtenetten"
+                members = tuple(x for _, x in find_members(rest[: asked.start("about")]))
+                title = asked.group("about")
             if m.group("kind") == "Moties" and len(members) > 1:  # two moties under one heading
                 pairs = (
                     [[fn] for fn in footnotes]

@@ -134,3 +134,13 @@ def test_a_gewijzigde_motie_heading_names_the_motie_and_its_members():
 def test_closings_with_the_verb_last_or_the_commitment_named(sentence: str, verdict: str | None):
     found = find_verdict(sentence)
     assert (found.verdict if found else None) == verdict
+
+
+def test_a_toezegging_heading_names_the_member_it_was_made_to():
+    letter = _letter(
+        "Toezegging aan het lid Vedder (CDA) over regionale bereikbaarheid\n\n"
+        "Ik heb toegezegd de Kamer te informeren. Het onderzoek loopt nog."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.kind, m.title, m.verdict) == ("toezegging", "regionale bereikbaarheid", IN_UITVOERING)
+    assert [(x.name, x.party) for x in m.members] == [("Vedder", "CDA")]
