@@ -232,6 +232,11 @@ def find_signal(sentence: str, dated: bool = False) -> VerdictPhrase | None:
     found = find_verdict(sentence)
     if found:
         return found
+    # A status given as a label on its own line ('Status: vertraagd: meer tijd nodig', 'Stand van zaken:
+    # in uitvoering'), as overviews print it outside a table.
+    label = _LABELLED.match(sentence)
+    if label and (verdict := status_label(label.group("label"))):
+        return VerdictPhrase(verdict, "", label.span("label"), STATUS)
     for verdict, pattern in ((UITGESTELD, _POSTPONED), (VERTRAAGD, _DELAYED)):
         m = pattern.search(sentence)
         if m:
@@ -260,6 +265,11 @@ _LABELS = [
     (AFGEDAAN, r"(?:afgedaan|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
 ]
 _LABEL_RE = [(v, re.compile(rf"^\s*(?:status\s*:\s*)?{p}", re.I)) for v, p in _LABELS]
+
+
+_LABELLED = re.compile(
+    r"^\s*(?:huidige\s+)?(?:status|stand\s+van\s+zaken)\s*:\s*(?P<label>\S.*)", re.I | re.S
+)
 
 
 def status_label(cell: str) -> str | None:

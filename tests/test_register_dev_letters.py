@@ -144,3 +144,15 @@ def test_a_toezegging_heading_names_the_member_it_was_made_to():
     (m,) = extract_mentions(letter, [])
     assert (m.kind, m.title, m.verdict) == ("toezegging", "regionale bereikbaarheid", IN_UITVOERING)
     assert [(x.name, x.party) for x in m.members] == [("Vedder", "CDA")]
+
+
+def test_a_status_label_on_its_own_line_gives_the_verdict():
+    letter = _letter(
+        "Toezegging aan het lid Vedder (CDA) over regionale bereikbaarheid\n\n"
+        "Ik heb toegezegd de Kamer te informeren over de bereikbaarheid van de regio.\n\n"
+        "Status: vertraagd: meer tijd nodig, verwacht najaar 2025\n\n"
+        "Met de regio's overleg ik over de bereikbaarheid."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.verdict, m.source) == (VERTRAAGD, "minister")
+    assert m.new_deadline.date.isoformat() == "2025-11-30"
