@@ -57,6 +57,7 @@ class Draft:
     # Moties first named together in one sentence ('de motie van het lid Ceder (...) en de motie van de
     # leden Kwint en Maatoug (...), die beide vragen ...'): a later sentence naming neither is about both.
     named_with: list[Draft] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)  # a gewijzigde motie's predecessors, as the text says
 
     def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
         self.identifiers += [i for i in ids if i not in self.identifiers]
@@ -69,6 +70,7 @@ class Draft:
         self.members = merge_members(self.members, other.members)
         self.signals += other.signals
         self.deadlines += [x for x in other.deadlines if x not in self.deadlines]
+        self.replaces += [x for x in other.replaces if x not in self.replaces]
 
     def verdict(self) -> tuple[str, Signal | None, Deadline | None]:
         """The strongest signal (the last of that strength) and the deadline that holds after it."""

@@ -59,6 +59,10 @@ REFERENCE_RE = re.compile(
     r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# 'die de motie op nr. 19 vervangt', 'ter vervanging van die gedrukt onder nr. 61': the number near a
+# form of 'vervangen' is the predecessor, in the motie's own dossier.
+REPLACING_RE = re.compile(r"\bvervang\w*|\bvervanging\b", re.I)
+NR_RE = re.compile(r"\bnr\.\s*(\d{1,5})\b")
 WEAK_RUNNING_RE = re.compile(r"momenteel|op\s+dit\s+moment|inmiddels\b.*", re.I | re.S)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
@@ -317,6 +321,7 @@ class Reader:
                 draft.promised_at = a
             if draft not in here:
                 here.append(draft)
+        self._predecessor(sent, here)
         for kind in ("motie", "toezegging"):
             born = [d for d in drafts[known:] if d.kind == kind and d in here]
             if len(born) > 1:
@@ -326,6 +331,21 @@ class Reader:
                     d.named_with = born
                     d.title = title or d.title
         return here
+
+    @staticmethod
+    def _predecessor(sent: str, here: list[Draft]) -> None:
+        """A gewijzigde motie named here that says which motie it replaces gets its Kamerstuk id."""
+        replacing = REPLACING_RE.search(sent)
+        motie = next((d for d in here if d.kind == "motie" and d.identifiers), None)
+        if not replacing or motie is None:
+            return
+        own = motie.identifiers[0]
+        window = sent[max(0, replacing.start() - 60) : replacing.end() + 60]
+        for nr in NR_RE.findall(window):
+            prior = f"{own.rsplit('-', 1)[0]}-{nr}"
+            if prior not in motie.identifiers and prior not in motie.replaces:
+                motie.replaces.append(prior)
+                return
 
     @staticmethod
     def _promises(sent: str) -> bool:

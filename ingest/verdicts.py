@@ -2,7 +2,8 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003); each group names the sentences it was written from.
+(demo 000, 001, 003, and tests/register_dev/letters dev01-03); each group names the sentences it was
+written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
   uitvoering") or closes it in other words ("doe ik deze toezegging af", "Hiermee geef ik uitvoering aan

@@ -156,3 +156,13 @@ def test_a_status_label_on_its_own_line_gives_the_verdict():
     (m,) = extract_mentions(letter, [])
     assert (m.verdict, m.source) == (VERTRAAGD, "minister")
     assert m.new_deadline.date.isoformat() == "2025-11-30"
+
+
+def test_a_gewijzigde_motie_in_running_text_names_the_motie_it_replaces():
+    letter = _letter(
+        "Spoorveiligheid\n\n"
+        "De gewijzigde motie van het lid Bikker (Kamerstuk 29 984, nr. 1210), die de motie op nr. 1190 "
+        "vervangt, vraagt om meer overwegbeveiliging. Hiermee is de motie uitgevoerd."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.identifiers, m.replaces, m.verdict) == (("kst-29984-1210",), ("kst-29984-1190",), AFGEDAAN)
