@@ -41,6 +41,8 @@ ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
+# The same without brackets: 'de motie van het lid X, Kamerstuk 36 410 XV, nr. 12, verzoekt ...'.
+BARE_KST_RE = re.compile(r"(\bKamerstuk\w*\s+(?:II\s+)?(?:\d{4}/\d{2,4},?\s+)?[^.;()]{0,40}?\bnr\.\s*\d+)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
 # Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
@@ -354,7 +356,7 @@ class Reader:
     def _cited_inline(self, pos: int, end: int) -> list[str]:
         """Kamerstuk ids in brackets right after the word that names the commitment."""
         window = self.masked[pos : min(end, pos + 160)]
-        m = INLINE_KST_RE.search(window)
+        m = INLINE_KST_RE.search(window) or BARE_KST_RE.search(window)
         return list(kamerstuk_ids(m.group(1))) if m else []
 
     @staticmethod

@@ -166,3 +166,13 @@ def test_a_gewijzigde_motie_in_running_text_names_the_motie_it_replaces():
     )
     (m,) = extract_mentions(letter, [])
     assert (m.identifiers, m.replaces, m.verdict) == (("kst-29984-1210",), ("kst-29984-1190",), AFGEDAAN)
+
+
+def test_a_kamerstuk_printed_without_brackets_is_the_motie_s_identifier():
+    letter = _letter(
+        "Fietsparkeren\n\n"
+        "De motie van het lid De Hoop, Kamerstukken II 2024/25, 36 600 XII, nr. 31, verzoekt de regering "
+        "meer fietsenstallingen bij stations te bouwen. Daarmee is de motie uitgevoerd."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.identifiers, m.verdict) == (("kst-36600-XII-31",), AFGEDAAN)
