@@ -51,7 +51,11 @@ STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
 # The letter's writer says it made a promise ('heb ik het lid X toegezegd', 'zeg ik toe'); 'zoals
 # toegezegd' looks back at one.
 PROMISE_MADE_RE = re.compile(
-    r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b", re.I
+    r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b|"
+    # the passive and the predecessor: 'is in het debat toegezegd', 'heeft mijn ambtsvoorganger toegezegd'
+    r"\b(?:is|werd|zijn|werden)\s+(?:[\w,]+\s+){0,8}?toegezegd\b|"
+    r"\bheeft\s+(?:de\s+minister|de\s+staatssecretaris|het\s+kabinet|mijn\s+\w*voorganger)\b[^.;]*?\btoegezegd\b",
+    re.I,
 )
 LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
 # A commitment named as the ground of something else ('In lijn met de eerder aangenomen motie van het lid
@@ -294,7 +298,7 @@ class Reader:
                     or cites
                     or mine
                     or MOTION_EVENT_RE.search(sent)
-                    or (kind == "toezegging" and ADDRESSED_RE.search(sent))
+                    or (kind == "toezegging" and (ADDRESSED_RE.search(sent) or self._promises(sent)))
                 )
                 if not strong:
                     continue

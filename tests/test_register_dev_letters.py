@@ -176,3 +176,13 @@ def test_a_kamerstuk_printed_without_brackets_is_the_motie_s_identifier():
     )
     (m,) = extract_mentions(letter, [])
     assert (m.identifiers, m.verdict) == (("kst-36600-XII-31",), AFGEDAAN)
+
+
+def test_a_promise_reported_in_the_passive_is_a_toezegging():
+    letter = _letter(
+        "Geluidsschermen\n\n"
+        "Tijdens het commissiedebat Wegen van 5 maart 2024 is toegezegd de geluidsnormen langs de A2 te "
+        "evalueren. De evaluatie is afgerond; hiermee beschouw ik de toezegging als afgedaan."
+    )
+    (m,) = extract_mentions(letter, [])
+    assert (m.kind, m.verdict, m.title) == ("toezegging", AFGEDAAN, "Geluidsschermen")
