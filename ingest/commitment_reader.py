@@ -423,5 +423,7 @@ class Reader:
         together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]
         if not here and target.named_with:
             together = target.named_with
+        if not here and phrase.plural and phrase.kind:  # 'Hiermee zijn beide moties uitgevoerd.'
+            together = [d for d in drafts if d.kind == phrase.kind and d.pos <= a] or together
         for t in together:
             t.signals.append(Signal(phrase.strength, phrase.verdict, verbatim, a, moment))

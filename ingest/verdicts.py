@@ -47,6 +47,7 @@ class VerdictPhrase:
     kind: str
     span: Span
     strength: int = STATUS
+    plural: bool = False  # 'beide moties zijn uitgevoerd': about every commitment of its kind in view
 
 
 _K = r"(?P<kind>motie|toezegging)"
@@ -135,8 +136,20 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+{_BY}als\s+(?:uitgevoerd|afgerond|voldaan)\s+"
         r"(?:beschouw|beschouwen|zie|zien)\b",
     ),
+    # The plural: 'Hiermee zijn beide moties uitgevoerd', 'de toezeggingen zijn hiermee nagekomen'.
+    (
+        AFGEDAAN,
+        rf"\b(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)(?:s|en)\s+"
+        rf"(?:zijn|worden)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:zijn|worden)\s+{_BY}(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)"
+        rf"(?:s|en)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
+    ),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
+_PLURAL = re.compile(r"\b(?:moties|toezeggingen|beide)\b", re.I)
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
 # The name and number of the commitment are no part of a verdict phrase: 'is de motie-Teunissen
 # uitgevoerd', 'geef ik uitvoering aan de motie van het lid Van Kent (Kamerstuk 36 410 XV, nr. 12)' read
@@ -224,7 +237,8 @@ def find_verdict(sentence: str) -> VerdictPhrase | None:
         m = pattern.search(masked)
         if m:
             kind = (m.groupdict().get("kind") or "").lower()
-            return VerdictPhrase(verdict=verdict, kind=kind, span=(m.start(), m.end()))
+            plural = bool(_PLURAL.search(sentence, m.start(), m.end()))
+            return VerdictPhrase(verdict=verdict, kind=kind, span=(m.start(), m.end()), plural=plural)
     return None
 
 

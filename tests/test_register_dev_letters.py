@@ -186,3 +186,14 @@ def test_a_promise_reported_in_the_passive_is_a_toezegging():
     )
     (m,) = extract_mentions(letter, [])
     assert (m.kind, m.verdict, m.title) == ("toezegging", AFGEDAAN, "Geluidsschermen")
+
+
+def test_a_plural_verdict_settles_every_motie_of_the_section():
+    letter = _letter(
+        "Laadinfrastructuur\n\n"
+        "De motie van het lid Kröger (Kamerstuk 31 305, nr. 410) vraagt om snelladers langs snelwegen. "
+        "De motie van het lid Minhas (Kamerstuk 31 305, nr. 411) vraagt om laadpalen bij carpoolplaatsen.\n\n"
+        "Beide zijn gerealiseerd in het nieuwe programma. Hiermee zijn beide moties uitgevoerd."
+    )
+    found = {m.identifiers: m.verdict for m in extract_mentions(letter, [])}
+    assert found == {("kst-31305-410",): AFGEDAAN, ("kst-31305-411",): AFGEDAAN}
