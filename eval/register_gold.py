@@ -457,6 +457,8 @@ def score_decisions(
 # --- loading the gold (the only functions here that read files) --------------------------------------------
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "gold"
+# Gold for the register's own development letters (issue 14; corpus "register-dev-letters" in splits.json).
+DEV_GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "register_dev" / "gold"
 
 
 def _gold_record(rec: Mapping[str, Any], letter: str, part: str, passing: bool = False) -> GoldRecord:

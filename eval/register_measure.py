@@ -3,7 +3,9 @@
 `records(paths)` reads documents as `brieven ingest` does (loader, parser, chunker, register extraction)
 and turns every mention into the scorer's RegisterRecord; `lists(...)` gives the open list, the overdue
 list and the member index the way the register answers them. `measure()` scores the development and
-the measurement parts (eval/splits.json) and is what tests/test_register_measurement.py reports.
+the measurement parts (eval/splits.json) and is what tests/test_register_measurement.py reports; the
+development part also scores the register's own development letters (corpus "register-dev-letters",
+gold in tests/register_dev/gold), and every letter of a part on its own ("per_letter/<part>").
 Run: python -m eval.register_measure [--part development|measurement|all]
 """
 
@@ -17,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from eval.register_gold import (
+    DEV_GOLD_DIR,
+    GoldRecord,
     ListEntry,
     RegisterRecord,
+    doc_key,
     load_all_letter_gold,
     load_json,
     score_decisions,
@@ -104,6 +109,23 @@ def _demo(part: str) -> list[Path]:
     return sorted(files("demo-letters", part))
 
 
+def _dev_letters(part: str) -> list[Path]:
+    return sorted(files("register-dev-letters", part))
+
+
+# The figures a per-letter line shows (the full dict is in the part's own entry).
+_BRIEF = ("gold", "found", "recall", "precision", "verdict", "verdict_class", "verdict_and_source", "source")
+
+
+def per_letter(gold: Sequence[GoldRecord], found: Sequence[RegisterRecord]) -> dict[str, dict[str, Any]]:
+    """Each letter of the gold scored on its own: the headline figures, what was missed and what is unreal."""
+    out = {}
+    for key in sorted({doc_key(g.record.letter) for g in gold}):
+        score = score_records([g for g in gold if doc_key(g.record.letter) == key], found)
+        out[key] = {k: score[k] for k in (*_BRIEF, "missed", "unreal")}
+    return out
+
+
 def open_list_of(register: Sequence[Commitment]) -> list[Commitment]:
     from ingest.register_query import open_list
 
@@ -146,9 +168,19 @@ def measure(parts: Sequence[str] = ("development", "measurement")) -> dict[str, 
 
     gold = load_all_letter_gold()
     out: dict[str, Any] = {}
+    dev_gold = load_all_letter_gold(DEV_GOLD_DIR)
     for part in parts:
         letters, mentions = read(_demo(part))
-        out[f"letters/{part}"] = score_records(gold[part], [as_record(m, letters) for m in mentions])
+        found = [as_record(m, letters) for m in mentions]
+        out[f"letters/{part}"] = score_records(gold[part], found)
+        everything = list(gold[part])
+        if dev_gold.get(part):
+            letters, mentions = read(_dev_letters(part))
+            dev_found = [as_record(m, letters) for m in mentions]
+            out[f"register-dev-letters/{part}"] = score_records(dev_gold[part], dev_found)
+            everything += dev_gold[part]
+            found += dev_found
+        out[f"per_letter/{part}"] = per_letter(everything, found)
     if "measurement" in parts:
         letters, mentions, chunks = read_with_chunks(_demo("development") + _demo("measurement"))
         register = build_register(mentions, letters)

@@ -10,7 +10,15 @@ from ingest.model import AFGEDAAN, NO_VERDICT, OPEN_VERDICTS, Deadline, Footnote
 from ingest.verdicts import DELAY, FUTURE, RUNNING, STATUS
 
 GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
-HEADING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<kind>Moties|Motie|Toezegging)\b\s*(?P<rest>.*)$")
+# A heading in the plural ("Toezeggingen uit het commissiedebat Digitale overheid") is about several
+# commitments: it names none of them.
+PLURAL_RE = re.compile(r"^(?:Moties|Toezeggingen)\b", re.I)
+# "Motie Ceder – ...", "Toezegging - ...", "2. Gewijzigde motie van de leden X en Y over ...", "Nader
+# gewijzigde motie van het lid X": a (nader) gewijzigde motie is a motie under its own heading.
+HEADING_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
+    r"(?P<kind>Moties|Motie|motie|Toezegging)\b\s*(?P<rest>.*)$"
+)
 NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 
@@ -43,6 +51,13 @@ class Draft:
     siblings: list[Draft] = field(default_factory=list)  # moties printed under one heading
     # Named in the text of a section about something else: a record only where it gets a verdict.
     in_passing: bool = False
+    # Where the letter says it made this promise ('heb ik ... toegezegd'): a second such sentence in
+    # the section is a second promise, not this one again.
+    promised_at: int | None = None
+    # Moties first named together in one sentence ('de motie van het lid Ceder (...) en de motie van de
+    # leden Kwint en Maatoug (...), die beide vragen ...'): a later sentence naming neither is about both.
+    named_with: list[Draft] = field(default_factory=list)
+    replaces: list[str] = field(default_factory=list)  # a gewijzigde motie's predecessors, as the text says
 
     def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
         self.identifiers += [i for i in ids if i not in self.identifiers]
@@ -55,6 +70,7 @@ class Draft:
         self.members = merge_members(self.members, other.members)
         self.signals += other.signals
         self.deadlines += [x for x in other.deadlines if x not in self.deadlines]
+        self.replaces += [x for x in other.replaces if x not in self.replaces]
 
     def verdict(self) -> tuple[str, Signal | None, Deadline | None]:
         """The strongest signal (the last of that strength) and the deadline that holds after it."""
@@ -97,9 +113,16 @@ def draft_title(heading: str, sent: str, at: int, kind: str, members: tuple[Memb
     title = NUMBER_RE.sub("", heading)
     if members and (other or HEADING_RE.match(heading)):
         return f"{kind.capitalize()} {' en '.join(m.name for m in members)}"
-    if title and not GROUP_RE.match(title):
+    names_it = title and not GROUP_RE.match(title) and not PLURAL_RE.match(title)
+    if names_it and not (other and kind == "toezegging"):  # a second toezegging: the heading is the first's
         return title
-    return " ".join(squash(sent[at:]).split()[:14])  # no heading to name it by: its own words
+    # No heading names it (or the heading names another commitment): its own words, from the promise
+    # after 'toegezegd' ('toegezegd een gesprek te voeren met ...'), else from the word that names it.
+    words = squash(sent[at:]).split()
+    if words and words[0].lower() == "toegezegd":
+        words = words[1:]
+    text = " ".join(words[:14]).rstrip(".,;:")
+    return text[:1].upper() + text[1:]
 
 
 __all__ = ["DELAY", "FUTURE", "RUNNING", "STATUS", "Draft", "Signal", "draft_title", "ids_for"]

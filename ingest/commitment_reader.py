@@ -24,12 +24,15 @@ from ingest.commitment_draft import (
 )
 from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
 from ingest.dates import find_deadlines
-from ingest.identifiers import kamerstuk_ids
+from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import Footnote, Letter, Member, Section
-from ingest.verdicts import find_signal
+from ingest.verdicts import STATUS, find_signal, status_label
 
 OF_MEMBER_RE = re.compile(
     r"^van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)(?:\s+c\.s\.)?(?:\s+(?:over|inzake|betreffende)\s+(?P<about>.+))?$"
+)
+TO_MEMBER_RE = re.compile(
+    r"^(?:aan\s+)?(?:het\s+lid|de\s+leden)\s+.+?\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$"
 )
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
@@ -38,7 +41,35 @@ ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
+# The same without brackets: 'de motie van het lid X, Kamerstuk 36 410 XV, nr. 12, verzoekt ...'.
+BARE_KST_RE = re.compile(r"(\bKamerstuk\w*\s+(?:II\s+)?(?:\d{4}/\d{2,4},?\s+)?[^.;()]{0,40}?\bnr\.\s*\d+)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
+# Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
+# as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
+CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+| {3,}")
+STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
+# The letter's writer says it made a promise ('heb ik het lid X toegezegd', 'zeg ik toe'); 'zoals
+# toegezegd' looks back at one.
+PROMISE_MADE_RE = re.compile(
+    r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b|"
+    # the passive and the predecessor: 'is in het debat toegezegd', 'heeft mijn ambtsvoorganger toegezegd'
+    r"\b(?:is|werd|zijn|werden)\s+(?:[\w,]+\s+){0,8}?toegezegd\b|"
+    r"\bheeft\s+(?:de\s+minister|de\s+staatssecretaris|het\s+kabinet|mijn\s+\w*voorganger)\b[^.;]*?\btoegezegd\b",
+    re.I,
+)
+LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
+# A commitment named as the ground of something else ('In lijn met de eerder aangenomen motie van het lid
+# Omtzigt werk ik ...', 'conform de motie'): named in passing, a record only where it gets a verdict.
+REFERENCE_RE = re.compile(
+    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van)"
+    r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# 'die de motie op nr. 19 vervangt', 'ter vervanging van die gedrukt onder nr. 61': the number near a
+# form of 'vervangen' is the predecessor, in the motie's own dossier.
+REPLACING_RE = re.compile(r"\bvervang\w*|\bvervanging\b", re.I)
+NR_RE = re.compile(r"\bnr\.\s*(\d{1,5})\b")
+WEAK_RUNNING_RE = re.compile(r"momenteel|op\s+dit\s+moment|inmiddels\b.*", re.I | re.S)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )
@@ -100,8 +131,17 @@ class Reader:
         head_end = self.heading_end(section)
         heading = squash(section.heading)
         own = self._heading_drafts(section, heading, self.footnotes_in(section.span[0], head_end))
-        drafts = inherited + own
-        spans = sentences(text, head_end, section.span[1])
+        rows = self._table_rows(head_end, section.span[1])
+        if self._table_rows(section.span[0], head_end):  # a row the text reader took for a heading
+            own, heading, head_end = [], "", section.span[0]
+            rows = self._table_rows(head_end, section.span[1])
+        drafts = inherited + own + [d for _, _, d in rows]
+        # Rows are read cell by cell; sentences are what lies between them.
+        spans, at = [], head_end
+        for a, b, _ in rows:
+            spans += sentences(text, at, a)
+            at = b
+        spans += sentences(text, at, section.span[1])
         for i, (a, b) in enumerate(spans):
             sent = masked[a:b]
             here = self._sentence_mentions(heading, drafts, spans, i, a, b)
@@ -117,13 +157,47 @@ class Reader:
                 d.promise = squash(masked[spans[0][0] : spans[0][1]]) if spans else None
         return new
 
+    def _table_rows(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
+        """Commitments printed as table rows ('TZ202403-118 | title | Status: in uitvoering'), with spans.
+
+        The identifier cell names it, the first other cell is its title, and the status cell (labelled
+        'Status:', else the last of three or more cells) gives the verdict as a label (verdicts.status_label).
+        """
+        rows = []
+        for m in re.finditer(r"[^\n]+", self.masked[start:end]):
+            cells = [c.strip() for c in CELL_SPLIT_RE.split(m.group()) if c.strip()]
+            if len(cells) < 2:
+                continue
+            a, b = start + m.start(), start + m.end()
+            tz = [(i, toezegging_ids(c)) for i, c in enumerate(cells) if toezegging_ids(c)]
+            kst = [(i, kamerstuk_ids(c)) for i, c in enumerate(cells) if kamerstuk_ids(c)]
+            if tz:
+                kind, (at, ids) = "toezegging", tz[0]
+            elif kst and re.search(r"\bmotie\b", m.group(), re.I):
+                kind, (at, ids) = "motie", kst[0]
+            else:
+                continue
+            rest = [c for i, c in enumerate(cells) if i != at]
+            labelled = [c for c in rest if STATUS_CELL_RE.match(c)]
+            status = labelled[0] if labelled else (rest[-1] if len(rest) >= 2 else None)
+            title = next((c for c in rest if c is not status), rest[0])
+            draft = Draft(kind, squash(title), a, list(ids), promise=squash(title))
+            verdict = status_label(status) if status else None
+            if verdict:
+                found = find_deadlines(status, self.ref)
+                moment = found[-1][1] if found else None
+                draft.deadlines += [d for _, d in found]
+                draft.signals.append(Signal(STATUS, verdict, self.letter.text[a:b].strip(), a, moment))
+            rows.append((a, b, draft))
+        return rows
+
     def _heading_drafts(self, section: Section, heading: str, footnotes: list[Footnote]) -> list[Draft]:
         m = HEADING_RE.match(heading)
         pos = section.span[0]
         if GROUP_RE.match(NUMBER_RE.sub("", heading)):
             return []
         if m and m.group("rest"):
-            kind = "motie" if m.group("kind").startswith("Moti") else "toezegging"
+            kind = "motie" if m.group("kind").lower().startswith("moti") else "toezegging"
             rest = re.sub(r"^[–—-]\s*", "", m.group("rest"))
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
@@ -137,6 +211,10 @@ class Reader:
             members = (
                 tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
             )
+            asked = TO_MEMBER_RE.match(rest) if kind == "toezegging" else None
+            if asked:  # "Toezegging aan het lid Kröger (GroenLinks-PvdA) over warmtenetten"
+                members = tuple(x for _, x in find_members(rest[: asked.start("about")]))
+                title = asked.group("about")
             if m.group("kind") == "Moties" and len(members) > 1:  # two moties under one heading
                 pairs = (
                     [[fn] for fn in footnotes]
@@ -163,6 +241,7 @@ class Reader:
     ) -> list[Draft]:
         """Commitments this sentence names; new ones are appended to drafts. Returns those named here."""
         sent = self.masked[a:b]
+        known = len(drafts)
         kinds = [
             (a + k.start(), "motie" if k.group("w").lower().startswith("moti") else "toezegging", k)
             for k in KIND_RE.finditer(sent)
@@ -172,6 +251,12 @@ class Reader:
         here: list[Draft] = []
         if not kinds and members and i < 4 and len(drafts) == 1 and not drafts[0].members:
             drafts[0].members = tuple(m for _, m in members)  # 'naar aanleiding van de vraag van het lid X'
+        printed_tz = set(toezegging_ids(sent))
+        if not kinds and printed_tz:
+            # 'Toelichting bij TZ202406-051: ...': a T/TZ number printed in the text names that commitment.
+            named = [d for d in drafts if printed_tz & set(d.identifiers)]
+            if named:
+                return named
         if not kinds:
             # A footnote citing a T/TZ number marks a toezegging even where the word is missing.
             tz = [(p, fn) for p, fn in markers if fn.toezeggingen]
@@ -213,33 +298,69 @@ class Reader:
                     or cites
                     or mine
                     or MOTION_EVENT_RE.search(sent)
-                    or (kind == "toezegging" and ADDRESSED_RE.search(sent))
+                    or (kind == "toezegging" and (ADDRESSED_RE.search(sent) or self._promises(sent)))
                 )
                 if not strong:
                     continue
                 promoted = not drafts and (i < 3 or ids)
+                again = False
                 if not promoted and not ids and not mine:
                     same = [d for d in drafts if d.kind == kind]
-                    if same:  # an unnamed toezegging in a section about one: that one
+                    # An unnamed toezegging in a section about one is that one, unless this sentence
+                    # makes a promise again: 'Daarnaast heb ik ... toegezegd' is a second toezegging.
+                    again = bool(same) and same[-1].promised_at not in (None, a) and self._promises(sent)
+                    if same and not again:
                         draft = same[-1]
                 if draft is None:
                     if promoted and kind == "toezegging" and not ids and i > 0:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
                     title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
-                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=bool(drafts))
+                    # A second promise is one the letter reports on, not one it names in passing.
+                    passing = (bool(drafts) and not again) or bool(REFERENCE_RE.search(sent[: pos - a]))
+                    draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=passing)
                     draft.add_ids([], cites)
                     drafts.append(draft)
             else:
                 draft.add_ids(ids, cites)
                 draft.members = merge_members(draft.members, mine)
+            if kind == "toezegging" and draft.promised_at is None and self._promises(sent):
+                draft.promised_at = a
             if draft not in here:
                 here.append(draft)
+        self._predecessor(sent, here)
+        for kind in ("motie", "toezegging"):
+            born = [d for d in drafts[known:] if d.kind == kind and d in here]
+            if len(born) > 1:
+                # Named together under the section's heading: the heading is the title of each.
+                title = born[0].title if born[0].title == NUMBER_RE.sub("", heading) else None
+                for d in born:
+                    d.named_with = born
+                    d.title = title or d.title
         return here
+
+    @staticmethod
+    def _predecessor(sent: str, here: list[Draft]) -> None:
+        """A gewijzigde motie named here that says which motie it replaces gets its Kamerstuk id."""
+        replacing = REPLACING_RE.search(sent)
+        motie = next((d for d in here if d.kind == "motie" and d.identifiers), None)
+        if not replacing or motie is None:
+            return
+        own = motie.identifiers[0]
+        window = sent[max(0, replacing.start() - 60) : replacing.end() + 60]
+        for nr in NR_RE.findall(window):
+            prior = f"{own.rsplit('-', 1)[0]}-{nr}"
+            if prior not in motie.identifiers and prior not in motie.replaces:
+                motie.replaces.append(prior)
+                return
+
+    @staticmethod
+    def _promises(sent: str) -> bool:
+        return bool(PROMISE_MADE_RE.search(sent)) and not LOOKS_BACK_RE.search(sent)
 
     def _cited_inline(self, pos: int, end: int) -> list[str]:
         """Kamerstuk ids in brackets right after the word that names the commitment."""
         window = self.masked[pos : min(end, pos + 160)]
-        m = INLINE_KST_RE.search(window)
+        m = INLINE_KST_RE.search(window) or BARE_KST_RE.search(window)
         return list(kamerstuk_ids(m.group(1))) if m else []
 
     @staticmethod
@@ -291,10 +412,18 @@ class Reader:
         target.deadlines += [d for _, d in found if d not in target.deadlines]
         if phrase is None:
             return
-        if phrase.strength == RUNNING and not (here or phrase.kind):
-            return  # work under way counts only where the sentence names the commitment
+        # Work under way counts where the sentence names the commitment, or where the section is about
+        # this one commitment alone ('Het kabinet onderzoekt meerdere opties ...' under its heading).
+        # An adverb alone ('momenteel', 'op dit moment', 'inmiddels ...') is too weak for that.
+        alone = len(drafts) == 1 and not WEAK_RUNNING_RE.fullmatch(sent[phrase.span[0] : phrase.span[1]])
+        if phrase.strength == RUNNING and not (here or phrase.kind or alone):
+            return
         moment = future[-1] if future else None
         # 'de motie Kathmann c.s.' under 'Moties Kathmann en Van der Werf': the verdict settles both.
         together = target.siblings if target.siblings and re.search(r"\bc\.s\.", sent) else [target]
+        if not here and target.named_with:
+            together = target.named_with
+        if not here and phrase.plural and phrase.kind:  # 'Hiermee zijn beide moties uitgevoerd.'
+            together = [d for d in drafts if d.kind == phrase.kind and d.pos <= a] or together
         for t in together:
             t.signals.append(Signal(phrase.strength, phrase.verdict, verbatim, a, moment))

@@ -73,7 +73,11 @@ def squash(text: str) -> str:
 _PARTICLE = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Ii]n\s+'t|El|Le|La)\s+)"
 _WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*"
 # Two capitalised words make one name ("Six Dijkstra"), unless the second starts a new phrase.
-NAME = rf"{_PARTICLE}{{0,3}}{_WORD}(?:\s+(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Kamer)\b){_WORD})?"
+_STOP = r"(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Kamer)\b)"
+# A given name before a surname with particles ("Inge van Dijk", "Olger van Dijk"): the surname ends the
+# name, never a word run on into a party ("Omtzigt van Nieuw Sociaal Contract", "van de Partij voor").
+_GIVEN = rf"\s+(?:(?:van|de|den|der|ter|ten)\s+){{1,3}}{_WORD}(?![\wà-ÿ])(?!\s+(?:[A-Z]|voor\b))"
+NAME = rf"{_PARTICLE}{{0,3}}{_WORD}(?:{_GIVEN}|\s+{_STOP}{_WORD})?"
 # A party in brackets (D66, JA21, 50PLUS), never a number: "(31200 XI, nr. 65)" after a name is a
 # Kamerstuk the text cites.
 _PARTY = r"\s*\((?P<party>(?![^()]*(?:\d{3}|\bnrs?\b))[^()]{2,40})\)"
@@ -85,6 +89,8 @@ MEMBER_CONTEXTS = [
     re.compile(rf"\b(?:[Ll]id|Kamerlid)\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Ll]eden\s+(?P<list>{_LIST.pattern})"),
     re.compile(rf"\b[Mm]oties?\s+(?P<list>{_LIST.pattern})"),
+    # "de motie-Teunissen", "de motie-Van der Plas": the member glued to the word by a hyphen
+    re.compile(rf"\b[Mm]oties?-(?P<list>{NAME})"),
 ]
 _NOT_NAMES = {"Kamer", "Uw", "De", "Het", "Tweede", "Eerste", "Dit", "Deze", "In", "Met", "Ik"}
 # Words of a title, not of a name: "een motie van Tweede Kamerlid Mulder" names Mulder.

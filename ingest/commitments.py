@@ -92,6 +92,7 @@ def _letter_mentions(letter: Letter, locate) -> list[CommitmentMention]:
                 by=by if given else None,
                 verdicts=(Verdict(verdict, source, by, sentence, None, deadline, chunk_id),) if given else (),
                 cites=tuple(c for c in d.cites if c not in d.identifiers),
+                replaces=tuple(d.replaces),
                 role=(INDIENER if d.kind == "motie" else ASKED) if d.members else None,
             )
         )

@@ -2,7 +2,8 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003); each group names the sentences it was written from.
+(demo 000, 001, 003, and tests/register_dev/letters dev01-03); each group names the sentences it was
+written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
   uitvoering") or closes it in other words ("doe ik deze toezegging af", "Hiermee geef ik uitvoering aan
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.commitment_text import NAME
 from ingest.model import (
     AFGEDAAN,
     DEELS,
@@ -45,6 +47,7 @@ class VerdictPhrase:
     kind: str
     span: Span
     strength: int = STATUS
+    plural: bool = False  # 'beide moties zijn uitgevoerd': about every commitment of its kind in view
 
 
 _K = r"(?P<kind>motie|toezegging)"
@@ -111,9 +114,62 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+is\s+{_BY}(?:uitgevoerd|afgerond)\b"),
     (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}gevolg\s+aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}gevolg\s+gegeven\s+aan\s+{_DET}\s+{_K}"),
+    # The same closings with the verb last, as a subordinate clause puts it ('waarmee ik uitvoering geef
+    # aan de motie', 'waarmee ik deze toezegging afdoe', 'waarmee ik de motie als uitgevoerd beschouw'),
+    # and the perfect ('heb ik uitvoering gegeven aan').
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij|het\s+kabinet)\s+{_BY}(?:uitvoering|invulling|gevolg)\s+(?:geef|geven|geeft)\s+"
+        rf"aan\s+{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:heb|hebben|heeft)\s+(?:ik|we|wij|het\s+kabinet)\s+{_BY}(?:uitvoering|gevolg)\s+gegeven\s+"
+        rf"aan\s+{_DET}\s+{_K}",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+{_BY}(?:afdoe|afdoen|nakom|nakomen|inlos|inlossen)\b",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+{_BY}als\s+(?:uitgevoerd|afgerond|voldaan)\s+"
+        r"(?:beschouw|beschouwen|zie|zien)\b",
+    ),
+    # The plural: 'Hiermee zijn beide moties uitgevoerd', 'de toezeggingen zijn hiermee nagekomen'.
+    (
+        AFGEDAAN,
+        rf"\b(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)(?:s|en)\s+"
+        rf"(?:zijn|worden)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:zijn|worden)\s+{_BY}(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)"
+        rf"(?:s|en)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
+    ),
     (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
 ]
+_PLURAL = re.compile(r"\b(?:moties|toezeggingen|beide)\b", re.I)
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
+# The name and number of the commitment are no part of a verdict phrase: 'is de motie-Teunissen
+# uitgevoerd', 'geef ik uitvoering aan de motie van het lid Van Kent (Kamerstuk 36 410 XV, nr. 12)' read
+# as 'is de motie uitgevoerd', 'geef ik uitvoering aan de motie'. They are blanked (same length) before
+# the patterns run.
+_NAMES = rf"{NAME}(?:\s*(?:,|/|\ben\b)\s*{NAME})*(?:\s+c\.s\.)?(?:\s*\([^()]{{2,40}}\))?"
+_NAMED_KIND = re.compile(
+    rf"\b(?i:motie|toezegging)(?P<name>-{NAME}|\s+(?:(?:van|aan)\s+(?:het\s+lid|de\s+leden)\s+)?{_NAMES}"
+    rf"|(?=\s*\())(?P<kst>\s*\((?:Kamerstuk|[^()]*\bnr\.)[^()]*\))?"
+)
+
+
+def _blank_names(sentence: str) -> str:
+    def blank(m: re.Match) -> str:
+        start = m.start("name") if m.group("name") is not None else m.end()
+        return m.group()[: start - m.start()] + " " * (m.end() - start)
+
+    return _NAMED_KIND.sub(blank, sentence)
+
+
 # Phrases that look like a verdict but are not one: an aside about the status before, an intention,
 # a negation, a question.
 _NOT_A_VERDICT = re.compile(
@@ -147,7 +203,10 @@ _FUTURE_ACTION = re.compile(
 # A date with one of these is when the next step is expected ("wordt ... dit najaar verwacht").
 FUTURE_CUE = re.compile(
     r"\b(?:zal|zullen|zal\s+ik|verwacht\w*|ontvangt|ontvangen|informeren|toesturen|sturen|delen|"
-    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer)\b",
+    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
+    # the genre's other words for a step still to come: 'rapporteer ik in het najaar', 'vindt in mei
+    # plaats', 'is gepland in april', 'verschijnt na de zomer', 'bericht ik u'
+    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).
@@ -155,6 +214,9 @@ _RUNNING = re.compile(
     r"\bin\s+uitvoering\b|\bmomenteel\b|\bop\s+dit\s+moment\b|\binmiddels\s+(?:\w+\s+){0,3}"
     r"(?:verzocht|gestart|begonnen|opgepakt|in\s+gang\s+gezet)\b|\bwordt\s+(?:hard\s+|nog\s+)?gewerkt\b|"
     r"\b(?:onderzoekt|verkent)\s+(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\b|\bloopt\s+(?:nog|momenteel)\b|"
+    # the same with the subject first: 'Het kabinet onderzoekt meerdere opties', 'Ik verken twee varianten'
+    r"\b(?:het\s+kabinet|de\s+regering|mijn\s+ministerie)\s+(?:onderzoekt|verkent|werkt\s+aan|bereidt)\b|"
+    r"\bik\s+(?:onderzoek|verken)\b|"
     # the genre's other words for work under way: "werk ik aan", "wordt uitgewerkt", "de uitvoering loopt"
     r"\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:momenteel\s+|nog\s+)?aan\b|\buitvoering\b[^.]{0,40}\bloopt\b|"
     r"\bwordt\s+(?:momenteel\s+|nu\s+)?(?:uitgewerkt|uitgevoerd|voorbereid|onderzocht|verkend)\b",
@@ -170,12 +232,13 @@ def _kind_in(sentence: str) -> str:
 
 def find_verdict(sentence: str) -> VerdictPhrase | None:
     """The status the sentence names (strength STATUS), if any; the most specific pattern wins."""
-    masked = _NOT_A_VERDICT.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _NOT_A_VERDICT.sub(lambda m: " " * len(m.group()), _blank_names(sentence))
     for verdict, pattern in _STATUS:
         m = pattern.search(masked)
         if m:
             kind = (m.groupdict().get("kind") or "").lower()
-            return VerdictPhrase(verdict=verdict, kind=kind, span=(m.start(), m.end()))
+            plural = bool(_PLURAL.search(sentence, m.start(), m.end()))
+            return VerdictPhrase(verdict=verdict, kind=kind, span=(m.start(), m.end()), plural=plural)
     return None
 
 
@@ -184,6 +247,11 @@ def find_signal(sentence: str, dated: bool = False) -> VerdictPhrase | None:
     found = find_verdict(sentence)
     if found:
         return found
+    # A status given as a label on its own line ('Status: vertraagd: meer tijd nodig', 'Stand van zaken:
+    # in uitvoering'), as overviews print it outside a table.
+    label = _LABELLED.match(sentence)
+    if label and (verdict := status_label(label.group("label"))):
+        return VerdictPhrase(verdict, "", label.span("label"), STATUS)
     for verdict, pattern in ((UITGESTELD, _POSTPONED), (VERTRAAGD, _DELAYED)):
         m = pattern.search(sentence)
         if m:
@@ -194,6 +262,36 @@ def find_signal(sentence: str, dated: bool = False) -> VerdictPhrase | None:
     m = _RUNNING.search(sentence)
     if m:
         return VerdictPhrase(IN_UITVOERING, _kind_in(sentence), m.span(), RUNNING)
+    return None
+
+
+# --- a status column --------------------------------------------------------------------------
+
+# A table's status cell holds a label, not a sentence ("Status: in uitvoering", "vertraagd: meer tijd
+# nodig, verwacht eind 2025", "afgedaan met deze brief"): its first words are the register's own
+# vocabulary or a plain synonym of it. Longer labels first ("deels voldaan" before "voldaan").
+_LABELS = [
+    (DEELS, r"(?:deels|gedeeltelijk)\b"),
+    (IN_UITVOERING, r"(?:in\s+uitvoering|lopend|loopt)\b"),
+    (UITGESTELD, r"(?:uitgesteld|verschoven)\b"),
+    (VERTRAAGD, r"vertraa?gd\b"),
+    (NIEUWE_DEADLINE, r"nieuwe\s+deadline\b"),
+    (OPENSTAAND, r"(?:openstaand|open|nog\s+niet\s+(?:afgedaan|voldaan|afgerond))\b"),
+    (AFGEDAAN, r"(?:afgedaan|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
+]
+_LABEL_RE = [(v, re.compile(rf"^\s*(?:status\s*:\s*)?{p}", re.I)) for v, p in _LABELS]
+
+
+_LABELLED = re.compile(
+    r"^\s*(?:huidige\s+)?(?:status|stand\s+van\s+zaken)\s*:\s*(?P<label>\S.*)", re.I | re.S
+)
+
+
+def status_label(cell: str) -> str | None:
+    """The verdict a table's status cell names by its first words, if it names one."""
+    for verdict, pattern in _LABEL_RE:
+        if pattern.match(cell):
+            return verdict
     return None
 
 

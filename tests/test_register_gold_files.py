@@ -26,6 +26,8 @@ from eval.splits import corpus_root, part_of, splits
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 LETTER_GOLD = sorted(GOLD.glob("commitments_*.json"))
+# The register's own development letters (issue 14): same schema, corpus "register-dev-letters".
+DEV_GOLD = sorted((ROOT / "tests" / "register_dev" / "gold").glob("commitments_*.json"))
 ID_RE = re.compile(r"TZ\d{6}-\d{3}|T\d{5}|kst-[0-9A-Z]+(-[0-9A-Z]+)*")
 
 
@@ -59,10 +61,11 @@ def _in_text(sentence: str, text_words: list[str]) -> bool:
     return False
 
 
-@pytest.mark.parametrize("path", LETTER_GOLD, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LETTER_GOLD + DEV_GOLD, ids=lambda p: p.name)
 def test_letter_gold_uses_the_vocabulary_and_quotes_its_letter(path: Path):
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["part"] == part_of("demo-letters", Path(doc["file"]).name)
+    corpus = "register-dev-letters" if path in DEV_GOLD else "demo-letters"
+    assert doc["part"] == part_of(corpus, Path(doc["file"]).name)
     text_words = _words((ROOT / doc["file"]).read_text(encoding="utf-8"))
     for rec in doc["commitments"]:
         assert rec["kind"] in ("motie", "toezegging")
@@ -96,6 +99,12 @@ def test_letter_gold_is_split_as_eval_splits_says():
         "demo/letters/004_2db611365dd9d4ee.txt",
     }
     assert sum(not g.passing for g in parts["measurement"]) == 35
+
+
+def test_dev_letter_gold_covers_the_dev_letters():
+    assert {json.loads(p.read_text(encoding="utf-8"))["file"] for p in DEV_GOLD} == {
+        f"tests/register_dev/letters/{n}" for n in splits()["corpora"]["register-dev-letters"]["development"]
+    }
 
 
 def test_queries_gold_is_derived_from_the_records_and_consistent():
