@@ -32,6 +32,13 @@ INTENTS: dict[str, re.Pattern[str]] = {
         r"motie|motion))\b",
         re.I,
     ),
+    # how long something takes or may take: "hoe lang", "how long", "welke implementatietermijn"
+    "duration": re.compile(
+        r"\b(?:hoe lang|how long|hoeveel tijd|how much time|for how many (?:days|weeks|months|years)|"
+        r"welke (?:\w+)?termijn|what (?:\w+ )?period|binnen hoeveel (?:dagen|weken|maanden|jaar|jaren)|"
+        r"within how many (?:days|weeks|months|years))\b",
+        re.I,
+    ),
     "when": re.compile(
         r"\b(?:wanneer|when|datum|date|dates|deadline|per wanneer|by when|tot wanneer|vanaf wanneer|"
         r"sinds wanneer|welke termijn|what time|which year|welk jaar|in welk jaar)\b",

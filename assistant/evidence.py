@@ -37,12 +37,19 @@ W_RANK = 0.1
 W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
 ID_BONUS = 0.1
-VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2}
+VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "duration": 0.25}
 PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
 MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
 # The kind of value each intent asks for, most specific first.
-ASKED_KIND = (("amount", "amount"), ("count", "number"), ("when", "date"), ("who", "name"), ("where", "name"))
+ASKED_KIND = (
+    ("duration", "duration"),
+    ("amount", "amount"),
+    ("count", "number"),
+    ("when", "date"),
+    ("who", "name"),
+    ("where", "name"),
+)
 # A "who" question about members of parliament: a member named as such is then the answer.
 _MEMBER_CUE = re.compile(
     r"\b(?:lid|leden|kamerlid|kamerleden|member|members|mp|asked|gevraagd|vroeg|verzocht|requested|motie\w*|"

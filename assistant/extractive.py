@@ -61,9 +61,11 @@ def short_line(lead: Candidate, items: Sequence[Item], query: Query, n: int) -> 
         text = v.text.removesuffix(",-")
         if kind == "date":
             text = frame.date_phrase(text, query.language)
+        elif kind == "duration":
+            text = frame.duration_phrase(text, query.language)
         if text not in shown:
             shown.append(text)
-    intent = next(i for i in ("amount", "count", "when", "who", "where") if i in query.intents)
+    intent = next(i for i in ("duration", "amount", "count", "when", "who", "where") if i in query.intents)
     label = frame.LABELS[intent][query.language]
     return f"{label}: {frame.join(shown[:MAX_SHORT_VALUES], query.language)} [{n}]."
 
@@ -169,7 +171,7 @@ def extractive_answer(
 def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit], asked: str | None = None) -> Answer:
     """The letters discuss the topic but not the asked value: say so, and cite what they do say."""
     kind = asked_kind(query.intents)
-    names = {"amount": "amount", "number": "count", "date": "when", "name": "who"}
+    names = {"amount": "amount", "number": "count", "date": "when", "name": "who", "duration": "duration"}
     asked = asked or names.get(kind or "", "outcome")
     cites = _Cites()
     n = cites.cite(best.hit.chunk, best.hit, best.span, "not stated")

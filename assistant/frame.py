@@ -16,6 +16,7 @@ LABELS = {
     "amount": {"nl": "Bedrag", "en": "Amount"},
     "count": {"nl": "Aantal", "en": "Number"},
     "when": {"nl": "Wanneer", "en": "When"},
+    "duration": {"nl": "Duur", "en": "Duration"},
     "who": {"nl": "Wie", "en": "Who"},
     "where": {"nl": "Waar", "en": "Where"},
     "status": {"nl": "Status", "en": "Status"},
@@ -25,6 +26,7 @@ ASKED = {
     "amount": {"nl": "het gevraagde bedrag", "en": "the amount asked for"},
     "count": {"nl": "het gevraagde aantal", "en": "the number asked for"},
     "when": {"nl": "de gevraagde datum", "en": "the date asked for"},
+    "duration": {"nl": "de gevraagde duur", "en": "the duration asked for"},
     "who": {"nl": "de gevraagde naam", "en": "the name asked for"},
     "outcome": {"nl": "de gevraagde uitkomst", "en": "the outcome asked for"},
 }
@@ -111,6 +113,26 @@ def date_phrase(text: str, language: str) -> str:
     if any(w.lower() not in known for w in re.findall(r"[^\W\d_]+", leftover)):
         return f"“{text}”"
     return english
+
+
+_UNITS_EN = {
+    "dagen": "days", "dag": "day", "werkdagen": "working days", "weken": "weeks", "week": "week",
+    "maanden": "months", "maand": "month", "jaren": "years", "jaar": "years", "uur": "hours",
+    "kwartalen": "quarters", "binnen": "within", "na": "after", "gedurende": "for", "van": "of",
+    "twee": "two", "drie": "three", "vier": "four", "vijf": "five", "zes": "six", "zeven": "seven",
+    "acht": "eight", "negen": "nine", "tien": "ten", "twaalf": "twelve", "achttien": "eighteen",
+    "een": "one", "één": "one", "anderhalf": "one and a half",
+}  # fmt: skip
+
+
+def duration_phrase(text: str, language: str) -> str:
+    """A span of time as printed ("24 maanden", "binnen zes weken"), in the frame's language."""
+    if language != "en":
+        return text
+    words = text.split()
+    if not all(w.lower() in _UNITS_EN or re.fullmatch(r"[\d.,-]+", w) for w in words):
+        return f"“{text}”"
+    return " ".join(_UNITS_EN.get(w.lower(), w) for w in words)
 
 
 def verdict(value: str, language: str) -> str:

@@ -186,9 +186,29 @@ def counts(found: list[Value]) -> list[Value]:
     return [v for v in found if not _PERCENT_VALUE.search(v.text)]
 
 
+_NUMBER_WORDS = (
+    "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|achttien|vierentwintig|"
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|half|anderhalf"
+)
+# A span of time: "24 maanden", "twee jaar", "binnen zes weken", "a period of 18 months"
+DURATION = re.compile(
+    rf"\b(?:(?:binnen|within|in|na|after|voor|for|gedurende)\s+)?"
+    rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_WORDS})\s*(?:-\s*)?"
+    r"(?:dagen|dag|werkdagen|weken|week|maanden|maand|jaren|jaar|uur|kwartalen|days?|working days|weeks?|"
+    r"months?|years?|hours?|quarters?)\b",
+    re.I,
+)
+
+
+def durations(sentence: str) -> list[Value]:
+    """Spans of time a sentence states ("24 maanden", "binnen zes weken")."""
+    return [Value("duration", _clean(m.group(0)), m.span()) for m in DURATION.finditer(sentence)]
+
+
 def values(sentence: str, kind: str) -> list[Value]:
     """The values of one kind a sentence states."""
-    return {"amount": amounts, "number": numbers, "date": dates, "name": names}[kind](sentence)
+    kinds = {"amount": amounts, "number": numbers, "date": dates, "name": names, "duration": durations}
+    return kinds[kind](sentence)
 
 
 def fresh(found: list[Value], question: str) -> list[Value]:

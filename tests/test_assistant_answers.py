@@ -5,10 +5,10 @@ from datetime import date
 
 from assistant.analysis import analyse, intents_of
 from assistant.engine import Engine
-from assistant.frame import date_phrase
+from assistant.frame import date_phrase, duration_phrase
 from assistant.query import build_query
 from assistant.selection import RULES, relevant_hits
-from assistant.values import amounts, dates, fresh, names, numbers
+from assistant.values import amounts, dates, fresh, names, numbers, values
 from ingest.model import Chunk, Letter
 from ingest.settings import Settings
 from tests.assistant_fakes import TermSearcher, corpus
@@ -21,6 +21,7 @@ LAPTOP = (
     "• Transportkosten (geschat) €1 per laptop\n"
     "• Bijdrage aanleverende instantie €10 per laptop\n"
     "Het doel is om tussen de 8.000 en 10.000 apparaten per jaar te schenken.\n"
+    "De pilot met de geschonken apparaten loopt achttien maanden.\n"
 )
 BUDGET = (
     "Tot slot vraagt de commissie welke middelen voor online kinderrechten per jaar beschikbaar zijn. "
@@ -110,6 +111,15 @@ def test_a_point_in_a_period_is_a_date():
     assert dates("het begin van de zitting") == []
     assert date_phrase("voor het eind van 2026", "en") == "before the end of 2026"
     assert date_phrase("Komende zomer", "en") == "this coming summer"
+
+
+def test_a_how_long_question_states_the_duration():
+    answer = _engine().answer("Hoe lang loopt de pilot met de geschonken apparaten?")
+    assert answer.short.startswith("Duur: achttien maanden [") and not answer.abstained
+    assert "duration" in intents_of("How long do member states get to roll out the wallets?")
+    assert [v.text for v in values("een implementatietermijn van 24 maanden", "duration")] == ["24 maanden"]
+    assert values("8.000 apparaten per jaar", "duration") == []  # a rate, not a span of time
+    assert duration_phrase("binnen zes weken", "en") == "within six weeks"
 
 
 def test_the_topic_without_the_asked_value_is_not_stated_and_cites_what_is_there():
