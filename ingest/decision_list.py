@@ -20,8 +20,10 @@ from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, L
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
+# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen")
 ROW_RE = re.compile(
-    r"^(?P<label>Zaak|Besluit|Besluiten|Noot|Toezegging|Toezeggingen|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen|Toezegging\(en\)"
+    r"|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
     re.S,
 )
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)
@@ -84,9 +86,9 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
                 item, zaak = squash(head.group("title")), ""
             continue
         label, value = row.group("label"), squash(row.group("value"))
-        if label == "Zaak":
+        if label.startswith(("Zaak", "Zaken")):
             zaak = value
-        if label not in ("Besluit", "Besluiten", "Toezegging", "Toezeggingen") or not value:
+        if not label.startswith(("Besluit", "Toezegging")) or not value:
             continue
         path, chunk_id = locate(at)
         about = " ".join(x for x in (item, zaak) if x)

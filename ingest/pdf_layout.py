@@ -68,9 +68,14 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     line_pitch = pitch(all_lines, size)
     text = "\f".join(page_text(content[p.number], p.width, line_pitch) for p in layout.pages)
     sizes = {round(ln.size, 1) for ln in all_lines}
-    if len(sizes) <= 1 and not any(ln.raised for ln in all_lines):
+    if (
+        len(sizes) <= 1
+        and not any(ln.raised for ln in all_lines)
+        and not is_label_document([row for p in layout.pages for row in reading_order(content[p.number], p.width)])
+    ):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
-        # letterhead apart, so the plain-text rules read it
+        # letterhead apart, so the plain-text rules read it; a decision list's label column is
+        # structure enough of its own
         return PdfDocument(
             text=text, reader_notes=("PDF set in one font size throughout: read as plain text",)
         )

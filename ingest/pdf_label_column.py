@@ -1,0 +1,81 @@
+"""A decision list known by its layout: a narrow column of short labels beside a column of values (pure).
+
+Committees print their lists in many ways (positioned columns, a ruled table, a numbered list with a
+small table per item), with labels in many spellings ("Zaak:", "ZAAK", "Zaak(en)", "Besluit(en)",
+"Toezeggingen"). What they share is the structure: rows whose first cell is a short label, standing
+left of a value column that starts at one x, the same labels repeated item after item, one of them a
+decision (Besluit) or a toezegging; and a header naming the list or the committee. That structure,
+not a fixed label set, is what finds the label column here; the names only say which labels decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.pdf_page import Line
+
+# A label cell: one to three words, optionally numbered ("1. Agendapunt:", "Agendapunt 3:"), an
+# optional plural mark ("Zaak(en)") and colon; never a sentence (no full stop inside, no comma).
+LABEL_CELL_RE = re.compile(
+    r"^(?:\d{1,3}[.)]\s*)?(?P<name>[^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?(?:[ -][^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?){0,2})"
+    r"(?:\s+\d{1,3})?\s*:?$"
+)
+NUMBER_CELL_RE = re.compile(r"^\d{1,3}[.)]?$")
+# The list's header: its name, its meeting or its committee, in the first rows.
+HEADER_RE = re.compile(r"\b(?:besluitenlijst|procedurevergadering|commissie\s+voor)\b", re.I)
+HEADER_ROWS = 12
+_BUCKET = 6.0  # value cells starting within this many points stand in one column
+
+
+@dataclass(frozen=True)
+class LabelColumn:
+    value_x: float  # where the values start
+    names: frozenset[str]  # the labels printed in the column, lower case, without colon or number
+
+
+def label_name(text: str) -> str | None:
+    """'Besluit(en):' -> 'besluit(en)', '2. Agendapunt:' -> 'agendapunt'; None for what is no label."""
+    m = LABEL_CELL_RE.match(" ".join(text.split()))
+    if m is None or len(m.group("name")) > 28:
+        return None
+    return m.group("name").lower()
+
+
+def family(name: str) -> str:
+    """What a label is about, whatever its spelling: 'besluit', 'toezegging', 'zaak', or the name."""
+    name = name.lower().rstrip(":").strip()
+    for stem, fam in (("besluit", "besluit"), ("toezegging", "toezegging"), ("zaak", "zaak"), ("zaken", "zaak")):
+        if name.startswith(stem):
+            return fam
+    return name
+
+
+def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
+    """The label column of a decision list, or None where the rows hold none.
+
+    Evidence, all required: four or more rows of a label cell with a value cell beside it (a clear
+    gap between), the value cells starting at one x; two or more label names, one repeated; a
+    decision or toezegging among them; and the list's name, meeting or committee in the header rows."""
+    found: list[tuple[float, str]] = []  # (value x, label name)
+    for row in rows:
+        if len(row) < 2 or row[1].x0 - row[0].x1 <= 8:
+            continue
+        name = label_name(row[0].text)
+        if name is not None:
+            found.append((row[1].x0, name))
+    if len(found) < 4:
+        return None
+    buckets = Counter(round(x / _BUCKET) for x, _ in found)
+    best = max(buckets, key=lambda b: buckets[b] + buckets.get(b - 1, 0) + buckets.get(b + 1, 0))
+    column = [(x, n) for x, n in found if abs(round(x / _BUCKET) - best) <= 1]
+    names = Counter(n for _, n in column)
+    if len(column) < 4 or len(names) < 2 or max(names.values()) < 2:
+        return None
+    if not {family(n) for n in names} & {"besluit", "toezegging"}:
+        return None
+    header = " ".join(" ".join(c.text for c in row) for row in rows[:HEADER_ROWS])
+    if not HEADER_RE.search(header):
+        return None
+    return LabelColumn(min(x for x, _ in column), frozenset(names))
