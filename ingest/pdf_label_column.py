@@ -23,9 +23,12 @@ LABEL_CELL_RE = re.compile(
     r"(?:\s+\d{1,3})?\s*:?$"
 )
 NUMBER_CELL_RE = re.compile(r"^\d{1,3}[.)]?$")
-# The list's header: its name, its meeting or its committee, in the first rows.
-HEADER_RE = re.compile(r"\b(?:besluitenlijst|procedurevergadering|commissie\s+voor)\b", re.I)
-HEADER_ROWS = 12
+# The list's header: its name, its meeting or its committee, in the first rows (a logo's lines or a
+# table of follow-up committees may come first).
+HEADER_RE = re.compile(r"\b(?:besluitenlijst\w*|\w*vergadering|\w*commissie)\b", re.I)
+HEADER_ROWS = 25
+# A letter's salutation or closing: a letter with a table of toezeggingen is still a letter.
+LETTER_RE = re.compile(r"^(?:Geachte\b|Hoogachtend|Met (?:vriendelijke|hoogachtende) groet)")
 _BUCKET = 6.0  # value cells starting within this many points stand in one column
 
 
@@ -57,7 +60,8 @@ def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
 
     Evidence, all required: four or more rows of a label cell with a value cell beside it (a clear
     gap between), the value cells starting at one x; two or more label names, one repeated; a
-    decision or toezegging among them; and the list's name, meeting or committee in the header rows."""
+    decision or toezegging among them; the list's name, meeting or committee in the header rows; and
+    no salutation or closing formula (a letter's annex may tabulate its toezeggingen)."""
     found: list[tuple[float, str]] = []  # (value x, label name)
     for row in rows:
         if len(row) < 2 or row[1].x0 - row[0].x1 <= 8:
@@ -76,6 +80,6 @@ def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
     if not {family(n) for n in names} & {"besluit", "toezegging"}:
         return None
     header = " ".join(" ".join(c.text for c in row) for row in rows[:HEADER_ROWS])
-    if not HEADER_RE.search(header):
+    if not HEADER_RE.search(header) or any(LETTER_RE.match(row[0].text.strip()) for row in rows):
         return None
     return LabelColumn(min(x for x, _ in column), frozenset(names))

@@ -90,7 +90,8 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     read_side_column(side[first.number], head)
     all_rows = [row for p in layout.pages for row in reading_order(body[p.number], p.width)]
     kst = read_kamerstuk_header(reading_order(body[first.number], first.width), all_rows)
-    if kst is None:
+    if kst is None and not is_label_document(all_rows):
+        # a decision list's header ("Datum: …" under its title) is the list's own, read with its labels
         read_label_rows(body[first.number], first.height, line_pitch, head)
     consumed = head.used | (kst.used if kst else set())
     body = {n: [ln for ln in lines if ln not in consumed] for n, lines in body.items()}

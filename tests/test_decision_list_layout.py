@@ -60,7 +60,7 @@ ITEMS = [
 
 @dataclass(frozen=True)
 class Spec:
-    layout: str  # "ruled" | "flex" | "ol"
+    layout: str  # "ruled" | "flex" | "ol" | "table"
     labels: dict  # kind -> printed label
     committee: str
     header: tuple[str, ...]  # the header lines (html)
@@ -81,6 +81,7 @@ table.ruled td.l { width: 30mm; }
 table.plain { border-collapse: collapse; width: 100%; }
 table.plain td { padding: 0 0 4pt 0; vertical-align: top; }
 table.plain td.l { width: 34mm; font-style: italic; }
+table.small td { padding: 0 0 6pt 0; vertical-align: top; } table.small td.l { width: 36mm; font-size: 7.5pt; }
 .row { display: flex; margin: 0 0 4pt 0; }
 .row .l { width: 40mm; flex: none; font-size: 8pt; color: #333; }
 .row .v { flex: 1; }
@@ -101,6 +102,12 @@ def list_html(spec: Spec) -> str:
             rows.append(f'<tr><td class="l">{n}.</td><td><b>{_e(title)}</b></td></tr>')
             rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
         parts.append(f'<table class="ruled">{"".join(rows)}</table>')
+    elif spec.layout == "table":  # a borderless table, "Agendapunt n" in the small label column
+        rows = []
+        for n, (title, fields) in enumerate(ITEMS, 1):
+            rows.append(f'<tr><td class="l">Agendapunt {n}</td><td><b>{_e(title)}</b></td></tr>')
+            rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
+        parts.append(f'<table class="small">{"".join(rows)}</table>')
     elif spec.layout == "flex":
         for n, (title, fields) in enumerate(ITEMS, 1):
             parts.append(f'<div class="row"><div class="l">Agendapunt {n}:</div><div class="v"><b>{_e(title)}</b></div></div>')
@@ -152,6 +159,17 @@ SPECS = {
         ),
         date(2025, 2, 4),
     ),
+    # a borderless table of small labels under a one-line "Datum" (a letterhead's label row)
+    "table-dated": Spec(
+        "table",
+        {"Zaak": "Zaak", "Besluit": "Besluit", "Toezegging": "Toezegging"},
+        "vaste commissie voor Justitie en Veiligheid",
+        (
+            "<p><b>Besluitenlijst e-mailprocedure vaste commissie voor Justitie en Veiligheid</b></p>",
+            "<p>Datum 5 maart 2025</p>",
+        ),
+        date(2025, 3, 5),
+    ),
 }
 
 LETTER = """<html><head><meta charset='utf-8'><style>
@@ -168,6 +186,11 @@ van 9 april 2025 ontvangt u voor de zomer een plan.</p>
 <table><tr><td class="l">Locatie</td><td>Zaak</td></tr><tr><td class="l">Almere</td><td>Besluit volgt</td></tr></table>
 <p>Hoogachtend,</p><p>De staatssecretaris van Justitie en Veiligheid,</p><p>I. Coenradie</p>
 </body></html>"""
+# A letter to a committee whose annex tabulates its toezeggingen in a label column, as a list would.
+ANNEX = LETTER.replace("<p>Geachte voorzitter,</p>", "<p>Aan de vaste commissie voor Justitie en Veiligheid</p>"
+                       "<p>Geachte voorzitter,</p>").replace("</body>", "<h2>Bijlage: overzicht</h2><table>" + "".join(
+    f'<tr><td class="l">Toezegging</td><td>De staatssecretaris informeert de Kamer over locatie {n}.</td></tr>'
+    f'<tr><td class="l">Status</td><td>Afgedaan met deze brief.</td></tr>' for n in range(4)) + "</table></body>")
 
 
 def _read(folder, name: str, source: str):
@@ -228,6 +251,12 @@ def test_a_letter_is_no_decision_list(tmp_path):
     assert raw.kind != "besluitenlijst"
     assert not is_decision_list(letter)
     assert letter.date == date(2025, 3, 14)
+
+
+def test_a_letter_with_a_table_of_toezeggingen_is_no_decision_list(tmp_path):
+    raw, letter = _read(tmp_path, "letter-annex", ANNEX)
+    assert raw.kind != "besluitenlijst"
+    assert not is_decision_list(letter)
 
 
 def test_a_letter_in_one_font_size_is_no_decision_list(tmp_path):
