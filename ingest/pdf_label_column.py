@@ -18,9 +18,9 @@ from ingest.pdf_page import Line
 
 # A label cell: one to three words, optionally numbered ("1. Agendapunt:", "Agendapunt 3:"), an
 # optional plural mark ("Zaak(en)") and colon; never a sentence (no full stop inside, no comma).
+_WORD = r"[^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?"
 LABEL_CELL_RE = re.compile(
-    r"^(?:\d{1,3}[.)]\s*)?(?P<name>[^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?(?:[ -][^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?){0,2})"
-    r"(?:\s+\d{1,3})?\s*:?$"
+    rf"^(?:\d{{1,3}}[.)]\s*)?(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})(?:\s+\d{{1,3}})?\s*:?$"
 )
 NUMBER_CELL_RE = re.compile(r"^\d{1,3}[.)]?$")
 # The list's header: its name, its meeting or its committee, in the first rows (a logo's lines or a
@@ -49,7 +49,12 @@ def label_name(text: str) -> str | None:
 def family(name: str) -> str:
     """What a label is about, whatever its spelling: 'besluit', 'toezegging', 'zaak', or the name."""
     name = name.lower().rstrip(":").strip()
-    for stem, fam in (("besluit", "besluit"), ("toezegging", "toezegging"), ("zaak", "zaak"), ("zaken", "zaak")):
+    for stem, fam in (
+        ("besluit", "besluit"),
+        ("toezegging", "toezegging"),
+        ("zaak", "zaak"),
+        ("zaken", "zaak"),
+    ):
         if name.startswith(stem):
             return fam
     return name

@@ -103,7 +103,9 @@ def _label(row: list[Line], value_x: float | None, column: LabelColumn | None = 
         return None  # a line of the value column ("Besluit: …" as a Noot's value)
     if column is not None and len(cells) > 1 and (name := label_name(cells[0].text)) in column.names:
         # a label of the column in any spelling ("ZAAK", "Toezeggingen", "Besluit(en):")
-        lead = re.match(r"^\s*(\d{1,3})[.)]", cells[0].text) or re.search(r"\s(\d{1,3})\s*:?\s*$", cells[0].text)
+        lead = re.match(r"^\s*(\d{1,3})[.)]", cells[0].text) or re.search(
+            r"\s(\d{1,3})\s*:?\s*$", cells[0].text
+        )
         canonical = _CANONICAL.get(name, name[:1].upper() + name[1:])
         return _Label(lead.group(1) if lead else None, canonical, "", tuple(cells[1:]), row[0].x0)
     m = KNOWN_RE.match(head)
@@ -232,8 +234,10 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         items = [Block(b.kind, b.text, 1, b.page, b.label) if b.kind == HEADING else b for b in items]
     doc.blocks = items
     labels = {b.label for b in items if b.label}
-    if {family(lab) for lab in labels} & {"besluit", "zaak", "voorstel"} or (doc.title or "").lower().startswith(
-        "besluitenlijst"
+    if (
+        column is not None
+        or {family(lab) for lab in labels} & {"besluit", "zaak", "voorstel"}
+        or (doc.title or "").lower().startswith("besluitenlijst")
     ):
         doc.kind = "besluitenlijst"
     return doc
@@ -242,7 +246,12 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
 def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
     """The title's next line: right under it, in the same type."""
     line = row[0]
-    return len(row) == 1 and _under(line, title, pitch) and line.bold == title.bold and abs(line.size - title.size) < 0.3
+    return (
+        len(row) == 1
+        and _under(line, title, pitch)
+        and line.bold == title.bold
+        and abs(line.size - title.size) < 0.3
+    )
 
 
 def _header_facts(doc: LabelDocument, header: list[str]) -> None:

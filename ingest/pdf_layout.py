@@ -71,7 +71,9 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     if (
         len(sizes) <= 1
         and not any(ln.raised for ln in all_lines)
-        and not is_label_document([row for p in layout.pages for row in reading_order(content[p.number], p.width)])
+        and not is_label_document(
+            [row for p in layout.pages for row in reading_order(content[p.number], p.width)]
+        )
     ):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
         # letterhead apart, so the plain-text rules read it; a decision list's label column is

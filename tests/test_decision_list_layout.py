@@ -1,4 +1,4 @@
-"""Decision lists recognised by their layout, on lists the test typesets in layouts unlike the development lists.
+"""Decision lists recognised by their layout, typeset by the test in layouts unlike the development lists.
 
 The development lists (besluitenlijst_example1/2) print a small-type label column ("Zaak:", "Besluit:")
 beside bold agenda titles. The lists here differ in what the reader could have fitted to: one font
@@ -44,8 +44,15 @@ ITEMS = [
                 "over de capaciteit van het gevangeniswezen - 24587-1012",
             ),
             ("Besluit", "Agenderen voor het commissiedebat Gevangeniswezen en tbs van 9 april 2025."),
-            ("Besluit", "De staatssecretaris wordt verzocht de Kamer voor het debat te informeren over de wachtlijsten."),
-            ("Toezegging", "De staatssecretaris zendt de Kamer voor 1 juli 2025 een plan voor extra plaatsen."),
+            (
+                "Besluit",
+                "De staatssecretaris wordt verzocht de Kamer voor het debat te informeren over de "
+                "wachtlijsten.",
+            ),
+            (
+                "Toezegging",
+                "De staatssecretaris zendt de Kamer voor 1 juli 2025 een plan voor extra plaatsen.",
+            ),
         ],
     ),
     (
@@ -70,7 +77,8 @@ class Spec:
 
 
 CSS = """
-@page { size: A4; margin: 22mm 20mm; @bottom-right { content: "Pagina " counter(page); font: 8pt "DejaVu Sans"; } }
+@page { size: A4; margin: 22mm 20mm;
+  @bottom-right { content: "Pagina " counter(page); font: 8pt "DejaVu Sans"; } }
 body { font: 10pt/13pt "DejaVu Sans"; margin: 0; }
 p { margin: 0 0 5pt 0; }
 h1 { font-size: 14pt; margin: 0 0 6pt 0; }
@@ -81,7 +89,8 @@ table.ruled td.l { width: 30mm; }
 table.plain { border-collapse: collapse; width: 100%; }
 table.plain td { padding: 0 0 4pt 0; vertical-align: top; }
 table.plain td.l { width: 34mm; font-style: italic; }
-table.small td { padding: 0 0 6pt 0; vertical-align: top; } table.small td.l { width: 36mm; font-size: 7.5pt; }
+table.small td { padding: 0 0 6pt 0; vertical-align: top; }
+table.small td.l { width: 36mm; font-size: 7.5pt; }
 .row { display: flex; margin: 0 0 4pt 0; }
 .row .l { width: 40mm; flex: none; font-size: 8pt; color: #333; }
 .row .v { flex: 1; }
@@ -110,17 +119,27 @@ def list_html(spec: Spec) -> str:
         parts.append(f'<table class="small">{"".join(rows)}</table>')
     elif spec.layout == "flex":
         for n, (title, fields) in enumerate(ITEMS, 1):
-            parts.append(f'<div class="row"><div class="l">Agendapunt {n}:</div><div class="v"><b>{_e(title)}</b></div></div>')
+            parts.append(
+                f'<div class="row"><div class="l">Agendapunt {n}:</div>'
+                f'<div class="v"><b>{_e(title)}</b></div></div>'
+            )
             for k, v in fields:
-                parts.append(f'<div class="row"><div class="l">{_e(spec.labels[k])}</div><div class="v">{_e(v)}</div></div>')
+                parts.append(
+                    f'<div class="row"><div class="l">{_e(spec.labels[k])}</div>'
+                    f'<div class="v">{_e(v)}</div></div>'
+                )
     else:  # "ol": a numbered list of items, each a title and a label/value table
         lis = []
         for title, fields in ITEMS:
-            rows = "".join(f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields)
+            rows = "".join(
+                f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields
+            )
             lis.append(f'<li><p class="title">{_e(title)}</p><table class="plain">{rows}</table></li>')
         parts.append(f"<ol>{''.join(lis)}</ol>")
     css = CSS + ("body, .row .l { font-size: 10pt; } h1 { font-size: 10pt; }" if spec.one_size else "")
-    return f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    return (
+        f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>{''.join(parts)}</body></html>"
+    )
 
 
 SPECS = {
@@ -130,7 +149,8 @@ SPECS = {
         {"Zaak": "Zaak", "Besluit": "Besluit", "Toezegging": "Toezeggingen"},
         "vaste commissie voor Justitie en Veiligheid",
         (
-            '<h1 class="same">Besluitenlijst procedurevergadering vaste commissie voor Justitie en Veiligheid</h1>',
+            '<h1 class="same">Besluitenlijst procedurevergadering vaste commissie voor Justitie en '
+            "Veiligheid</h1>",
             "<p>Vergadering van woensdag 12 maart 2025</p>",
         ),
         date(2025, 3, 12),
@@ -183,14 +203,25 @@ td { vertical-align: top; padding: 0 0 3pt 0; } td.l { width: 30mm; font-size: 8
 <p>Met deze brief informeer ik uw Kamer over het besluit van het kabinet over extra plaatsen in het
 gevangeniswezen. Besluit: het kabinet opent twee nieuwe locaties. Zoals toegezegd in het commissiedebat
 van 9 april 2025 ontvangt u voor de zomer een plan.</p>
-<table><tr><td class="l">Locatie</td><td>Zaak</td></tr><tr><td class="l">Almere</td><td>Besluit volgt</td></tr></table>
+<table><tr><td class="l">Locatie</td><td>Zaak</td></tr>
+<tr><td class="l">Almere</td><td>Besluit volgt</td></tr></table>
 <p>Hoogachtend,</p><p>De staatssecretaris van Justitie en Veiligheid,</p><p>I. Coenradie</p>
 </body></html>"""
 # A letter to a committee whose annex tabulates its toezeggingen in a label column, as a list would.
-ANNEX = LETTER.replace("<p>Geachte voorzitter,</p>", "<p>Aan de vaste commissie voor Justitie en Veiligheid</p>"
-                       "<p>Geachte voorzitter,</p>").replace("</body>", "<h2>Bijlage: overzicht</h2><table>" + "".join(
-    f'<tr><td class="l">Toezegging</td><td>De staatssecretaris informeert de Kamer over locatie {n}.</td></tr>'
-    f'<tr><td class="l">Status</td><td>Afgedaan met deze brief.</td></tr>' for n in range(4)) + "</table></body>")
+ANNEX = LETTER.replace(
+    "<p>Geachte voorzitter,</p>",
+    "<p>Aan de vaste commissie voor Justitie en Veiligheid</p><p>Geachte voorzitter,</p>",
+).replace(
+    "</body>",
+    "<h2>Bijlage: overzicht</h2><table>"
+    + "".join(
+        f'<tr><td class="l">Toezegging</td><td>De staatssecretaris informeert de Kamer over locatie {n}.'
+        "</td></tr>"
+        f'<tr><td class="l">Status</td><td>Afgedaan met deze brief.</td></tr>'
+        for n in range(4)
+    )
+    + "</table></body>",
+)
 
 
 def _read(folder, name: str, source: str):
