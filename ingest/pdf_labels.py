@@ -165,7 +165,7 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
             _emit(current, doc, items, context)
         current = None
 
-    for row in page_rows:
+    for i, row in enumerate(page_rows):
         found = _label(row, value_x, column)
         if found is not None:
             flush()
@@ -221,6 +221,9 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         elif (all(c.bold for c in row) or in_labels) and (m := ITEM_RE.match(text)) and len(row) == 1:
             # an item printed as a title, or numbered left of the label column's values
             items.append(Block(HEADING, text, level=2, page=row[0].page))
+        elif bold and in_labels and any(_label(r, value_x, column) for r in page_rows[i + 1 : i + 3]):
+            # an unnumbered item title left of the values, its labels right under it
+            items.append(Block(HEADING, text, level=2, page=row[0].page))
         elif all(c.bold for c in row) and (value_x is None or row[0].x0 >= value_x - 8):
             has_rubrics = True
             items.append(Block(HEADING, text, level=1, page=row[0].page))
@@ -255,11 +258,12 @@ def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
 
 
 def _header_facts(doc: LabelDocument, header: list[str]) -> None:
-    """What the header says only in running text: the committee inside the title ("Besluitenlijst
-    procedurevergadering vaste commissie voor …"), the meeting's date on a line of its own or in the
-    title ("Vergadering van woensdag 12 maart 2025", "dinsdag 4 februari 2025, 13.00 uur")."""
-    if doc.committee is None and doc.title and (m := TITLE_COMMITTEE_RE.search(doc.title)):
-        doc.committee = m.group(0).strip()
+    """What the header says only in running text: the committee inside the title or a header line
+    ("Besluitenlijst procedurevergadering vaste commissie voor …"), the meeting's date on a line of
+    its own or in the title ("Vergadering van woensdag 12 maart 2025", "dinsdag 4 februari 2025")."""
+    for text in [doc.title or "", *header[:6]]:
+        if doc.committee is None and (m := TITLE_COMMITTEE_RE.search(text)):
+            doc.committee = m.group(0).strip()
     if doc.date is None:
         for text in [doc.title or "", *header]:
             if len(text) <= 160 and (when := parse_date(text)):

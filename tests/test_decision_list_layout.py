@@ -67,7 +67,7 @@ ITEMS = [
 
 @dataclass(frozen=True)
 class Spec:
-    layout: str  # "ruled" | "flex" | "ol" | "table"
+    layout: str  # "ruled" | "flex" | "ol" | "table" | "headed"
     labels: dict  # kind -> printed label
     committee: str
     header: tuple[str, ...]  # the header lines (html)
@@ -94,6 +94,8 @@ table.small td.l { width: 36mm; font-size: 7.5pt; }
 .row { display: flex; margin: 0 0 4pt 0; }
 .row .l { width: 40mm; flex: none; font-size: 8pt; color: #333; }
 .row .v { flex: 1; }
+.row .r { text-align: right; padding-right: 6mm; }
+h2 { font-size: 11pt; margin: 12pt 0 4pt 0; }
 .title { margin: 12pt 0 4pt 0; text-decoration: underline; }
 ol { padding-left: 8mm; } li { margin: 0 0 10pt 0; }
 """
@@ -117,6 +119,14 @@ def list_html(spec: Spec) -> str:
             rows.append(f'<tr><td class="l">Agendapunt {n}</td><td><b>{_e(title)}</b></td></tr>')
             rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
         parts.append(f'<table class="small">{"".join(rows)}</table>')
+    elif spec.layout == "headed":  # unnumbered item titles over a right-aligned label column
+        for title, fields in ITEMS:
+            parts.append(f"<h2>{_e(title)}</h2>")
+            for k, v in fields:
+                parts.append(
+                    f'<div class="row"><div class="l r">{_e(spec.labels[k])}</div>'
+                    f'<div class="v">{_e(v)}</div></div>'
+                )
     elif spec.layout == "flex":
         for n, (title, fields) in enumerate(ITEMS, 1):
             parts.append(
@@ -178,6 +188,17 @@ SPECS = {
             "<p>dinsdag 4 februari 2025, 13.00 uur</p>",
         ),
         date(2025, 2, 4),
+    ),
+    # unnumbered item titles (h2) over labels set flush right, "Besluitenlijst" and a dated meeting
+    "headed-right-labels": Spec(
+        "headed",
+        {"Zaak": "Zaak:", "Besluit": "Besluit:", "Toezegging": "Toezegging:"},
+        "vaste commissie voor Justitie en Veiligheid",
+        (
+            "<h1>Besluitenlijst</h1>",
+            "<p>Procedurevergadering van de vaste commissie voor Justitie en Veiligheid op 19 maart 2025</p>",
+        ),
+        date(2025, 3, 19),
     ),
     # a borderless table of small labels under a one-line "Datum" (a letterhead's label row)
     "table-dated": Spec(
