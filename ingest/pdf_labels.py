@@ -35,6 +35,7 @@ _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.sp
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
+NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
 DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
 CONTEXT = {"agendapunt", "zaak", "zaken", "noot", "volgcommissie(s)", "volgcommissie", "volgcommissies"}
@@ -193,7 +194,8 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         # a title over two lines: bold, or (where a label column stands) left of the values
         in_labels = column is not None and row[0].x0 < column.value_x - 20 and len(row) == 1
         if (
-            (bold or (in_labels and not ITEM_RE.match(text)))
+            (bold or in_labels)
+            and not NUMBERED_RE.match(text)  # a numbered title opens the next item
             and last is not None
             and last.kind == HEADING
             and prev is not None
@@ -221,7 +223,7 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         elif (all(c.bold for c in row) or in_labels) and (m := ITEM_RE.match(text)) and len(row) == 1:
             # an item printed as a title, or numbered left of the label column's values
             items.append(Block(HEADING, text, level=2, page=row[0].page))
-        elif bold and in_labels and any(_label(r, value_x, column) for r in page_rows[i + 1 : i + 3]):
+        elif bold and in_labels and _labels_follow(page_rows[i + 1 : i + 3], value_x, column):
             # an unnumbered item title left of the values, its labels right under it
             items.append(Block(HEADING, text, level=2, page=row[0].page))
         elif all(c.bold for c in row) and (value_x is None or row[0].x0 >= value_x - 8):
@@ -244,6 +246,16 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
     ):
         doc.kind = "besluitenlijst"
     return doc
+
+
+def _labels_follow(after: list[list[Line]], value_x: float | None, column: LabelColumn | None) -> bool:
+    """An item's title stands right above its first label (or above its second line and that)."""
+    if not after:
+        return False
+    if _label(after[0], value_x, column) is not None:
+        return True
+    text = " ".join(c.text.strip() for c in after[0])
+    return len(after) > 1 and not NUMBERED_RE.match(text) and _label(after[1], value_x, column) is not None
 
 
 def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
