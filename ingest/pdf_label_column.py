@@ -88,3 +88,51 @@ def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
     if not HEADER_RE.search(header) or any(LETTER_RE.match(row[0].text.strip()) for row in rows):
         return None
     return LabelColumn(min(x for x, _ in column), frozenset(names))
+
+
+def beside_labels(lines: list[Line], gutter_xs: list[float]) -> list[list[Line]] | None:
+    """A page whose left column holds only labels, each standing beside (not on the first line of) its
+    value: labels set in the middle of their cell, or lower. The page's rows with each label put on
+    the first line of the value block it stands beside; None where the page is no such page.
+
+    The value blocks are the runs of right-column lines between gaps wider than the column's usual
+    line spacing (the cell padding); a label belongs to the block its middle lies in (else the
+    nearest above)."""
+    if len(gutter_xs) != 1:
+        return None
+    gutter = gutter_xs[0]
+    left = [ln for ln in lines if ln.x1 <= gutter + 1]
+    right = [ln for ln in lines if ln.x0 >= gutter - 1]
+    across = [ln for ln in lines if ln not in set(left) | set(right)]
+    labels = [ln for ln in left if label_name(ln.text) is not None or NUMBER_CELL_RE.match(ln.text.strip())]
+    if len(labels) < 4 or len(labels) < 0.9 * len(left) or len(right) < len(labels):
+        return None
+    if not {family(name) for ln in labels if (name := label_name(ln.text))} & {"besluit", "toezegging"}:
+        return None  # a margin column of side headings or pull-quotes: read as columns
+    right.sort(key=lambda ln: ln.top)
+    steps = sorted(b.top - a.top for a, b in zip(right, right[1:], strict=False) if b.top > a.top + 1)
+    if not steps:
+        return None
+    usual = steps[len(steps) // 4]  # the line spacing inside a value (most steps are)
+    blocks: list[list[Line]] = [[right[0]]]
+    for a, b in zip(right, right[1:], strict=False):
+        if b.top - a.top > 1.25 * usual:
+            blocks.append([])
+        blocks[-1].append(b)
+    first_of: dict[int, list[Line]] = {}
+    for label in labels:
+        middle = (label.top + label.bottom) / 2
+        inside = [k for k, blk in enumerate(blocks) if blk[0].top - 2 <= middle <= blk[-1].bottom + 2]
+        above = [k for k, blk in enumerate(blocks) if blk[0].top <= middle]
+        k = inside[0] if inside else (above[-1] if above else 0)
+        first_of.setdefault(k, []).append(label)
+    out: list[list[Line]] = []
+    items: list[tuple[float, list[Line]]] = [(ln.top, [ln]) for ln in across]
+    for k, blk in enumerate(blocks):
+        for j, line in enumerate(blk):
+            items.append((line.top, [*first_of.get(k, []), line] if j == 0 else [line]))
+    placed = {id(ln) for lns in first_of.values() for ln in lns}
+    items += [(ln.top, [ln]) for ln in left if id(ln) not in placed]
+    for _, row in sorted(items, key=lambda it: it[0]):
+        out.append(sorted(row, key=lambda ln: ln.x0))
+    return out

@@ -74,6 +74,7 @@ class Spec:
     when: date
     one_size: bool = False  # every line in one font size (the title only bold)
     numbered: bool = True
+    middle: bool = False  # labels set in the middle of their cells, beside (not on) their value's first line
 
 
 CSS = """
@@ -91,6 +92,7 @@ table.plain td { padding: 0 0 4pt 0; vertical-align: top; }
 table.plain td.l { width: 34mm; font-style: italic; }
 table.small td { padding: 0 0 6pt 0; vertical-align: top; }
 table.small td.l { width: 36mm; font-size: 7.5pt; }
+table.middle td { vertical-align: middle; border: 0.5pt solid #000; padding: 4pt; }
 .row { display: flex; margin: 0 0 4pt 0; }
 .row .l { width: 40mm; flex: none; font-size: 8pt; color: #333; }
 .row .v { flex: 1; }
@@ -118,7 +120,8 @@ def list_html(spec: Spec) -> str:
         for n, (title, fields) in enumerate(ITEMS, 1):
             rows.append(f'<tr><td class="l">Agendapunt {n}</td><td><b>{_e(title)}</b></td></tr>')
             rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
-        parts.append(f'<table class="small">{"".join(rows)}</table>')
+        cls = "small middle" if spec.middle else "small"
+        parts.append(f'<table class="{cls}">{"".join(rows)}</table>')
     elif spec.layout == "headed":  # unnumbered item titles over a right-aligned label column
         for title, fields in ITEMS:
             parts.append(f"<h2>{_e(title)}</h2>")
@@ -210,6 +213,18 @@ SPECS = {
             "<p>Datum 5 maart 2025</p>",
         ),
         date(2025, 3, 5),
+    ),
+    # the same in a ruled table, each label in the middle of its cell
+    "table-labels-middle": Spec(
+        "table",
+        {"Zaak": "Zaak", "Besluit": "Besluit", "Toezegging": "Toezegging"},
+        "vaste commissie voor Justitie en Veiligheid",
+        (
+            "<p><b>Besluitenlijst e-mailprocedure vaste commissie voor Justitie en Veiligheid</b></p>",
+            "<p>Datum 5 maart 2025</p>",
+        ),
+        date(2025, 3, 5),
+        middle=True,
     ),
 }
 
