@@ -64,9 +64,10 @@ def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
     """The label column of a decision list, or None where the rows hold none.
 
     Evidence, all required: four or more rows of a label cell with a value cell beside it (a clear
-    gap between), the value cells starting at one x; two or more label names, one repeated; a
-    decision or toezegging among them; the list's name, meeting or committee in the header rows; and
-    no salutation or closing formula (a letter's annex may tabulate its toezeggingen)."""
+    gap between), the value cells starting at one x; two or more label names, one repeated (or, in
+    a list titled "Besluitenlijst", two rows of any names); a decision or toezegging among them;
+    the list's name, meeting or committee in the header rows; and no salutation or closing formula
+    (a letter's annex may tabulate its toezeggingen)."""
     found: list[tuple[float, str]] = []  # (value x, label name)
     for row in rows:
         if len(row) < 2 or row[1].x0 - row[0].x1 <= 8:
@@ -74,18 +75,20 @@ def find_label_column(rows: list[list[Line]]) -> LabelColumn | None:
         name = label_name(row[0].text)
         if name is not None:
             found.append((row[1].x0, name))
-    if len(found) < 4:
+    if len(found) < 2:
         return None
     buckets = Counter(round(x / _BUCKET) for x, _ in found)
     best = max(buckets, key=lambda b: buckets[b] + buckets.get(b - 1, 0) + buckets.get(b + 1, 0))
     column = [(x, n) for x, n in found if abs(round(x / _BUCKET) - best) <= 1]
     names = Counter(n for _, n in column)
-    if len(column) < 4 or len(names) < 2 or max(names.values()) < 2:
-        return None
     if not {family(n) for n in names} & {"besluit", "toezegging"}:
         return None
     header = " ".join(" ".join(c.text for c in row) for row in rows[:HEADER_ROWS])
     if not HEADER_RE.search(header) or any(LETTER_RE.match(row[0].text.strip()) for row in rows):
+        return None
+    # a short list (one or two items) says what it is in its title instead
+    short = len(column) >= 2 and re.search(r"besluitenlijst", header, re.I) is not None
+    if not short and (len(column) < 4 or len(names) < 2 or max(names.values()) < 2):
         return None
     return LabelColumn(min(x for x, _ in column), frozenset(names))
 

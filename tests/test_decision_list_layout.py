@@ -74,6 +74,7 @@ class Spec:
     when: date
     one_size: bool = False  # every line in one font size (the title only bold)
     numbered: bool = True
+    items: tuple[int, ...] = (0, 1, 2)  # which of ITEMS the list holds
     middle: bool = False  # labels set in the middle of their cells, beside (not on) their value's first line
 
 
@@ -107,23 +108,27 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _items(spec: Spec) -> list:
+    return [ITEMS[k] for k in spec.items]
+
+
 def list_html(spec: Spec) -> str:
     parts = list(spec.header)
     if spec.layout == "ruled":
         rows = []
-        for n, (title, fields) in enumerate(ITEMS, 1):
+        for n, (title, fields) in enumerate(_items(spec), 1):
             rows.append(f'<tr><td class="l">{n}.</td><td><b>{_e(title)}</b></td></tr>')
             rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
         parts.append(f'<table class="ruled">{"".join(rows)}</table>')
     elif spec.layout == "table":  # a borderless table, "Agendapunt n" in the small label column
         rows = []
-        for n, (title, fields) in enumerate(ITEMS, 1):
+        for n, (title, fields) in enumerate(_items(spec), 1):
             rows.append(f'<tr><td class="l">Agendapunt {n}</td><td><b>{_e(title)}</b></td></tr>')
             rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
         cls = "small middle" if spec.middle else "small"
         parts.append(f'<table class="{cls}">{"".join(rows)}</table>')
     elif spec.layout == "headed":  # unnumbered item titles over a right-aligned label column
-        for title, fields in ITEMS:
+        for title, fields in _items(spec):
             parts.append(f"<h2>{_e(title)}</h2>")
             for k, v in fields:
                 parts.append(
@@ -131,7 +136,7 @@ def list_html(spec: Spec) -> str:
                     f'<div class="v">{_e(v)}</div></div>'
                 )
     elif spec.layout == "flex":
-        for n, (title, fields) in enumerate(ITEMS, 1):
+        for n, (title, fields) in enumerate(_items(spec), 1):
             parts.append(
                 f'<div class="row"><div class="l">Agendapunt {n}:</div>'
                 f'<div class="v"><b>{_e(title)}</b></div></div>'
@@ -143,7 +148,7 @@ def list_html(spec: Spec) -> str:
                 )
     else:  # "ol": a numbered list of items, each a title and a label/value table
         lis = []
-        for title, fields in ITEMS:
+        for title, fields in _items(spec):
             rows = "".join(
                 f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields
             )
@@ -226,6 +231,18 @@ SPECS = {
         date(2025, 3, 5),
         middle=True,
     ),
+    # a list of one item: two label rows only, in capitals without colons
+    "one-item-list": Spec(
+        "ol",
+        {"Zaak": "ZAAK", "Besluit": "BESLUIT", "Toezegging": "TOEZEGGING"},
+        "vaste commissie voor Justitie en Veiligheid",
+        (
+            "<h1>Besluitenlijst e-mailprocedure vaste commissie voor Justitie en Veiligheid</h1>",
+            "<p>vrijdag 7 maart 2025</p>",
+        ),
+        date(2025, 3, 7),
+        items=(0,),
+    ),
 }
 
 LETTER = """<html><head><meta charset='utf-8'><style>
@@ -288,7 +305,7 @@ def test_each_decision_its_own_mention_under_its_item_with_its_zaak(lists, name)
     mentions = extract_mentions(letter, [])
     found = {(m.kind, m.decision if m.kind == "besluit" else m.promise): m for m in mentions}
     expected = 0
-    for title, fields in ITEMS:
+    for title, fields in _items(SPECS[name]):
         zaak = next(v for k, v in fields if k == "Zaak")
         for kind, value in fields:
             if kind == "Zaak":
