@@ -35,6 +35,7 @@ _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.sp
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
+LIST_MARK_RE = re.compile(r"^(?:[-–•·▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
 DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
@@ -283,6 +284,22 @@ def _header_facts(doc: LabelDocument, header: list[str]) -> None:
                 break
 
 
+def _listed(parts: list[str]) -> list[str] | None:
+    """A value that is a list ("- Agenderen …", "- De minister verzoeken …"; "1. …", "2. …"): its
+    items, each with its wrapped lines, without the marker, after the words that open the list ("De
+    commissie besluit:"); None for a value that is no list."""
+    marked = [i for i, part in enumerate(parts) if LIST_MARK_RE.match(part.strip())]
+    if len(marked) < 2:
+        return None
+    intro = " ".join(" ".join(x.split()) for x in parts[: marked[0]])
+    out: list[str] = []
+    for k, start in enumerate(marked):
+        end = marked[k + 1] if k + 1 < len(marked) else len(parts)
+        lines = [LIST_MARK_RE.sub("", parts[start].strip()), *parts[start + 1 : end]]
+        out.append(" ".join(" ".join(x.split()) for x in [intro, *lines] if x))
+    return out
+
+
 def _under(line: Line, prev: Line, pitch: float) -> bool:
     """The next line of the same text: on the same page, at most a line's spacing below, aligned."""
     return line.page == prev.page and line.top - prev.bottom < 0.9 * pitch and abs(line.x0 - prev.x0) < 30
@@ -323,6 +340,12 @@ def _zaak_items(items: list[Block]) -> list[Block]:
 
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
+    listed = _listed(f.parts)
+    if listed and family(f.label.name) in ("besluit", "toezegging") and f.label.number is None:
+        # "Besluiten:" over a list of decisions: each its own row, each its own decision
+        for part in listed:
+            _emit(_Field(f.label, f.page, f.value_x, [part], [False]), doc, items, context)
+        return
     value = ""
     for part, multi in zip(f.parts, f.multi, strict=True):
         part = " ".join(part.split())

@@ -62,6 +62,19 @@ ITEMS = [
             ("Besluit", "De uitnodiging wordt aangenomen; de griffie inventariseert de belangstelling."),
         ],
     ),
+    (
+        "Initiatiefnota van het lid Ellian over de aanpak van ondermijning",
+        [
+            ("Zaak", "Initiatiefnota van het lid Ellian (VVD) van 20 januari 2025 - 36672-1"),
+            (
+                "Besluit",
+                [
+                    "Een notaoverleg over de initiatiefnota plannen in het tweede kwartaal van 2025.",
+                    "De minister wordt verzocht voor 1 april 2025 een reactie op de nota te sturen.",
+                ],
+            ),
+        ],
+    ),
 ]
 
 
@@ -100,7 +113,7 @@ table.middle td { vertical-align: middle; border: 0.5pt solid #000; padding: 4pt
 .row .r { text-align: right; padding-right: 6mm; }
 h2 { font-size: 11pt; margin: 12pt 0 4pt 0; }
 .title { margin: 12pt 0 4pt 0; text-decoration: underline; }
-ol { padding-left: 8mm; } li { margin: 0 0 10pt 0; }
+ol { padding-left: 8mm; } ol > li { margin: 0 0 10pt 0; } ul { margin: 0; padding-left: 5mm; }
 """
 
 
@@ -108,35 +121,48 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _items(spec: Spec) -> list:
+def _raw(spec: Spec) -> list:
     return [ITEMS[k] for k in spec.items]
+
+
+def _items(spec: Spec) -> list:
+    """The spec's items, each decision of a listed value ("Besluiten:" over a list) one field."""
+    return [(t, [(k, x) for k, v in fields for x in (v if isinstance(v, list) else [v])]) for t, fields in
+            (ITEMS[k] for k in spec.items)]  # fmt: skip
+
+
+def _v(value) -> str:
+    """A value as the list prints it: text, or a bulleted list of decisions."""
+    if isinstance(value, list):
+        return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in value) + "</ul>"
+    return _e(value)
 
 
 def list_html(spec: Spec) -> str:
     parts = list(spec.header)
     if spec.layout == "ruled":
         rows = []
-        for n, (title, fields) in enumerate(_items(spec), 1):
+        for n, (title, fields) in enumerate(_raw(spec), 1):
             rows.append(f'<tr><td class="l">{n}.</td><td><b>{_e(title)}</b></td></tr>')
-            rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
+            rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_v(v)}</td></tr>' for k, v in fields]
         parts.append(f'<table class="ruled">{"".join(rows)}</table>')
     elif spec.layout == "table":  # a borderless table, "Agendapunt n" in the small label column
         rows = []
-        for n, (title, fields) in enumerate(_items(spec), 1):
+        for n, (title, fields) in enumerate(_raw(spec), 1):
             rows.append(f'<tr><td class="l">Agendapunt {n}</td><td><b>{_e(title)}</b></td></tr>')
-            rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields]
+            rows += [f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_v(v)}</td></tr>' for k, v in fields]
         cls = "small middle" if spec.middle else "small"
         parts.append(f'<table class="{cls}">{"".join(rows)}</table>')
     elif spec.layout == "headed":  # unnumbered item titles over a right-aligned label column
-        for title, fields in _items(spec):
+        for title, fields in _raw(spec):
             parts.append(f"<h2>{_e(title)}</h2>")
             for k, v in fields:
                 parts.append(
                     f'<div class="row"><div class="l r">{_e(spec.labels[k])}</div>'
-                    f'<div class="v">{_e(v)}</div></div>'
+                    f'<div class="v">{_v(v)}</div></div>'
                 )
     elif spec.layout == "flex":
-        for n, (title, fields) in enumerate(_items(spec), 1):
+        for n, (title, fields) in enumerate(_raw(spec), 1):
             parts.append(
                 f'<div class="row"><div class="l">Agendapunt {n}:</div>'
                 f'<div class="v"><b>{_e(title)}</b></div></div>'
@@ -144,13 +170,13 @@ def list_html(spec: Spec) -> str:
             for k, v in fields:
                 parts.append(
                     f'<div class="row"><div class="l">{_e(spec.labels[k])}</div>'
-                    f'<div class="v">{_e(v)}</div></div>'
+                    f'<div class="v">{_v(v)}</div></div>'
                 )
     else:  # "ol": a numbered list of items, each a title and a label/value table
         lis = []
-        for title, fields in _items(spec):
+        for title, fields in _raw(spec):
             rows = "".join(
-                f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_e(v)}</td></tr>' for k, v in fields
+                f'<tr><td class="l">{_e(spec.labels[k])}</td><td>{_v(v)}</td></tr>' for k, v in fields
             )
             lis.append(f'<li><p class="title">{_e(title)}</p><table class="plain">{rows}</table></li>')
         parts.append(f"<ol>{''.join(lis)}</ol>")
@@ -230,6 +256,19 @@ SPECS = {
         ),
         date(2025, 3, 5),
         middle=True,
+    ),
+    # "Besluiten:" over a bulleted list of decisions, each its own decision
+    "listed-decisions": Spec(
+        "flex",
+        {"Zaak": "Zaak:", "Besluit": "Besluiten:", "Toezegging": "Toezeggingen:"},
+        "vaste commissie voor Justitie en Veiligheid",
+        (
+            "<h1>Besluitenlijst</h1>",
+            "<p>Commissie: vaste commissie voor Justitie en Veiligheid</p>",
+            "<p>Datum: donderdag 6 maart 2025</p>",
+        ),
+        date(2025, 3, 6),
+        items=(3, 1, 0),
     ),
     # a list of one item: two label rows only, in capitals without colons
     "one-item-list": Spec(
