@@ -36,6 +36,7 @@ _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.sp
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
 LIST_MARK_RE = re.compile(r"^(?:[-–•·▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
 DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
@@ -279,9 +280,20 @@ def _header_facts(doc: LabelDocument, header: list[str]) -> None:
             doc.committee = m.group(0).strip()
     if doc.date is None:
         for text in [doc.title or "", *header]:
-            if len(text) <= 160 and (when := parse_date(text)):
+            if len(text) <= 160 and (when := parse_date(text) or _numeric_date(text)):
                 doc.date = when
                 break
+
+
+def _numeric_date(text: str) -> date | None:
+    """A date printed in figures ("d.d. 05-03-2025", "Datum: 5/3/2025"), day first as Dutch prints it."""
+    m = NUMERIC_DATE_RE.search(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def _listed(parts: list[str]) -> list[str] | None:

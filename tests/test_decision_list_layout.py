@@ -245,14 +245,14 @@ SPECS = {
         ),
         date(2025, 3, 5),
     ),
-    # the same in a ruled table, each label in the middle of its cell
+    # the same in a ruled table, each label in the middle of its cell, the date in figures
     "table-labels-middle": Spec(
         "table",
         {"Zaak": "Zaak", "Besluit": "Besluit", "Toezegging": "Toezegging"},
         "vaste commissie voor Justitie en Veiligheid",
         (
             "<p><b>Besluitenlijst e-mailprocedure vaste commissie voor Justitie en Veiligheid</b></p>",
-            "<p>Datum 5 maart 2025</p>",
+            "<p>d.d. 05-03-2025</p>",
         ),
         date(2025, 3, 5),
         middle=True,
