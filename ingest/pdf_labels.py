@@ -20,6 +20,7 @@ from ingest.metadata import parse_date
 from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block
 from ingest.pdf_footnotes import join_parts
 from ingest.pdf_label_column import LabelColumn, family, find_label_column, label_name
+from ingest.pdf_label_text import committee_in, header_date, listed_values
 from ingest.pdf_page import Line
 
 # The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
@@ -35,8 +36,6 @@ _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.sp
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
-LIST_MARK_RE = re.compile(r"^(?:[-–•·▪*]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
-NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
 DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
@@ -56,10 +55,6 @@ COMMITTEE_RE = re.compile(
     r"^(?:de\s+)?(?:(?:vaste|algemene|tijdelijke|bijzondere)\s+)?commissie\s+voor\s+\S", re.I
 )
 TITLE_RE = re.compile(r"^Besluitenlijst\b")
-TITLE_COMMITTEE_RE = re.compile(
-    r"(?:(?:vaste|algemene|tijdelijke|bijzondere)\s+)?commissie\s+voor\s+[^\W\d][^,;:()]*?(?=\s+(?:van|d\.d\.|op)\s+\S*\d|$)",
-    re.I,
-)
 
 
 @dataclass
@@ -272,44 +267,11 @@ def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
 
 
 def _header_facts(doc: LabelDocument, header: list[str]) -> None:
-    """What the header says only in running text: the committee inside the title or a header line
-    ("Besluitenlijst procedurevergadering vaste commissie voor …"), the meeting's date on a line of
-    its own or in the title ("Vergadering van woensdag 12 maart 2025", "dinsdag 4 februari 2025")."""
-    for text in [doc.title or "", *header[:6]]:
-        if doc.committee is None and (m := TITLE_COMMITTEE_RE.search(text)):
-            doc.committee = m.group(0).strip()
-    if doc.date is None:
-        for text in [doc.title or "", *header]:
-            if len(text) <= 160 and (when := parse_date(text) or _numeric_date(text)):
-                doc.date = when
-                break
-
-
-def _numeric_date(text: str) -> date | None:
-    """A date printed in figures ("d.d. 05-03-2025", "Datum: 5/3/2025"), day first as Dutch prints it."""
-    m = NUMERIC_DATE_RE.search(text)
-    if m is None:
-        return None
-    try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    except ValueError:
-        return None
-
-
-def _listed(parts: list[str]) -> list[str] | None:
-    """A value that is a list ("- Agenderen …", "- De minister verzoeken …"; "1. …", "2. …"): its
-    items, each with its wrapped lines, without the marker, after the words that open the list ("De
-    commissie besluit:"); None for a value that is no list."""
-    marked = [i for i, part in enumerate(parts) if LIST_MARK_RE.match(part.strip())]
-    if len(marked) < 2:
-        return None
-    intro = " ".join(" ".join(x.split()) for x in parts[: marked[0]])
-    out: list[str] = []
-    for k, start in enumerate(marked):
-        end = marked[k + 1] if k + 1 < len(marked) else len(parts)
-        lines = [LIST_MARK_RE.sub("", parts[start].strip()), *parts[start + 1 : end]]
-        out.append(" ".join(" ".join(x.split()) for x in [intro, *lines] if x))
-    return out
+    """What the header says only in running text: the committee inside the title or a header line,
+    the meeting's date on a line of its own or in the title (ingest/pdf_label_text.py)."""
+    texts = [doc.title or "", *header]
+    doc.committee = doc.committee or next((c for t in texts[:7] if (c := committee_in(t))), None)
+    doc.date = doc.date or header_date(texts)
 
 
 def _under(line: Line, prev: Line, pitch: float) -> bool:
@@ -352,7 +314,7 @@ def _zaak_items(items: list[Block]) -> list[Block]:
 
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
-    listed = _listed(f.parts)
+    listed = listed_values(f.parts)
     if listed and family(f.label.name) in ("besluit", "toezegging") and f.label.number is None:
         # "Besluiten:" over a list of decisions: each its own row, each its own decision
         for part in listed:
