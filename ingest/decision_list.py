@@ -20,8 +20,10 @@ from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, L
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
+# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen")
 ROW_RE = re.compile(
-    r"^(?P<label>Zaak|Besluit|Besluiten|Noot|Toezegging|Toezeggingen|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen|Toezegging\(en\)"
+    r"|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
     re.S,
 )
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)
@@ -74,6 +76,9 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
     committee = committee_of(letter)
     when = meeting_date(letter)
     headings = {s.span[0] for s in letter.sections}
+    # items are the numbered headings ("3. Wijziging van de Kieswet"); a list that numbers none heads
+    # each item with its title alone, and then every heading is an item
+    numbered = any(ITEM_RE.match(letter.text[s.span[0] : s.span[0] + 8]) for s in letter.sections)
     item, zaak = "", ""
     out: list[CommitmentMention] = []
     for at, para in _paragraphs(letter.text):
@@ -82,11 +87,13 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
             head = ITEM_RE.match(para)
             if head and (at in headings or not letter.sections):
                 item, zaak = squash(head.group("title")), ""
+            elif not numbered and at in headings:
+                item, zaak = squash(para), ""
             continue
         label, value = row.group("label"), squash(row.group("value"))
-        if label == "Zaak":
+        if label.startswith(("Zaak", "Zaken")):
             zaak = value
-        if label not in ("Besluit", "Besluiten", "Toezegging", "Toezeggingen") or not value:
+        if not label.startswith(("Besluit", "Toezegging")) or not value:
             continue
         path, chunk_id = locate(at)
         about = " ".join(x for x in (item, zaak) if x)

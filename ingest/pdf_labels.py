@@ -19,6 +19,8 @@ from datetime import date
 from ingest.metadata import parse_date
 from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block
 from ingest.pdf_footnotes import join_parts
+from ingest.pdf_label_column import LabelColumn, family, find_label_column, label_name
+from ingest.pdf_label_text import committee_in, header_date, listed_values
 from ingest.pdf_page import Line
 
 # The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
@@ -34,6 +36,7 @@ _CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.sp
 # Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
 LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
 NUMBER_RE = re.compile(r"^\d{1,3}\.$")
+NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
 DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
 CONTEXT = {"agendapunt", "zaak", "zaken", "noot", "volgcommissie(s)", "volgcommissie", "volgcommissies"}
@@ -82,15 +85,27 @@ class _Field:
     bold_last: bool = False  # the last line read into the value was bold (a title runs on in bold)
 
 
-def _label(row: list[Line], value_x: float | None) -> _Label | None:
-    """The label a row starts with: a known name in any form, another name only in a label cell."""
+def _label(row: list[Line], value_x: float | None, column: LabelColumn | None = None) -> _Label | None:
+    """The label a row starts with: a known name in any form, another name only in a label cell; where
+    the layout has a label column, any name printed in it, and a number in it opens an item."""
     cells = list(row)
     head = cells[0].text.strip()
+    numbered = None
     if NUMBER_RE.match(head) and len(cells) > 1:  # "1." in a cell of its own
+        numbered = head.rstrip(".")
         head = f"{head} {cells[1].text.strip()}"
         cells = cells[1:]
     if value_x is not None and cells[0].x0 > value_x - 20:
+        if column is not None and numbered is not None:
+            return _Label(numbered, "Agendapunt", "", tuple(cells), row[0].x0)  # "1." | the item's title
         return None  # a line of the value column ("Besluit: …" as a Noot's value)
+    if column is not None and len(cells) > 1 and (name := label_name(cells[0].text)) in column.names:
+        # a label of the column in any spelling ("ZAAK", "Toezeggingen", "Besluit(en):")
+        lead = re.match(r"^\s*(\d{1,3})[.)]", cells[0].text) or re.search(
+            r"\s(\d{1,3})\s*:?\s*$", cells[0].text
+        )
+        canonical = _CANONICAL.get(name, name[:1].upper() + name[1:])
+        return _Label(lead.group(1) if lead else None, canonical, "", tuple(cells[1:]), row[0].x0)
     m = KNOWN_RE.match(head)
     # printed in capitals ("ZAAK:") or lower case ("besluit:") a label needs its colon to be one
     if m and (m.group(2)[:1].isupper() and not m.group(2)[1:2].isupper() or m.group(4) is not None):
@@ -114,7 +129,8 @@ def value_column(page_rows: list[list[Line]]) -> float | None:
 
 def is_label_document(page_rows: list[list[Line]]) -> bool:
     """A decision list: a decision label and another of the list's labels, each at a row's start, or
-    six label rows of three names in a label column (the development lists' header has its own)."""
+    six label rows of three names in a label column (the development lists' header has its own), or
+    a label column found by its layout (ingest/pdf_label_column.py)."""
     names: Counter[str] = Counter()
     celled: Counter[str] = Counter()
     for row in page_rows:
@@ -125,16 +141,21 @@ def is_label_document(page_rows: list[list[Line]]) -> bool:
                 celled[found.name.lower()] += 1
     if set(names) & DECISIONS and set(names) & CONTEXT:
         return True
-    return sum(celled.values()) >= 6 and len(celled) >= 3
+    return sum(celled.values()) >= 6 and len(celled) >= 3 or find_label_column(page_rows) is not None
 
 
 def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> LabelDocument:
     doc = LabelDocument(blocks=[])
+    column = find_label_column(page_rows)
     value_x = value_column(page_rows)
+    if value_x is None and column is not None:
+        value_x = column.value_x
     current: _Field | None = None
     items: list[Block] = []
     prev: Line | None = None
     has_rubrics = False
+    header: list[str] = []  # the rows before the first item: the list's own header
+    title_line: Line | None = None  # the title's last line, while the title may go on
 
     def flush() -> None:
         nonlocal current
@@ -142,8 +163,8 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
             _emit(current, doc, items, context)
         current = None
 
-    for row in page_rows:
-        found = _label(row, value_x)
+    for i, row in enumerate(page_rows):
+        found = _label(row, value_x, column)
         if found is not None:
             flush()
             own_x = found.cells[0].x0 if found.cells else None
@@ -167,8 +188,11 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         flush()
         bold = all(c.bold for c in row)
         last = items[-1] if items else None
+        # a title over two lines: bold, or (where a label column stands) left of the values
+        in_labels = column is not None and row[0].x0 < column.value_x - 20 and len(row) == 1
         if (
-            bold
+            (bold or in_labels)
+            and not NUMBERED_RE.match(text)  # a numbered title opens the next item
             and last is not None
             and last.kind == HEADING
             and prev is not None
@@ -179,14 +203,26 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
             prev = row[-1]
             continue
         before_items = not any(b.kind == HEADING for b in items)
+        if before_items:
+            header.append(text)
+        if before_items and title_line is not None and _title_goes_on(row, title_line, pitch):
+            doc.title = f"{doc.title} {text}"  # the list's title over two lines
+            title_line = prev = row[-1]
+            continue
+        title_line = None
         if (m := PLACE_DATE_RE.match(text)) and doc.date is None and parse_date(m.group(1)):
             doc.date = parse_date(m.group(1))
         elif before_items and doc.title is None and TITLE_RE.match(text) and not items:
             doc.title = text
+            title_line = row[-1]
         elif before_items and doc.committee is None and COMMITTEE_RE.match(text):
             doc.committee = text
-        elif all(c.bold for c in row) and (m := ITEM_RE.match(text)) and len(row) == 1:
-            items.append(Block(HEADING, text, level=2, page=row[0].page))  # an item printed as a title
+        elif (all(c.bold for c in row) or in_labels) and (m := ITEM_RE.match(text)) and len(row) == 1:
+            # an item printed as a title, or numbered left of the label column's values
+            items.append(Block(HEADING, text, level=2, page=row[0].page))
+        elif bold and in_labels and _labels_follow(page_rows[i + 1 : i + 3], value_x, column):
+            # an unnumbered item title left of the values, its labels right under it
+            items.append(Block(HEADING, text, level=2, page=row[0].page))
         elif all(c.bold for c in row) and (value_x is None or row[0].x0 >= value_x - 8):
             has_rubrics = True
             items.append(Block(HEADING, text, level=1, page=row[0].page))
@@ -194,16 +230,48 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
             items.append(Block(TABLE_ROW if len(row) > 1 else PARAGRAPH, text, page=row[0].page))
         prev = row[-1]
     flush()
+    _header_facts(doc, header)
     items = _zaak_items(items)
     if not has_rubrics:
         items = [Block(b.kind, b.text, 1, b.page, b.label) if b.kind == HEADING else b for b in items]
     doc.blocks = items
     labels = {b.label for b in items if b.label}
-    if {lab.lower() for lab in labels} & (DECISIONS | {"zaak"}) or (doc.title or "").lower().startswith(
-        "besluitenlijst"
+    if (
+        column is not None
+        or {family(lab) for lab in labels} & {"besluit", "zaak", "voorstel"}
+        or (doc.title or "").lower().startswith("besluitenlijst")
     ):
         doc.kind = "besluitenlijst"
     return doc
+
+
+def _labels_follow(after: list[list[Line]], value_x: float | None, column: LabelColumn | None) -> bool:
+    """An item's title stands right above its first label (or above its second line and that)."""
+    if not after:
+        return False
+    if _label(after[0], value_x, column) is not None:
+        return True
+    text = " ".join(c.text.strip() for c in after[0])
+    return len(after) > 1 and not NUMBERED_RE.match(text) and _label(after[1], value_x, column) is not None
+
+
+def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
+    """The title's next line: right under it, in the same type."""
+    line = row[0]
+    return (
+        len(row) == 1
+        and _under(line, title, pitch)
+        and line.bold == title.bold
+        and abs(line.size - title.size) < 0.3
+    )
+
+
+def _header_facts(doc: LabelDocument, header: list[str]) -> None:
+    """What the header says only in running text: the committee inside the title or a header line,
+    the meeting's date on a line of its own or in the title (ingest/pdf_label_text.py)."""
+    texts = [doc.title or "", *header]
+    doc.committee = doc.committee or next((c for t in texts[:7] if (c := committee_in(t))), None)
+    doc.date = doc.date or header_date(texts)
 
 
 def _under(line: Line, prev: Line, pitch: float) -> bool:
@@ -236,16 +304,22 @@ def _zaak_items(items: list[Block]) -> list[Block]:
     out: list[Block] = []
     open_item = False
     for b in items:
-        if b.kind == TABLE_ROW and b.label in ("Zaak", "Zaken") and not open_item:
+        if b.kind == TABLE_ROW and family(b.label or "") == "zaak" and not open_item:
             out.append(Block(HEADING, b.text.partition(": ")[2], level=2, page=b.page))
             open_item = True
-        elif b.kind == TABLE_ROW and (b.label or "").lower() in DECISIONS:
+        elif b.kind == TABLE_ROW and family(b.label or "") in ("besluit", "voorstel"):
             open_item = False
         out.append(b)
     return out
 
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
+    listed = listed_values(f.parts)
+    if listed and family(f.label.name) in ("besluit", "toezegging") and f.label.number is None:
+        # "Besluiten:" over a list of decisions: each its own row, each its own decision
+        for part in listed:
+            _emit(_Field(f.label, f.page, f.value_x, [part], [False]), doc, items, context)
+        return
     value = ""
     for part, multi in zip(f.parts, f.multi, strict=True):
         part = " ".join(part.split())

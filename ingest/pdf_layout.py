@@ -20,6 +20,7 @@ from ingest.pdf_columns import gutters, reading_order
 from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
+from ingest.pdf_label_column import beside_labels
 from ingest.pdf_labels import is_label_document, read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
 from ingest.pdf_page import Line, Page, PdfLayout, pitch
@@ -51,7 +52,7 @@ def page_text(lines: list[Line], width: float, line_pitch: float) -> str:
     a gap separates paragraphs: the raw text the plain-text rules and searches see."""
     out: list[str] = []
     prev: Line | None = None
-    for row in reading_order(lines, width):
+    for row in _rows(lines, width):
         if prev is not None and not 0 <= row[0].top - prev.bottom <= 0.8 * line_pitch:
             out.append("")
         out.append("  ".join(" ".join(c.text.split()) for c in row))
@@ -68,9 +69,14 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     line_pitch = pitch(all_lines, size)
     text = "\f".join(page_text(content[p.number], p.width, line_pitch) for p in layout.pages)
     sizes = {round(ln.size, 1) for ln in all_lines}
-    if len(sizes) <= 1 and not any(ln.raised for ln in all_lines):
+    if (
+        len(sizes) <= 1
+        and not any(ln.raised for ln in all_lines)
+        and not is_label_document([row for p in layout.pages for row in _rows(content[p.number], p.width)])
+    ):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
-        # letterhead apart, so the plain-text rules read it
+        # letterhead apart, so the plain-text rules read it; a decision list's label column is
+        # structure enough of its own
         return PdfDocument(
             text=text, reader_notes=("PDF set in one font size throughout: read as plain text",)
         )
@@ -83,14 +89,15 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     first = layout.pages[0]
     head = Letterhead()
     read_side_column(side[first.number], head)
-    all_rows = [row for p in layout.pages for row in reading_order(body[p.number], p.width)]
-    kst = read_kamerstuk_header(reading_order(body[first.number], first.width), all_rows)
-    if kst is None:
+    all_rows = [row for p in layout.pages for row in _rows(body[p.number], p.width)]
+    kst = read_kamerstuk_header(_rows(body[first.number], first.width), all_rows)
+    if kst is None and not is_label_document(all_rows):
+        # a decision list's header ("Datum: …" under its title) is the list's own, read with its labels
         read_label_rows(body[first.number], first.height, line_pitch, head)
     consumed = head.used | (kst.used if kst else set())
     body = {n: [ln for ln in lines if ln not in consumed] for n, lines in body.items()}
     context = " ".join(ln.text for lines in body.values() for ln in lines)
-    page_rows = [reading_order(body[p.number], p.width) for p in layout.pages]
+    page_rows = [_rows(body[p.number], p.width) for p in layout.pages]
     flat_rows = [row for pr in page_rows for row in pr]
 
     sender = title = kind = None
@@ -125,6 +132,12 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         indieners=kst.indieners if kst else (),
         reader_notes=tuple(notes),
     )
+
+
+def _rows(lines: list[Line], width: float) -> list[list[Line]]:
+    """A page's rows in reading order; where its left column holds only a decision list's labels set
+    beside their values (not on their first line), each label on its value's first line."""
+    return beside_labels(lines, gutters(lines, width)) or reading_order(lines, width)
 
 
 def _edges(pages: tuple[Page, ...], body: dict[int, list[Line]]):
