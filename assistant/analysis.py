@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from assistant import terms
 from assistant.followup import carried_chain, is_followup
-from assistant.values import MONTH_NUMBERS, MONTH_YEAR
+from assistant.values import MONTH_YEAR
 from index.identifiers import find_ids
 from ingest.model import Answer, Letter, QuestionAnalysis
+from ingest.months import MONTH_NUMBERS
 
 _MONEY_WORDS = (
     r"bedrag\w*|geld|budget\w*|kosten|kost|kostte|euro|financier\w*|financi\w*|subsidie\w*|bijdrage\w*|"

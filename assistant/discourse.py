@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.values import MONTH_NUMBERS, MONTH_YEAR, Value
+from assistant.values import MONTH_YEAR, Value
+from ingest.months import MONTH_NUMBERS
 
 _FULL = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")(?:\s+((?:19|20)\d\d))?\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.model import AFGEDAAN, DEELS, NO_VERDICT, OPENSTAAND
+from ingest.months import MONTHS_EN, MONTHS_NL
 
 NOT_FOUND = {"nl": "Niet gevonden in de brieven.", "en": "Not found in the letters."}
 LABELS = {
@@ -33,8 +34,8 @@ ASKED = {
 QUOTED_IN_DUTCH = {"nl": "", "en": "From the letters (quoted in Dutch):"}
 VERDICT_EN = {AFGEDAAN: "settled", DEELS: "partly met", OPENSTAAND: "still open", NO_VERDICT: "no verdict"}
 KIND_EN = {"toezegging": "commitment", "motie": "motion"}
-_MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
-_MONTHS_EN = "January February March April May June July August September October November December".split()
+_MONTHS_NL = list(MONTHS_NL)
+_MONTHS_EN = list(MONTHS_EN)
 # Dutch time phrases and their fixed English equivalents (longest first when applied).
 _PHRASES_EN = {
     "voor de zomer": "before the summer",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.model import Letter
+from ingest.months import MONTHS_EN, MONTHS_NL
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
@@ -192,8 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+    "nl": list(MONTHS_NL),
+    "en": list(MONTHS_EN),
 }
 
 

@@ -27,6 +27,7 @@ from ingest.model import (
     UITGESTELD,
     VERTRAAGD,
 )
+from ingest.months import MONTHS_EN, MONTHS_NL
 
 VERDICT_EN = {
     AFGEDAAN: "settled",
@@ -72,8 +73,8 @@ ROLE = {
     "en": {INDIENER: "submitted", ASKED: "asked for", BETROKKEN: "member concerned"},
 }
 _MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+    "nl": list(MONTHS_NL),
+    "en": list(MONTHS_EN),
 }
 WORDS = {
     "nl": {

@@ -13,6 +13,7 @@ from datetime import date
 from assistant import terms
 from ingest.commitment_text import member_key
 from ingest.model import COMMITTEE, MINISTER, PROPOSAL, STAATSSECRETARIS, Commitment
+from ingest.months import MONTH_NUMBERS
 from ingest.register_query import (
     COMMITMENT_KINDS,
     STOPWORDS,
@@ -58,20 +59,7 @@ _ASKED = re.compile(
     r"wat\s+heeft|what\s+did|what\s+has)\b",
     re.I,
 )
-_MONTHS = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "januari februari maart april mei juni juli augustus september oktober november december".split()
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "january february march april may june july august september october november december".split()
-        )
-    },
-}
+_MONTHS = dict(MONTH_NUMBERS)
 _MONTH = "|".join(_MONTHS)
 _DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(20\d\d)\b", re.I)
 _MONTH_DATE = re.compile(rf"\b({_MONTH})\s+(20\d\d)\b", re.I)

@@ -27,6 +27,7 @@ from ingest.model import (
     Letter,
     Verdict,
 )
+from ingest.months import MONTHS_EN, MONTHS_NL
 from ingest.register_query import STATUS_GROUPS, admits, in_period, member_rows, open_list, overdue
 
 _STATUS_WORDS = {
@@ -38,8 +39,8 @@ _STATUS_ONE = {
     "en": {"open": "is open", "closed": "is settled", "partly": "is partly met"},
 }
 _MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+    "nl": list(MONTHS_NL),
+    "en": list(MONTHS_EN),
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.facts import members_in
 from assistant.terms import identifiers
+from ingest.months import MONTHS_EN, MONTHS_NL
 
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?(?:,-)?|\d+(?:[.,]\d+)?(?:,-)?"
 _SCALE = r"(?:miljoen|miljard|mln\.?|mld\.?|mrd\.?|duizend)"  # the letters are Dutch: Dutch words only
@@ -23,11 +24,7 @@ _PERCENT = rf"(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|procent|percent|procentpunt\w*)"
 NUMBER = re.compile(
     rf"{_PERCENT}|(?:€\s?)?(?<![\w.,/-])(?:{_NUM})(?:\s?{_SCALE})?(?![\w/-])|\b(?:{_NUMBER_WORDS})\b", re.I
 )
-_MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december"
-_MONTHS_EN = "january february march april may june july august september october november december"
-_MONTH = "|".join(_MONTHS_NL.split() + _MONTHS_EN.split())
-# Month name (Dutch or English, lower case) -> its number, for reading dates in questions and sentences.
-MONTH_NUMBERS = {m: i + 1 for names in (_MONTHS_NL, _MONTHS_EN) for i, m in enumerate(names.split())}
+_MONTH = "|".join(MONTHS_NL + tuple(m.lower() for m in MONTHS_EN))
 MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+((?:19|20)\d\d)\b", re.I)  # "maart 2025", "June 2024"
 _SEASON = r"voorjaar|zomer|najaar|winter|spring|summer|autumn|fall|kerst|zomerreces|herfst"
 DATE = re.compile(

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from eval.metrics import footnote_found
 from eval.questions import ListItem, Question
+from ingest.months import MONTH_NUMBERS
 
 RIGHT = "right"  # every required fact (and every expected list item) is in the answer
 PARTIAL = "partial"  # some of them
@@ -69,11 +70,11 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 # "een"/"één"/"one" are articles or pronouns as often as numbers: a number only before a scale word.
 _ONE = {"een", "one"}
+# The full names (Dutch and English) from the shared table, plus the abbreviations answers use.
 _MONTHS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
-    "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7,
-    "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
-    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    **MONTH_NUMBERS,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sept": 9, "sep": 9,
+    "okt": 10, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _BULLET = re.compile(r"^\s*(?:[-*•\u2022\u25aa\u25cf]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+\S")
 _COMPACT_MIN = 8  # word-boundary-free comparison only for forms this long, to avoid chance hits

@@ -20,25 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.model import Letter, Marker
+from ingest.months import MONTHS_NL
 
 # How much Letter.text before a marker is compared with a gold call's "before" words: ten words
 # of Dutch with some room for debris the reader should have removed but did not.
 BEFORE_WINDOW = 400
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTHS_NL
 FULL_DATE_RE = re.compile(r"\b\d{1,2} (?:" + "|".join(MONTHS) + r") \d{4}\b")
 
 

@@ -8,13 +8,9 @@ from collections.abc import Callable
 from datetime import date
 
 from ingest.model import Deadline, Span
+from ingest.months import MONTHS_NL
 
-MONTHS = {
-    name: i + 1
-    for i, name in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split()
-    )
-}
+MONTHS = {name: i + 1 for i, name in enumerate(MONTHS_NL)}
 _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 # "2025", "dit jaar", "volgend jaar": the year a phrase refers to, relative to the letter's date.
 _YEAR = r"(?P<year>(?:19|20)\d{2}|dit jaar|volgend jaar|komend jaar|vorig jaar)"

@@ -6,14 +6,12 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import BRACKETED, PLAIN, SUPERSCRIPT
+from ingest.months import MONTHS_NL
 from ingest.note_columns import Line, read_block
 
 SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUP_TO_INT = {c: i for i, c in enumerate(SUP_DIGITS)}
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december "
-    "jan feb mrt apr jun jul aug sep okt nov dec"
-).split()
+MONTHS = [*MONTHS_NL, *"jan feb mrt apr jun jul aug sep okt nov dec".split()]
 # A number at the start of a line followed by one of these is body text, not a footnote.
 UNITS = set(MONTHS) | set(
     "miljoen miljard procent euro fte jaar jaren dagen weken maanden uur minuten keer leden "

@@ -30,8 +30,9 @@ from ingest import dictum
 from ingest.dictum import CLOSING_RE, is_name
 from ingest.identifiers import dossier_key, kamerstuk_id, normalise_kamerstuk, parse_dossier
 from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block, Member
+from ingest.months import MONTHS_NL
 
-_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+_MONTHS = list(MONTHS_NL)
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 CHAMBER_RE = re.compile(r"^(Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal$", re.I)
 NR_RE = re.compile(r"^Nr\.\s*(\d{1,5})\s*$", re.I)

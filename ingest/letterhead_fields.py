@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december"
+from ingest.months import MONTHS_NL
+
+MONTH_NAMES = " ".join(MONTHS_NL)
 DATE_LINE_RE = re.compile(rf"^\d{{1,2}}\s+(?:{MONTH_NAMES.replace(' ', '|')})\s+\d{{4}}$", re.I)
 
 # Field labels, compared on the line with spaces removed and lower-cased: the letterhead font is

@@ -9,13 +9,9 @@ from datetime import date
 from ingest.identifiers import normalise_kamerstuk
 from ingest.letterhead import HeaderField
 from ingest.model import Footnote
+from ingest.months import MONTHS_NL
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split()
-    )
-}
+MONTHS = {m: i + 1 for i, m in enumerate(MONTHS_NL)}
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 HEADER_DATE_RE = re.compile(
     r"(?:Den Haag,|\b[Dd]atum)\s+(\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})", re.I
