@@ -23,3 +23,18 @@ def demo_letters():
     from ingest.parse import parse_letter
 
     return {p.name: parse_letter(load_document(p)) for p in sorted(DEMO.glob("*.txt"))}
+
+
+@pytest.fixture
+def sample_searcher(tmp_path):
+    """A searcher over index.fake's sample corpus, built and opened with the fake embedder."""
+    from index.build import update_index
+    from index.fake import FakeEmbedder, sample_corpus
+    from index.hybrid import open_searcher
+    from ingest.settings import Settings
+    from ingest.store import Store
+
+    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
+    letters, chunks = sample_corpus()
+    update_index(Store(settings.index_dir), letters, chunks, [], settings, FakeEmbedder())
+    return open_searcher(settings, embedder=FakeEmbedder())

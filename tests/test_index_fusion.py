@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from index.build import update_index
-from index.fake import FakeEmbedder, sample_corpus
 from index.glossary import keyword_coverage, parse_glossary, translate_terms
-from index.hybrid import fuse, open_searcher
+from index.hybrid import fuse
 from index.language import ENGLISH_STOPWORDS
 from ingest.settings import Settings
-from ingest.store import Store
 
 GLOSSARY = parse_glossary("motion\tmotie\ncommitment\ttoezegging\n")
 CORPUS_WORDS = {"kathmann", "mitid", "cloud"}
 
 
 @pytest.fixture
-def searcher(tmp_path):
-    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
-    letters, chunks = sample_corpus()
-    update_index(Store(settings.index_dir), letters, chunks, [], settings, FakeEmbedder())
-    return open_searcher(settings, embedder=FakeEmbedder())
+def searcher(sample_searcher):
+    return sample_searcher
 
 
 def coverage(question: str) -> float:

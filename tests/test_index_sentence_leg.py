@@ -56,11 +56,8 @@ def test_fuse_adds_the_sentence_ranking_at_its_weight():
 
 
 @pytest.fixture
-def searcher(tmp_path):
-    settings = Settings(index_dir=tmp_path / "idx", embedding_model="fake-hash")
-    letters, chunks = sample_corpus()
-    update_index(Store(settings.index_dir), letters, chunks, [], settings, FakeEmbedder())
-    return open_searcher(settings, embedder=FakeEmbedder())
+def searcher(sample_searcher):
+    return sample_searcher
 
 
 def test_sentence_ranking_scores_stored_sentences_without_embedding_again(searcher):
