@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from assistant import frame
 from assistant.discourse import asks_outcome, prospective
-from assistant.evidence import Candidate, Semantic, asked_kind, score_sentences
+from assistant.evidence import ASKED_KIND, Candidate, Semantic, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
 from assistant.query import Query
@@ -65,7 +65,7 @@ def short_line(lead: Candidate, items: Sequence[Item], query: Query, n: int) -> 
             text = frame.duration_phrase(text, query.language)
         if text not in shown:
             shown.append(text)
-    intent = next(i for i in ("duration", "amount", "count", "when", "who", "where") if i in query.intents)
+    intent = next(i for i, _ in ASKED_KIND if i in query.intents)
     label = frame.LABELS[intent][query.language]
     return f"{label}: {frame.join(shown[:MAX_SHORT_VALUES], query.language)} [{n}]."
 
@@ -168,11 +168,14 @@ def extractive_answer(
     )
 
 
+# The asked kind of value -> the intent that names it (the first in ASKED_KIND: a name is "who")
+_INTENT_OF_KIND = {kind: intent for intent, kind in reversed(ASKED_KIND)}
+
+
 def not_stated_answer(query: Query, best: Candidate, hits: Sequence[Hit], asked: str | None = None) -> Answer:
     """The letters discuss the topic but not the asked value: say so, and cite what they do say."""
     kind = asked_kind(query.intents)
-    names = {"amount": "amount", "number": "count", "date": "when", "name": "who", "duration": "duration"}
-    asked = asked or names.get(kind or "", "outcome")
+    asked = asked or _INTENT_OF_KIND.get(kind or "", "outcome")
     cites = _Cites()
     n = cites.cite(best.hit.chunk, best.hit, best.span, "not stated")
     label = References().label(best.hit.chunk, best.hit.letter, best.text)

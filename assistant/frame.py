@@ -119,7 +119,7 @@ def date_phrase(text: str, language: str) -> str:
 _UNITS_EN = {
     "dagen": "days", "dag": "day", "werkdagen": "working days", "weken": "weeks", "week": "week",
     "maanden": "months", "maand": "month", "jaren": "years", "jaar": "years", "uur": "hours",
-    "kwartalen": "quarters", "binnen": "within", "na": "after", "gedurende": "for", "van": "of",
+    "kwartalen": "quarters", "binnen": "within", "na": "after", "gedurende": "for",
     "twee": "two", "drie": "three", "vier": "four", "vijf": "five", "zes": "six", "zeven": "seven",
     "acht": "eight", "negen": "nine", "tien": "ten", "twaalf": "twelve", "achttien": "eighteen",
     "een": "one", "één": "one", "anderhalf": "one and a half",

@@ -121,10 +121,12 @@ def _lead_scores(stating: Sequence[Candidate], candidates: Sequence[Candidate]) 
     by_chunk: dict[str, list[tuple[int, int]]] = {}
     for c in candidates:
         by_chunk.setdefault(c.hit.chunk.id, []).append(c.span)
+    for spans in by_chunk.values():
+        spans.sort()  # the chunk's sentences in reading order
     own = {(c.hit.chunk.id, c.span): c.own for c in stating}
     out = {}
     for c in stating:
-        spans = sorted(by_chunk.get(c.hit.chunk.id, []))
+        spans = by_chunk.get(c.hit.chunk.id, [])
         i = spans.index(c.span) if c.span in spans else -1
         near = [spans[j] for j in (i - 1, i + 1) if i >= 0 and 0 <= j < len(spans)]
         lent = any(own.get((c.hit.chunk.id, sp), -1.0) > c.own for sp in near)

@@ -51,6 +51,8 @@ ENGLISH_STOP = frozenset(
     without against along among away exactly must far herself himself themselves ourselves
     """.split()
 )
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words; the letters of an identifier ("TZ" of "TZ202504-147") are not a word."""
     return [w.lower() for w in _WORD.findall(_IDENTIFIER.sub(" ", text))]
