@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from assistant.analysis import asks_list, intents_of
-from tests.test_assistant_named import index_motie_and_letter
+from tests.test_assistant_named import ask_json, index_motie_and_letter
 
 
 def test_which_motion_asks_for_one_motie_and_who_tabled_it():
@@ -27,13 +25,9 @@ def test_which_body_did_it_asks_who_and_a_verb_in_s_is_no_plural():
 
 
 def test_ask_who_tabled_a_motie_names_its_indiener(tmp_path, capsys, monkeypatch):
-    from assistant.cli import main
-
     index, model = index_motie_and_letter(tmp_path, monkeypatch)
-    capsys.readouterr()
     question = "Welke motie verzoekt de regering Israël op te roepen tot toelating van humanitaire hulp?"
-    assert main(["ask", "--index", str(index), *model, "--json", question]) == 0
-    answer = json.loads(capsys.readouterr().out)
+    answer = ask_json(index, model, question, capsys)
     assert not answer["abstained"], answer["answer"]
     first = answer["answer"].splitlines()[0]
     assert "Ceder" in first, answer["answer"]

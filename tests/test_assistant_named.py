@@ -68,6 +68,15 @@ def index_motie_and_letter(tmp_path: Path, monkeypatch) -> tuple[Path, list[str]
     return index, model
 
 
+def ask_json(index: Path, model: list[str], question: str, capsys) -> dict:
+    """`brieven ask --json` over that index, as a user runs it: the printed answer, parsed."""
+    from assistant.cli import main
+
+    capsys.readouterr()
+    assert main(["ask", "--index", str(index), *model, "--json", question]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
 def _letter(lid: str, title: str) -> Letter:
     return Letter(
         id=lid, source=f"{lid}.txt", format="text", digest=lid, text="", title=title, date=date(2025, 4, 10)
@@ -99,13 +108,9 @@ def test_a_question_that_is_a_title_names_that_letter():
 def test_ask_with_a_motie_title_answers_with_what_the_motie_asks(tmp_path, capsys, monkeypatch):
     """`brieven ask` with a pasted motie title: the motie's request leads, cited from the motie, not
     the letter that reports on another motie of the same member."""
-    from assistant.cli import main
-
     index, model = index_motie_and_letter(tmp_path, monkeypatch)
-    capsys.readouterr()
     question = "Motie van het lid Ceder; Raad Algemene Zaken en Raad Buitenlandse Zaken"
-    assert main(["ask", "--index", str(index), *model, "--json", question]) == 0
-    answer = json.loads(capsys.readouterr().out)
+    answer = ask_json(index, model, question, capsys)
     assert not answer["abstained"], answer["answer"]
     cited = [c["letter_id"] for c in answer["citations"]]
     assert cited and set(cited) == {"kst-21501-02-3121"}, cited
