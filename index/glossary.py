@@ -37,6 +37,8 @@ class Glossary:
 
 
 def _singulars(word: str) -> list[str]:
+    if word.endswith(("'", "’")) and len(word) > 2:  # a plural possessive: "drivers'" -> "drivers", "driver"
+        return [word[:-1], *_singulars(word[:-1])]
     out = []
     if word.endswith(("'s", "’s")):
         out.append(word[:-2])

@@ -14,7 +14,7 @@ from index.dense import DenseIndex
 from index.embeddings import TextEmbedder, check_embedder, load_embedder
 from index.glossary import keyword_coverage, translate_groups
 from index.identifiers import IdentifierIndex
-from index.language import ENGLISH_STOPWORDS, detect_language
+from index.language import ENGLISH_STOPWORDS, detect_language, without_function_words
 from index.sentences import SentenceStore
 from ingest.model import Chunk, Context, Hit, SearchFilter, SentenceVectors
 from ingest.settings import Settings
@@ -184,8 +184,13 @@ class Searcher:
         # All Dutch alternatives go into one BM25 query. Measured (Recall@5 en, hybrid/bm25): flat
         # 0.89/0.89, best-alternative-per-term (dismax) 0.86/0.89, first alternative only 0.89/0.91:
         # within one question of each other on 44 questions, so the simplest stays.
-        expanded = query + "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
-        keyword = expanded if self.settings.expand_english else query
+        terms = "".join(" " + t for t in dict.fromkeys(t for g in groups for t in g))
+        expanded = query + terms
+        # BM25 reads an English question without its function words (settings.english_keyword_stopwords)
+        asked = query
+        if language == "en" and self.settings.english_keyword_stopwords:
+            asked = without_function_words(query)
+        keyword = asked + terms if self.settings.expand_english else asked
         # The dense side gets the question as asked unless settings.expand_english_dense: with
         # MiniLM, adding the Dutch terms made its ranking worse (0.41 vs 0.43); with e5 they change
         # nothing (benchmarks/fusion_grid.py, the table in ingest/settings.py).

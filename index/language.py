@@ -25,6 +25,17 @@ _NL = frozenset(
 ENGLISH_STOPWORDS = _EN | frozenset(
     "must shall may might many much get gets got yet already still exactly really whether per".split()
 )
+# An English function word standing alone (not part of an identifier such as "TZ202504-147" or a
+# hyphenated compound): it carries no topic, yet BM25 over Dutch text scores it at a high IDF wherever
+# a passage quotes English (a title, an abbreviation spelled out), which puts those passages first.
+_STANDALONE_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w-])")
+
+
+def without_function_words(text: str, stopwords: frozenset[str] = ENGLISH_STOPWORDS) -> str:
+    """text with its standalone English function words taken out (the rest as written)."""
+    return _STANDALONE_WORD.sub(lambda m: "" if m.group(0).lower() in stopwords else m.group(0), text)
+
+
 # Words spelled the same in both languages say nothing about the language.
 _SHARED = _EN & _NL
 _WORD = re.compile(r"[a-zà-ÿ']+")

@@ -6,7 +6,7 @@ import pytest
 
 from index.glossary import keyword_coverage, parse_glossary, translate_terms
 from index.hybrid import fuse
-from index.language import ENGLISH_STOPWORDS
+from index.language import ENGLISH_STOPWORDS, without_function_words
 from ingest.settings import Settings
 
 GLOSSARY = parse_glossary("motion\tmotie\ncommitment\ttoezegging\n")
@@ -89,3 +89,47 @@ def test_default_settings_discount_english_bm25():
 )
 def test_glossary_knows_parliamentary_procedure_terms(question, dutch):
     assert dutch in translate_terms(question)
+
+
+def test_function_words_leave_identifiers_names_and_compounds_alone():
+    stripped = without_function_words("What does the abbreviation HUF mean?")
+    assert stripped.split() == ["abbreviation", "HUF", "mean?"]
+    kept = without_function_words("Is TZ202504-147 done for the state's plan-of-action in T03659?")
+    assert kept.split() == ["TZ202504-147", "done", "state's", "plan-of-action", "T03659?"]
+
+
+def test_english_bm25_query_leaves_out_function_words_the_dense_side_keeps(searcher):
+    question = "What does the committee think of the motion?"
+    searcher.settings = searcher.settings.with_(english_keyword_stopwords=True)
+    plan = searcher.plan(question)
+    assert plan.language == "en"
+    assert not {"what", "does", "the", "of"} & set(plan.keyword_text.lower().split())
+    assert plan.dense_text.startswith(question)  # the multilingual embedder reads the question whole
+    assert "motie" in plan.keyword_text  # the glossary terms still join
+    searcher.settings = searcher.settings.with_(english_keyword_stopwords=False)
+    assert searcher.plan(question).keyword_text.startswith(question)
+    dutch = "Wat vindt de commissie van de motie over the cloud?"  # Dutch: untouched
+    searcher.settings = searcher.settings.with_(english_keyword_stopwords=True)
+    assert searcher.plan(dutch).keyword_text == dutch
+
+
+def test_english_function_words_no_longer_pull_up_a_passage_that_quotes_english(searcher):
+    """A passage quoting an English title ("The Future of ...") matched every "the" of a question."""
+    from index.bm25 import BM25Index
+
+    bm25 = BM25Index().fit(
+        ["quote", "meant"],
+        ["The Future of the Internet: the report of the forum", "HUF staat voor handhaafbaarheid"],
+    )
+    question = "What does the abbreviation HUF mean?"
+    searcher.bm25 = bm25
+    searcher.settings = searcher.settings.with_(english_keyword_stopwords=False)
+    assert searcher.bm25_ranking(searcher.plan(question).keyword_text, None, None, 2)[0][0] == "quote"
+    searcher.settings = searcher.settings.with_(english_keyword_stopwords=True)
+    assert searcher.bm25_ranking(searcher.plan(question).keyword_text, None, None, 2)[0][0] == "meant"
+
+
+def test_plural_possessive_and_in_terms_of():
+    assert "buschauffeur" in translate_terms("the bus drivers' letter")
+    assert "termijn" not in translate_terms("What does the cabinet think in terms of subsidiarity?")
+    assert "subsidiariteit" in translate_terms("What does the cabinet think in terms of subsidiarity?")
