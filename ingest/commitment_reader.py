@@ -43,6 +43,7 @@ ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
 # The same without brackets: 'de motie van het lid X, Kamerstuk 36 410 XV, nr. 12, verzoekt ...'.
 BARE_KST_RE = re.compile(r"(\bKamerstuk\w*\s+(?:II\s+)?(?:\d{4}/\d{2,4},?\s+)?[^.;()]{0,40}?\bnr\.\s*\d+)")
+INLINE_TZ_RE = re.compile(r"\s*\(\s*(T\d{5}|TZ\d{6}-\d{2,4})\s*\)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
 # Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
@@ -61,7 +62,9 @@ LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
 # A commitment named as the ground of something else ('In lijn met de eerder aangenomen motie van het lid
 # Omtzigt werk ik ...', 'conform de motie'): named in passing, a record only where it gets a verdict.
 REFERENCE_RE = re.compile(
-    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van)"
+    # 'Het programma is gestart naar aanleiding van de motie van het lid X' gives its origin (dev04)
+    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van|"
+    r"naar\s+aanleiding\s+van|aansluit\w*\s+bij|sluit\s+(?:\w+\s+){0,6}aan\s+bij)"
     r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -199,6 +202,13 @@ class Reader:
         if m and m.group("rest"):
             kind = "motie" if m.group("kind").lower().startswith("moti") else "toezegging"
             rest = re.sub(r"^[–—-]\s*", "", m.group("rest"))
+            # 'Motie (Kamerstuk 29 984, nr. 1190) van de leden X en Y over Z', 'Toezegging (T03812): ...':
+            # the number in brackets after the kind word is the commitment's own (an annex's items).
+            bracket = re.match(r"\(([^()]{4,80})\)\s*:?\s*", rest)
+            own_ids = []
+            if bracket:
+                own_ids = list(toezegging_ids(bracket.group(1)) or kamerstuk_ids(bracket.group(1)))
+                rest = rest[bracket.end() :] if own_ids else rest
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
@@ -229,6 +239,7 @@ class Reader:
                     d.siblings = group
                 return group
             ids, cites = ids_for(kind, footnotes)
+            ids += [i for i in own_ids if i not in ids]
             return [Draft(kind, squash(title), pos, ids, members, cites=cites)]
         if section.kind in ("motie", "toezegging") or any(f.toezeggingen for f in footnotes):
             kind = "motie" if section.kind == "motie" else "toezegging"
@@ -278,6 +289,8 @@ class Reader:
             mine = tuple(m for p, m in members if pos <= p < nxt or (n == 0 and prev <= p < pos))
             fns = [fn for p, fn in markers if pos <= p < nxt or (n == 0 and p < pos and not kinds[0][2])]
             ids, cites = ids_for(kind, fns) if fns else ([], [])
+            if kind == "toezegging" and match and (own := self._number_inline(pos + len(match.group()))):
+                ids = ids + [x for x in own if x not in ids]
             printed = self._cited_inline(pos, nxt)
             if printed:  # "de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)": printed in the text
                 ids, cites = (ids + printed, cites) if kind == "motie" else (ids, cites + printed)
@@ -362,6 +375,11 @@ class Reader:
         window = self.masked[pos : min(end, pos + 160)]
         m = INLINE_KST_RE.search(window) or BARE_KST_RE.search(window)
         return list(kamerstuk_ids(m.group(1))) if m else []
+
+    def _number_inline(self, pos: int) -> list[str]:
+        """A T/TZ number in brackets right after the word: 'Toezegging (T03812): ...' (an annex item)."""
+        m = INLINE_TZ_RE.match(self.masked, pos)
+        return list(toezegging_ids(m.group(1))) if m else []
 
     @staticmethod
     def _match(drafts: list[Draft], kind: str, ids: list[str], members: tuple[Member, ...]) -> Draft | None:

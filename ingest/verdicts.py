@@ -98,11 +98,13 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\b[^;]{{0,80}}?\bkom\s+ik\s+na\b"),
     (AFGEDAAN, rf"\bkom\s+ik\s+tegemoet\s+aan\s+{_DET}\s+{_K}"),
     # "wordt deze toezegging nagekomen", "is de motie uitgevoerd", "beschouw ik de motie als uitgevoerd"
-    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost)"),
+    # 'gestand gedaan' is the formal 'kept' (a promise kept): 'Hiermee is de toezegging gestand gedaan'.
+    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost|gestand\s+gedaan)"),
     (
         AFGEDAAN,
-        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost)",
+        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost|gestand\s+gedaan)",
     ),
+    (AFGEDAAN, rf"\bdoe\s+(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+gestand\b"),
     (
         AFGEDAAN,
         rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
@@ -147,7 +149,8 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:zijn|worden)\s+{_BY}(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)"
         rf"(?:s|en)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
     ),
-    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
+    # 'Nieuwe termijn: 1 maart 2026' (an overview's status paragraph) is a new deadline too.
+    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+(?:deadline|termijn)\b"),
 ]
 _PLURAL = re.compile(r"\b(?:moties|toezeggingen|beide)\b", re.I)
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
@@ -197,16 +200,20 @@ _DELAYED = re.compile(
 _FUTURE_ACTION = re.compile(
     r"\b(?:ik|we|wij|het\s+kabinet)\s+(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|we|wij|het\s+kabinet)\b|"
     r"\b(?:uw\s+Kamer|u)\s+ontvangt\b|\bontvangt\s+(?:uw\s+Kamer|u)\b|\bverwacht\s+ik\b|\bik\s+verwacht\b|"
-    r"\bvoornemens\b|\bdat\s+zal\b",
+    r"\bvoornemens\b|\bdat\s+zal\b|"
+    # the writer will come back to it: 'Ik kom hierop terug voor de zomer', 'kom ik daarop terug in ...'
+    r"\b(?:ik\s+kom|kom\s+ik|we\s+komen|komen\s+we)\s+(?:\w+\s+){0,3}?terug\b",
     re.I,
 )
 # A date with one of these is when the next step is expected ("wordt ... dit najaar verwacht").
 FUTURE_CUE = re.compile(
     r"\b(?:zal|zullen|zal\s+ik|verwacht\w*|ontvangt|ontvangen|informeren|toesturen|sturen|delen|"
-    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
+    r"verschuift|volg\w*|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
     # the genre's other words for a step still to come: 'rapporteer ik in het najaar', 'vindt in mei
     # plaats', 'is gepland in april', 'verschijnt na de zomer', 'bericht ik u'
-    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*)\b",
+    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*|"
+    # a step the writer sends on: 'het wetsvoorstel dat ik in het voorjaar aan de Raad van State zend'
+    r"zend\w*|stuur\w*)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).
@@ -277,7 +284,8 @@ _LABELS = [
     (VERTRAAGD, r"vertraa?gd\b"),
     (NIEUWE_DEADLINE, r"nieuwe\s+deadline\b"),
     (OPENSTAAND, r"(?:openstaand|open|nog\s+niet\s+(?:afgedaan|voldaan|afgerond))\b"),
-    (AFGEDAAN, r"(?:afgedaan|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
+    # 'afdoen' opens a proposal to close it ('Voorstel: afdoen.', a griffie note)
+    (AFGEDAAN, r"(?:afgedaan|afdoen|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
 ]
 _LABEL_RE = [(v, re.compile(rf"^\s*(?:status\s*:\s*)?{p}", re.I)) for v, p in _LABELS]
 
@@ -298,7 +306,11 @@ def status_label(cell: str) -> str | None:
 # --- the party -----------------------------------------------------------------------------------
 
 _ROLE = re.compile(
-    r"\b(?P<role>(?P<who>minister|staatssecretaris)\b(?:\s+(?:van|voor)\s+[^()\n,;]{3,120})?)", re.I
+    # a ministry's name may hold commas before a capital: 'minister van Landbouw, Visserij,
+    # Voedselzekerheid en Natuur'
+    r"\b(?P<role>(?P<who>minister|staatssecretaris)\b(?:\s+(?:van|voor)\s+[^()\n,;]{3,120}"
+    r"(?:,\s*(?=(?-i:[A-Z]))[^()\n,;]{3,60})*)?)",
+    re.I,
 )
 
 
