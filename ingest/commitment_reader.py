@@ -43,7 +43,7 @@ ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
 # The same without brackets: 'de motie van het lid X, Kamerstuk 36 410 XV, nr. 12, verzoekt ...'.
 BARE_KST_RE = re.compile(r"(\bKamerstuk\w*\s+(?:II\s+)?(?:\d{4}/\d{2,4},?\s+)?[^.;()]{0,40}?\bnr\.\s*\d+)")
-INLINE_TZ_RE = re.compile(r"\s*\(\s*(T\d{5}|TZ\d{6}-\d{2,4})\s*\)")
+INLINE_TZ_RE = re.compile(r"\(\s*(T\d{5}|TZ\d{6}-\d{2,4})\s*\)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
 # Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
@@ -289,7 +289,7 @@ class Reader:
             mine = tuple(m for p, m in members if pos <= p < nxt or (n == 0 and prev <= p < pos))
             fns = [fn for p, fn in markers if pos <= p < nxt or (n == 0 and p < pos and not kinds[0][2])]
             ids, cites = ids_for(kind, fns) if fns else ([], [])
-            if kind == "toezegging" and match and (own := self._number_inline(pos + len(match.group()))):
+            if kind == "toezegging" and match and (own := self._number_inline(pos, nxt)):
                 ids = ids + [x for x in own if x not in ids]
             printed = self._cited_inline(pos, nxt)
             if printed:  # "de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)": printed in the text
@@ -376,9 +376,10 @@ class Reader:
         m = INLINE_KST_RE.search(window) or BARE_KST_RE.search(window)
         return list(kamerstuk_ids(m.group(1))) if m else []
 
-    def _number_inline(self, pos: int) -> list[str]:
-        """A T/TZ number in brackets right after the word: 'Toezegging (T03812): ...' (an annex item)."""
-        m = INLINE_TZ_RE.match(self.masked, pos)
+    def _number_inline(self, pos: int, end: int) -> list[str]:
+        """A T/TZ number in brackets after the word, before the next: 'Toezegging (T03812): ...' (an annex
+        item), 'heb ik ... toegezegd uw Kamer te informeren over ... (TZ202504-088)' (dev07)."""
+        m = INLINE_TZ_RE.search(self.masked, pos, end)
         return list(toezegging_ids(m.group(1))) if m else []
 
     @staticmethod

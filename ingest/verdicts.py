@@ -2,7 +2,7 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003, and tests/register_dev/letters dev01-03); each group names the sentences it was
+(demo 000, 001, 003, and tests/register_dev/letters dev01-07); each group names the sentences it was
 written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
@@ -108,7 +108,13 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (
         AFGEDAAN,
         rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
-        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)",
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
+    ),
+    # the object first: 'Deze toezegging beschouw ik hiermee als ingelost' (dev07)
+    (
+        AFGEDAAN,
+        rf"\b{_DET}\s+{_K}\s+(?:beschouw|acht)\s+(?:ik|we|wij)\s+{_BY}"
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
     ),
     # Other common closings of a verzamelbrief (phrasings of the genre, none from a measurement letter):
     # "aan de motie is hiermee voldaan", "de toezegging is afgerond", "geef ik gevolg aan de motie".
@@ -190,7 +196,7 @@ _POSTPONED = re.compile(
 )
 # 003 meldpunt: "is meer tijd nodig gebleken voor de afronding"; "Door vertragingen ..."
 _DELAYED = re.compile(
-    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
+    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\b(?:vergt|kost|vraagt)\s+meer\s+tijd\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
     re.I,
 )
 # The writer names the next step: 001 "Dat zal voor de zomer zijn.", "Ik zal uw Kamer deze analyse uiterlijk
