@@ -127,7 +127,7 @@ def draft_title(heading: str, sent: str, at: int, kind: str, members: tuple[Memb
 # informeren over ...' give 'Het aantal ...', 'Jaarlijks ...' (the promise's object, not the words
 # around it).
 _PROMISE_LEAD = re.compile(
-    r"^(?:toegezegd|toezegging\s*(?:\([^()]*\))?\s*:?)\s*|"
+    r"^(?:toegezegd|toezegging\s*(?:\([^()]*\))?\s*:?)\s*|^zegde\s+(?:ik|we|wij)\s+[^.;]*?\btoe\b\s*|"
     r"^(?:de|het)\s+(?:minister|staatssecretaris)\b[^,]*?\bzegt\s+(?:de\s+Kamer\s+)?(?:toe\b)?\s*|"
     r"^,?\s*naar\s+aanleiding\s+van\s+[^,]*,\s*(?:toe\b\s*)?|^(?:dat|om)\s+|"
     r"^(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:nader\s+|jaarlijks\s+)?te\s+informeren\s+(?:over|inzake)\s+",

@@ -34,9 +34,14 @@ OF_MEMBER_RE = re.compile(
 TO_MEMBER_RE = re.compile(
     r"^(?:aan\s+)?(?:het\s+lid|de\s+leden)\s+.+?\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$"
 )
+GLUED_RE = re.compile(r"^(?P<names>[^\s].{0,60}?)\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$")
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
-KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
+# 'zegde ik (het lid X) toe' is the writer's promise in the past tense (dev08).
+KIND_RE = re.compile(
+    r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
+    re.I,
+)
 ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\s+ik\b", re.I)
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
@@ -53,6 +58,7 @@ STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
 # toegezegd' looks back at one.
 PROMISE_MADE_RE = re.compile(
     r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b|"
+    r"\bzegde\s+(?:ik|we|wij)\b[^.;]*?\btoe\b|"
     # the passive and the predecessor: 'is in het debat toegezegd', 'heeft mijn ambtsvoorganger toegezegd'
     r"\b(?:is|werd|zijn|werden)\s+(?:[\w,]+\s+){0,8}?toegezegd\b|"
     r"\bheeft\s+(?:de\s+minister|de\s+staatssecretaris|het\s+kabinet|mijn\s+\w*voorganger)\b[^.;]*?\btoegezegd\b",
@@ -213,6 +219,9 @@ class Reader:
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
                 names, title = "", rest
+            glued = GLUED_RE.match(rest) if m.group("rest").startswith("-") and not names else None
+            if kind == "motie" and glued:  # "Motie-Tielen over het sportakkoord": the member glued on
+                names, title = glued.group("names"), glued.group("about")
             printed = OF_MEMBER_RE.match(names or rest)
             if kind == "motie" and printed:  # "Motie van het lid Kathmann c.s. over online veiligheid"
                 about = printed.group("about") or (title if names else None)

@@ -2,7 +2,7 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003, and tests/register_dev/letters dev01-07); each group names the sentences it was
+(demo 000, 001, 003, and tests/register_dev/letters dev01-08); each group names the sentences it was
 written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
@@ -119,6 +119,8 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     # Other common closings of a verzamelbrief (phrasings of the genre, none from a measurement letter):
     # "aan de motie is hiermee voldaan", "de toezegging is afgerond", "geef ik gevolg aan de motie".
     (AFGEDAAN, rf"\baan\s+{_DET}\s+{_K}\b[^;]{{0,60}}?\b(?:is|wordt)\s+{_BY}voldaan\b"),
+    # the verb first: 'Hiermee is aan de motie voldaan' (dev08)
+    (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}aan\s+{_DET}\s+{_K}\s+{_BY}voldaan\b"),
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+is\s+{_BY}(?:uitgevoerd|afgerond)\b"),
     (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}gevolg\s+aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}gevolg\s+gegeven\s+aan\s+{_DET}\s+{_K}"),
@@ -196,7 +198,8 @@ _POSTPONED = re.compile(
 )
 # 003 meldpunt: "is meer tijd nodig gebleken voor de afronding"; "Door vertragingen ..."
 _DELAYED = re.compile(
-    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\b(?:vergt|kost|vraagt)\s+meer\s+tijd\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
+    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\b(?:vergt|kost|vraagt)\s+meer\s+tijd\b|"
+    r"\blaat\s+(?:\w+\s+){0,2}?langer\s+op\s+zich\s+wachten\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
     re.I,
 )
 # The writer names the next step: 001 "Dat zal voor de zomer zijn.", "Ik zal uw Kamer deze analyse uiterlijk
