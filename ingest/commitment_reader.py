@@ -22,7 +22,15 @@ from ingest.commitment_draft import (
     draft_title,
     ids_for,
 )
-from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
+from ingest.commitment_text import (
+    NAME,
+    find_members,
+    member_key,
+    merge_members,
+    parse_member_list,
+    sentences,
+    squash,
+)
 from ingest.dates import find_deadlines
 from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import Footnote, Letter, Member, Section
@@ -54,6 +62,8 @@ PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangeg
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
 CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+| {3,}")
 STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
+KIND_CELL_RE = re.compile(r"^(?:motie|toezegging|(?:nader\s+)?gewijzigde\s+motie)$", re.I)
+NAMES_CELL_RE = re.compile(rf"(?:{NAME})(?:\s*(?:,|/|\ben\b)\s*(?:{NAME}))*(?:\s+c\.s\.)?")
 # The letter's writer says it made a promise ('heb ik het lid X toegezegd', 'zeg ik toe'); 'zoals
 # toegezegd' looks back at one.
 PROMISE_MADE_RE = re.compile(
@@ -186,11 +196,16 @@ class Reader:
                 kind, (at, ids) = "motie", kst[0]
             else:
                 continue
-            rest = [c for i, c in enumerate(cells) if i != at]
+            # A cell that is only the kind word ('Motie') names nothing; a cell of names only ('Ellian c.s.',
+            # 'Mutluer en Sneller') gives the members (dev09), unless it is the only cell left for a title.
+            rest = [c for i, c in enumerate(cells) if i != at and not KIND_CELL_RE.match(c)] or [cells[at]]
             labelled = [c for c in rest if STATUS_CELL_RE.match(c)]
             status = labelled[0] if labelled else (rest[-1] if len(rest) >= 2 else None)
-            title = next((c for c in rest if c is not status), rest[0])
-            draft = Draft(kind, squash(title), a, list(ids), promise=squash(title))
+            texts = [c for c in rest if c is not status]
+            named = [c for c in texts if NAMES_CELL_RE.fullmatch(c)]
+            title = next((c for c in texts if c not in named), texts[0] if texts else rest[0])
+            members = tuple(x for c in named if c != title for x in parse_member_list(c))
+            draft = Draft(kind, squash(title), a, list(ids), members, promise=squash(title))
             verdict = status_label(status) if status else None
             if verdict:
                 found = find_deadlines(status, self.ref)

@@ -2,7 +2,7 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003, and tests/register_dev/letters dev01-08); each group names the sentences it was
+(demo 000, 001, 003, and tests/register_dev/letters dev01-09); each group names the sentences it was
 written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
@@ -110,6 +110,12 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
         r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
     ),
+    # the subject first: 'Ik beschouw deze toezegging daarmee als afgerond' (dev09)
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+(?:beschouw|acht|beschouwen|achten)\s+{_DET}\s+{_K}(?:\s+\w+){{0,4}}?\s+{_BY}"
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
+    ),
     # the object first: 'Deze toezegging beschouw ik hiermee als ingelost' (dev07)
     (
         AFGEDAAN,
@@ -186,7 +192,9 @@ def _blank_names(sentence: str) -> str:
 _NOT_A_VERDICT = re.compile(
     r"\(huidige status:[^)]*\)|\bwaarop\s+invulling\s+wordt\s+gegeven\b|\bwil\s+ik\b[^.]*\bafdoen\b|"
     r"\bin\s+hoeverre\b[^.]*\bafgedaan\b|"
-    r"\bniet\s+als\s+afgedaan\b|\bnog\s+niet\s+afgedaan\b",
+    r"\bniet\s+als\s+afgedaan\b|\bnog\s+niet\s+afgedaan\b|"
+    # a closure in the past, named as background: 'is in 2024 afgedaan met de brief over ...' (dev09)
+    r"\b(?:eerder|reeds|destijds|in\s+(?:19|20)\d\d)\s+(?:\w+\s+){0,2}?(?:afgedaan|uitgevoerd|afgerond)\b",
     re.I,
 )
 
