@@ -15,11 +15,13 @@ GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
 PLURAL_RE = re.compile(r"^(?:Moties|Toezeggingen)\b|\b(?:moties|toezeggingen)\b", re.I)
 # "Motie Ceder – ...", "Toezegging - ...", "2. Gewijzigde motie van de leden X en Y over ...", "Nader
 # gewijzigde motie van het lid X": a (nader) gewijzigde motie is a motie under its own heading.
+# A heading's enumerator: '2.', '3.1', '2)', 'a)' (lettered subheadings, dev10).
+_ENUM = r"(?:\d+(?:\.\d+)*\.?|\d+\)|[a-z]\))\s+"
 HEADING_RE = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
+    rf"^(?:{_ENUM})?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
     r"(?P<kind>Moties|Motie|motie|Toezegging)\b\s*(?P<rest>.*)$"
 )
-NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+NUMBER_RE = re.compile(rf"^{_ENUM}")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 
 

@@ -230,6 +230,12 @@ class Reader:
             if bracket:
                 own_ids = list(toezegging_ids(bracket.group(1)) or kamerstuk_ids(bracket.group(1)))
                 rest = rest[bracket.end() :] if own_ids else rest
+            # 'Motie van het lid Kathmann (Kamerstuk 33 009, nr. 130)': the Kamerstuk printed in the
+            # heading after the members is the motie's own too (dev10).
+            printed = INLINE_KST_RE.search(rest) if kind == "motie" and not own_ids else None
+            if printed and kamerstuk_ids(printed.group(1)):
+                own_ids = list(kamerstuk_ids(printed.group(1)))
+                rest = squash(rest[: printed.start()] + rest[printed.end() :])
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":

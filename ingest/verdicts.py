@@ -2,7 +2,7 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003, and tests/register_dev/letters dev01-09); each group names the sentences it was
+(demo 000, 001, 003, and tests/register_dev/letters dev01-10); each group names the sentences it was
 written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
@@ -99,10 +99,13 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\bkom\s+ik\s+tegemoet\s+aan\s+{_DET}\s+{_K}"),
     # "wordt deze toezegging nagekomen", "is de motie uitgevoerd", "beschouw ik de motie als uitgevoerd"
     # 'gestand gedaan' is the formal 'kept' (a promise kept): 'Hiermee is de toezegging gestand gedaan'.
-    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost|gestand\s+gedaan)"),
     (
         AFGEDAAN,
-        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost|gestand\s+gedaan)",
+        rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost|afgehandeld|gestand\s+gedaan)",
+    ),
+    (
+        AFGEDAAN,
+        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost|afgehandeld|gestand\s+gedaan)",
     ),
     (AFGEDAAN, rf"\bdoe\s+(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+gestand\b"),
     (
@@ -201,7 +204,9 @@ _NOT_A_VERDICT = re.compile(
 # 003 TZ202411-102: "De verzending van de brief verschuift naar na het zomerreces."
 _POSTPONED = re.compile(
     r"\bverschuif\w*\s+naar\b|\bverschoven\s+naar\b|\b(?:wordt|is|worden|zijn)\s+uitgesteld\b|\buitstel\b|"
-    r"\blater\s+dan\s+(?:gepland|voorzien|toegezegd|verwacht)\b",
+    r"\blater\s+dan\s+(?:gepland|voorzien|toegezegd|verwacht)\b|"
+    # the moment moved in one sentence: 'volgt niet voor de zomer, zoals toegezegd, maar in september'
+    r"\bniet\s+(?!alleen\b)[^.;]{0,60}?\bmaar\s+(?:pas\s+)?(?:in|op|na|eind|begin|medio|rond)\b",
     re.I,
 )
 # 003 meldpunt: "is meer tijd nodig gebleken voor de afronding"; "Door vertragingen ..."
@@ -230,7 +235,9 @@ FUTURE_CUE = re.compile(
     # plaats', 'is gepland in april', 'verschijnt na de zomer', 'bericht ik u'
     r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*|"
     # a step the writer sends on: 'het wetsvoorstel dat ik in het voorjaar aan de Raad van State zend'
-    r"zend\w*|stuur\w*)\b",
+    r"zend\w*|stuur\w*|"
+    # 'De openstelling is voorzien in het vierde kwartaal van 2026' (dev10)
+    r"voorzien)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).
