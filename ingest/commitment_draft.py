@@ -12,14 +12,16 @@ from ingest.verdicts import DELAY, FUTURE, RUNNING, STATUS
 GROUP_RE = re.compile(r"^(?:Moties|Toezeggingen|Moties en toezeggingen)$", re.I)
 # A heading in the plural ("Toezeggingen uit het commissiedebat Digitale overheid") is about several
 # commitments: it names none of them.
-PLURAL_RE = re.compile(r"^(?:Moties|Toezeggingen)\b", re.I)
+PLURAL_RE = re.compile(r"^(?:Moties|Toezeggingen)\b|\b(?:moties|toezeggingen)\b", re.I)
 # "Motie Ceder – ...", "Toezegging - ...", "2. Gewijzigde motie van de leden X en Y over ...", "Nader
 # gewijzigde motie van het lid X": a (nader) gewijzigde motie is a motie under its own heading.
+# A heading's enumerator: '2.', '3.1', '2)', 'a)' (lettered subheadings, dev10).
+_ENUM = r"(?:\d+(?:\.\d+)*\.?|\d+\)|[a-z]\))\s+"
 HEADING_RE = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
+    rf"^(?:{_ENUM})?(?:(?:[Nn]ader\s+)?[Gg]ewijzigde\s+(?=motie\b))?"
     r"(?P<kind>Moties|Motie|motie|Toezegging)\b\s*(?P<rest>.*)$"
 )
-NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+NUMBER_RE = re.compile(rf"^{_ENUM}")
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{10,400})[”\"]")
 
 
@@ -111,16 +113,35 @@ def draft_title(heading: str, sent: str, at: int, kind: str, members: tuple[Memb
     if quoted:
         return squash(quoted.group(1))
     title = NUMBER_RE.sub("", heading)
-    if members and (other or HEADING_RE.match(heading)):
+    names_it = title and not GROUP_RE.match(title) and not PLURAL_RE.search(title)
+    # A motie is known by its indieners ('motie-Vermeer'); a toezegging is not known by who asked for it.
+    if kind == "motie" and members and (other or HEADING_RE.match(heading) or not names_it):
         return f"{kind.capitalize()} {' en '.join(m.name for m in members)}"
-    names_it = title and not GROUP_RE.match(title) and not PLURAL_RE.match(title)
     if names_it and not (other and kind == "toezegging"):  # a second toezegging: the heading is the first's
         return title
     # No heading names it (or the heading names another commitment): its own words, from the promise
     # after 'toegezegd' ('toegezegd een gesprek te voeren met ...'), else from the word that names it.
-    words = squash(sent[at:]).split()
-    if words and words[0].lower() == "toegezegd":
-        words = words[1:]
+    return promised_words(sent[at:])
+
+
+# What a promise sentence says is promised, after the word that names it: 'toegezegd uw Kamer te
+# informeren over het aantal ...' and 'Toezegging (T03812): De minister zegt toe de Kamer jaarlijks te
+# informeren over ...' give 'Het aantal ...', 'Jaarlijks ...' (the promise's object, not the words
+# around it).
+_PROMISE_LEAD = re.compile(
+    r"^(?:toegezegd|toezegging\s*(?:\([^()]*\))?\s*:?)\s*|^zegde\s+(?:ik|we|wij)\s+[^.;]*?\btoe\b\s*|"
+    r"^(?:de|het)\s+(?:minister|staatssecretaris)\b[^,]*?\bzegt\s+(?:de\s+Kamer\s+)?(?:toe\b)?\s*|"
+    r"^,?\s*naar\s+aanleiding\s+van\s+[^,]*,\s*(?:toe\b\s*)?|^(?:dat|om)\s+|"
+    r"^(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:nader\s+|jaarlijks\s+)?te\s+informeren\s+(?:over|inzake)\s+",
+    re.I,
+)
+
+
+def promised_words(text: str) -> str:
+    text = squash(text)
+    while (m := _PROMISE_LEAD.match(text)) and m.end() > 0:
+        text = text[m.end() :]
+    words = text.split()
     text = " ".join(words[:14]).rstrip(".,;:")
     return text[:1].upper() + text[1:]
 

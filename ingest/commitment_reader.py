@@ -22,7 +22,15 @@ from ingest.commitment_draft import (
     draft_title,
     ids_for,
 )
-from ingest.commitment_text import find_members, member_key, merge_members, sentences, squash
+from ingest.commitment_text import (
+    NAME,
+    find_members,
+    member_key,
+    merge_members,
+    parse_member_list,
+    sentences,
+    squash,
+)
 from ingest.dates import find_deadlines
 from ingest.identifiers import kamerstuk_ids, toezegging_ids
 from ingest.model import Footnote, Letter, Member, Section
@@ -34,24 +42,33 @@ OF_MEMBER_RE = re.compile(
 TO_MEMBER_RE = re.compile(
     r"^(?:aan\s+)?(?:het\s+lid|de\s+leden)\s+.+?\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$"
 )
+GLUED_RE = re.compile(r"^(?P<names>[^\s].{0,60}?)\s+(?:over|inzake|betreffende)\s+(?P<about>\S.*)$")
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
-KIND_RE = re.compile(r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe)\b", re.I)
+# 'zegde ik (het lid X) toe' is the writer's promise in the past tense (dev08).
+KIND_RE = re.compile(
+    r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
+    re.I,
+)
 ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\s+ik\b", re.I)
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
 ANAPHOR_RE = re.compile(r"\b(?:de|deze|die)\s+(?P<kind>motie|toezegging)\b", re.I)
 INLINE_KST_RE = re.compile(r"\(((?:Kamerstuk\w*|Kamerbrief)[^()]{4,80}|[^()]{0,40}\bnr\.\s*\d+[^()]{0,20})\)")
 # The same without brackets: 'de motie van het lid X, Kamerstuk 36 410 XV, nr. 12, verzoekt ...'.
 BARE_KST_RE = re.compile(r"(\bKamerstuk\w*\s+(?:II\s+)?(?:\d{4}/\d{2,4},?\s+)?[^.;()]{0,40}?\bnr\.\s*\d+)")
+INLINE_TZ_RE = re.compile(r"\(\s*(T\d{5}|TZ\d{6}-\d{2,4})\s*\)")
 PAST_PROMISE = re.compile(r"\b(?:had|hadden)\b[^.]*\b(?:beloofd|toegezegd|aangegeven)\b", re.I)
 # Plain-text table rows: cells split by '|', a tab or a run of 3+ spaces (PDF and Word tables extracted
 # as text); a row is a commitment's only when one cell is a T/TZ number (or a Kamerstuk with 'motie').
 CELL_SPLIT_RE = re.compile(r"\s*\|\s*|\t+| {3,}")
 STATUS_CELL_RE = re.compile(r"^\s*status\s*:", re.I)
+KIND_CELL_RE = re.compile(r"^(?:motie|toezegging|(?:nader\s+)?gewijzigde\s+motie)$", re.I)
+NAMES_CELL_RE = re.compile(rf"(?:{NAME})(?:\s*(?:,|/|\ben\b)\s*(?:{NAME}))*(?:\s+c\.s\.)?")
 # The letter's writer says it made a promise ('heb ik het lid X toegezegd', 'zeg ik toe'); 'zoals
 # toegezegd' looks back at one.
 PROMISE_MADE_RE = re.compile(
     r"\b(?:heb|hebben)\s+(?:ik|we|wij)\b[^.;]*?\btoegezegd\b|\bzeg\s+(?:ik\s+)?(?:graag\s+)?toe\b|"
+    r"\bzegde\s+(?:ik|we|wij)\b[^.;]*?\btoe\b|"
     # the passive and the predecessor: 'is in het debat toegezegd', 'heeft mijn ambtsvoorganger toegezegd'
     r"\b(?:is|werd|zijn|werden)\s+(?:[\w,]+\s+){0,8}?toegezegd\b|"
     r"\bheeft\s+(?:de\s+minister|de\s+staatssecretaris|het\s+kabinet|mijn\s+\w*voorganger)\b[^.;]*?\btoegezegd\b",
@@ -61,7 +78,9 @@ LOOKS_BACK_RE = re.compile(r"\bzoals\s+(?:\w+\s+){0,3}toegezegd\b", re.I)
 # A commitment named as the ground of something else ('In lijn met de eerder aangenomen motie van het lid
 # Omtzigt werk ik ...', 'conform de motie'): named in passing, a record only where it gets a verdict.
 REFERENCE_RE = re.compile(
-    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van)"
+    # 'Het programma is gestart naar aanleiding van de motie van het lid X' gives its origin (dev04)
+    r"\b(?:in\s+lijn\s+met|conform|overeenkomstig|in\s+het\s+verlengde\s+van|in\s+de\s+geest\s+van|"
+    r"naar\s+aanleiding\s+van|aansluit\w*\s+bij|sluit\s+(?:\w+\s+){0,6}aan\s+bij)"
     r"\s+(?:de|het|deze|die)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -177,11 +196,16 @@ class Reader:
                 kind, (at, ids) = "motie", kst[0]
             else:
                 continue
-            rest = [c for i, c in enumerate(cells) if i != at]
+            # A cell that is only the kind word ('Motie') names nothing; a cell of names only ('Ellian c.s.',
+            # 'Mutluer en Sneller') gives the members (dev09), unless it is the only cell left for a title.
+            rest = [c for i, c in enumerate(cells) if i != at and not KIND_CELL_RE.match(c)] or [cells[at]]
             labelled = [c for c in rest if STATUS_CELL_RE.match(c)]
             status = labelled[0] if labelled else (rest[-1] if len(rest) >= 2 else None)
-            title = next((c for c in rest if c is not status), rest[0])
-            draft = Draft(kind, squash(title), a, list(ids), promise=squash(title))
+            texts = [c for c in rest if c is not status]
+            named = [c for c in texts if NAMES_CELL_RE.fullmatch(c)]
+            title = next((c for c in texts if c not in named), texts[0] if texts else rest[0])
+            members = tuple(x for c in named if c != title for x in parse_member_list(c))
+            draft = Draft(kind, squash(title), a, list(ids), members, promise=squash(title))
             verdict = status_label(status) if status else None
             if verdict:
                 found = find_deadlines(status, self.ref)
@@ -199,10 +223,26 @@ class Reader:
         if m and m.group("rest"):
             kind = "motie" if m.group("kind").lower().startswith("moti") else "toezegging"
             rest = re.sub(r"^[–—-]\s*", "", m.group("rest"))
+            # 'Motie (Kamerstuk 29 984, nr. 1190) van de leden X en Y over Z', 'Toezegging (T03812): ...':
+            # the number in brackets after the kind word is the commitment's own (an annex's items).
+            bracket = re.match(r"\(([^()]{4,80})\)\s*:?\s*", rest)
+            own_ids = []
+            if bracket:
+                own_ids = list(toezegging_ids(bracket.group(1)) or kamerstuk_ids(bracket.group(1)))
+                rest = rest[bracket.end() :] if own_ids else rest
+            # 'Motie van het lid Kathmann (Kamerstuk 33 009, nr. 130)': the Kamerstuk printed in the
+            # heading after the members is the motie's own too (dev10).
+            printed = INLINE_KST_RE.search(rest) if kind == "motie" and not own_ids else None
+            if printed and kamerstuk_ids(printed.group(1)):
+                own_ids = list(kamerstuk_ids(printed.group(1)))
+                rest = squash(rest[: printed.start()] + rest[printed.end() :])
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
                 names, title = "", rest
+            glued = GLUED_RE.match(rest) if m.group("rest").startswith("-") and not names else None
+            if kind == "motie" and glued:  # "Motie-Tielen over het sportakkoord": the member glued on
+                names, title = glued.group("names"), glued.group("about")
             printed = OF_MEMBER_RE.match(names or rest)
             if kind == "motie" and printed:  # "Motie van het lid Kathmann c.s. over online veiligheid"
                 about = printed.group("about") or (title if names else None)
@@ -229,6 +269,7 @@ class Reader:
                     d.siblings = group
                 return group
             ids, cites = ids_for(kind, footnotes)
+            ids += [i for i in own_ids if i not in ids]
             return [Draft(kind, squash(title), pos, ids, members, cites=cites)]
         if section.kind in ("motie", "toezegging") or any(f.toezeggingen for f in footnotes):
             kind = "motie" if section.kind == "motie" else "toezegging"
@@ -278,6 +319,8 @@ class Reader:
             mine = tuple(m for p, m in members if pos <= p < nxt or (n == 0 and prev <= p < pos))
             fns = [fn for p, fn in markers if pos <= p < nxt or (n == 0 and p < pos and not kinds[0][2])]
             ids, cites = ids_for(kind, fns) if fns else ([], [])
+            if kind == "toezegging" and match and (own := self._number_inline(pos, nxt)):
+                ids = ids + [x for x in own if x not in ids]
             printed = self._cited_inline(pos, nxt)
             if printed:  # "de motie Bontenbal/Grinwis (Kamerstukken 32813, nr. 952)": printed in the text
                 ids, cites = (ids + printed, cites) if kind == "motie" else (ids, cites + printed)
@@ -362,6 +405,12 @@ class Reader:
         window = self.masked[pos : min(end, pos + 160)]
         m = INLINE_KST_RE.search(window) or BARE_KST_RE.search(window)
         return list(kamerstuk_ids(m.group(1))) if m else []
+
+    def _number_inline(self, pos: int, end: int) -> list[str]:
+        """A T/TZ number in brackets after the word, before the next: 'Toezegging (T03812): ...' (an annex
+        item), 'heb ik ... toegezegd uw Kamer te informeren over ... (TZ202504-088)' (dev07)."""
+        m = INLINE_TZ_RE.search(self.masked, pos, end)
+        return list(toezegging_ids(m.group(1))) if m else []
 
     @staticmethod
     def _match(drafts: list[Draft], kind: str, ids: list[str], members: tuple[Member, ...]) -> Draft | None:

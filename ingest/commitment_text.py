@@ -71,7 +71,8 @@ def squash(text: str) -> str:
 # --- members -----------------------------------------------------------------------------------
 
 _PARTICLE = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en|[Ii]n\s+'t|El|Le|La)\s+)"
-_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)*"
+# Letters of Latin Extended-A too: members are named 'Kostić'.
+_WORD = r"[A-Z][a-zà-ÿ\u0100-\u017f'’]+(?:-[A-Z][a-zà-ÿ\u0100-\u017f'’]+)*"
 # Two capitalised words make one name ("Six Dijkstra"), unless the second starts a new phrase.
 _STOP = r"(?!(?:Het|De|Een|In|Uw|Tweede|Eerste|Kamer)\b)"
 # A given name before a surname with particles ("Inge van Dijk", "Olger van Dijk"): the surname ends the

@@ -55,8 +55,11 @@ def _letter_mentions(letter: Letter, locate) -> list[CommitmentMention]:
     parent: tuple[tuple[str, ...], list[Draft]] = ((), [])
     for s in sections:
         # A subsection of a motie or toezegging ('Leren', 'Implementeren') still reports on it.
+        # The preamble (path ()) is no parent: every path starts with ().
         inherited = (
-            parent[1] if parent[1] and s.path[: len(parent[0])] == parent[0] and s.path != parent[0] else []
+            parent[1]
+            if parent[1] and parent[0] and s.path[: len(parent[0])] == parent[0] and s.path != parent[0]
+            else []
         )
         new = reader.read_section(s, inherited)
         drafts += new

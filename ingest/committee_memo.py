@@ -34,22 +34,40 @@ from ingest.model import (
     Member,
     Verdict,
 )
-from ingest.verdicts import FUTURE, find_signal
+from ingest.verdicts import FUTURE, find_signal, status_label
 
+# An item heads with its number and title, in either order: '1. T03926: Toezegging Gesprek met IPO ...
+# (36.382)' (demo 000) or 'Toezegging T04112 – Evaluatie ... (36.418)' (a griffie note, dev06).
 ITEM_RE = re.compile(
-    r"^[ \t]*(?:(?P<num>\d{1,2})\.[ \t]+)?(?P<id>T\d{5}):[ \t]*Toezegging[ \t]+(?P<title>[^()]{3,300}?)"
-    r"[ \t\n]*\((?P<dossier>[^()\n]{1,40})\)",
+    r"^[ \t]*(?:(?P<num>\d{1,2})\.[ \t]+)?(?:(?P<id>T\d{5}):[ \t]*Toezegging|Toezegging[ \t]+(?P<id2>T\d{5})"
+    r"[ \t]*[–—:-])[ \t]+(?P<title>[^()]{3,300}?)[ \t\n]*\((?P<dossier>[^()\n]{1,40})\)",
     re.M,
 )
-PROPOSAL_RE = re.compile(r"Ambtelijk voorstel:", re.I)
+# The staff's proposal, 'Ambtelijk voorstel:' or a label 'Voorstel:' that opens a line or follows a
+# sentence (a griffie note; the text reader may run its lines together).
+_OPENS = r"(?:^|(?<=[.!?\"”])[ \t]*)[ \t]*(?:•[ \t]*)?"
+PROPOSAL_RE = re.compile(rf"(?i:Ambtelijk voorstel:)|{_OPENS}Voorstel\s*:", re.M)
+# 'Betrokken lid:', 'Kamerlid:', 'Kamerleden:'; a list runs on to the next line only where it wraps
+# (the line ends in ',' or 'en'), not into the promise printed under it.
 MEMBERS_RE = re.compile(
-    r"Betrokken\s+(?:lid|leden)\s*:\s*(?P<list>[^\n•]+(?:\n(?![ \t]*(?:\n|•))[^\n•]+)*)", re.I
+    r"(?:Betrokken\s+(?:lid|leden)|Kamerlid|Kamerleden)\s*:\s*"
+    r"(?P<list>[^\n•]*?(?:(?:,|\ben)[ \t]*\n(?:[ \t]*\n)?(?![ \t]*(?:\n|•))[^\n•]*?)*)(?=[ \t]*(?:\n|•|$))",
+    re.I,
+)
+# A labelled part of an item ('Toelichting griffie:', 'Voorstel:'): a reaction ends where the next begins.
+LABEL_LINE_RE = re.compile(rf"{_OPENS}[A-Z][\w ]{{2,30}}:", re.M)
+# The role as the memo names it where no 'Bewindspersoon:' line does: 'de staatssecretaris van Financiën
+# heeft ...' (its ministry in capitalised words).
+ROLE_IN_TEXT_RE = re.compile(
+    r"\b(?:staatssecretaris|minister)\s+(?:van|voor)\s+[A-Z][\w-]*(?:(?:,\s*|\s+en\s+|\s+)[A-Z][\w-]*)*"
 )
 REACTION_RE = re.compile(r"Reactie\s+(?P<who>staatssecretaris|minister)\s*:", re.I)
 STATUS_RE = re.compile(r"\bals\s+(?P<status>openstaand|deels\s+voldaan|voldaan|afgedaan)\b", re.I)
 STANDING_RE = re.compile(r"\(huidige status:\s*(?P<status>[^)]+)\)", re.I)
 DECIDED_RE = re.compile(r"\bcommissie\b[^.]{0,40}\bbesloot\b", re.I)
-DEADLINE_RE = re.compile(r"\b(?:nieuwe|huidige)\s+deadline\s+(?:van\s+)?(?P<when>[^,.;)]{4,40})", re.I)
+DEADLINE_RE = re.compile(
+    r"\b(?:nieuwe|huidige)\s+(?:deadline|termijn)\s*:?\s+(?:van\s+)?(?P<when>[^,.;)]{4,40})", re.I
+)
 MOVED_RE = re.compile(r"\bdeadline\s+te\s+verschuiven\s+naar\s+(?P<when>[^,.;)]{4,40})", re.I)
 STATUS_MAP = {"openstaand": OPENSTAAND, "deels voldaan": DEELS, "voldaan": AFGEDAAN, "afgedaan": AFGEDAAN}
 PROMISE_RE = re.compile(r"\bzegt\b[^.]*?\btoe\b[^.]*\.", re.S)
@@ -61,6 +79,10 @@ BEWINDSPERSOON_RE = re.compile(r"Bewindspersoon:\s*(?P<who>[^\n]+)", re.I)
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
 
+def _id(item: re.Match[str]) -> str:
+    return item.group("id") or item.group("id2")
+
+
 def is_committee_memo(text: str) -> bool:
     return bool(PROPOSAL_RE.search(text)) and bool(ITEM_RE.search(text))
 
@@ -69,7 +91,10 @@ def _blocks(text: str) -> list[tuple[int, int, list[re.Match[str]]]]:
     """Numbered items with the unnumbered items that share their reaction and proposal ('en; T03927')."""
     blocks: list[tuple[int, int, list[re.Match[str]]]] = []
     for m in ITEM_RE.finditer(text):
-        if m.group("num") or not blocks:
+        # 'en; T03927: ...' shares the reaction and proposal that follow it; an unnumbered item after a
+        # proposal starts its own block (a note that numbers none of its items).
+        between = text[blocks[-1][2][-1].end() : m.start()] if blocks else ""
+        if m.group("num") or not blocks or PROPOSAL_RE.search(between):
             blocks.append((m.start(), len(text), [m]))
         else:
             blocks[-1][2].append(m)
@@ -103,7 +128,8 @@ class _Memo:
         answered = ANSWERED_RE.search(text[:2000])
         self.answered = parse_date(answered.group("d")) if answered else None
         who = BEWINDSPERSOON_RE.search(text)
-        self.bewindspersoon = squash(who.group("who")) if who else None
+        role = ROLE_IN_TEXT_RE.search(text[:3000])
+        self.bewindspersoon = squash(who.group("who")) if who else (squash(role.group()) if role else None)
 
     def verdict(self, verdict: str, source: str, by, sentence, at: int, when, deadline=None, standing=False):
         return Verdict(verdict, source, by, sentence, when, deadline, self.locate(at)[1], standing)
@@ -133,7 +159,7 @@ class _Memo:
         moment = None if signal.verdict == AFGEDAAN else moment
         return self.verdict(signal.verdict, source, by, sent, a, self.answered, moment)
 
-    def proposal(self, start: int, end: int) -> list[Verdict]:
+    def proposal(self, start: int, end: int, head: int | None = None) -> list[Verdict]:
         """The standing status, the committee decisions the proposal quotes, and the proposal itself."""
         out: list[Verdict] = []
         own: list[tuple[int, str]] = []
@@ -158,9 +184,14 @@ class _Memo:
             else:
                 own.append((a, sent))
         statuses = [(a, sent, m) for a, sent in own for m in STATUS_RE.finditer(STANDING_RE.sub("", sent))]
-        if statuses:
-            a, sent, m = statuses[-1]
-            verdict = STATUS_MAP[squash(m.group("status")).lower()]
+        # A proposal that opens with a status label ('Voorstel: afdoen.', 'openstaand houden; nieuwe
+        # termijn: 1 oktober 2026', 'deels voldaan; ...'), as a griffie note words it.
+        label = status_label(own[0][1]) if own and not statuses else None
+        if statuses or label:
+            a, sent = (statuses[-1][0], statuses[-1][1]) if statuses else own[0]
+            if label and head is not None:  # the label is the sentence: 'Voorstel: afdoen.'
+                sent, a = self.text[head:a] + sent, head
+            verdict = STATUS_MAP[squash(statuses[-1][2].group("status")).lower()] if statuses else label
             deadline = None if verdict == AFGEDAAN else _deadline(DEADLINE_RE, sent, self.date)
             out.append(self.verdict(verdict, PROPOSAL, None, sent, a, self.date, deadline))
         elif own:  # 'Oordeel commissie.': the staff leave the verdict to the committee
@@ -177,7 +208,7 @@ def memo_mentions(
     mentions: list[CommitmentMention] = []
     for start, end, items in _blocks(text):
         block = text[start:end]
-        ids = [m.group("id") for m in items]
+        ids = [_id(m) for m in items]
         members = _members(block, ids)
         proposal = PROPOSAL_RE.search(block)
         prop_start = start + proposal.end() if proposal else end
@@ -185,9 +216,12 @@ def memo_mentions(
         react_start = start + reaction.start() if reaction else prop_start
         verdicts: list[Verdict] = []
         if reaction:
-            said = memo.reaction(start + reaction.end(), prop_start, reaction.group("who"))
+            label = LABEL_LINE_RE.search(text, start + reaction.end(), prop_start)
+            said = memo.reaction(
+                start + reaction.end(), label.start() if label else prop_start, reaction.group("who")
+            )
             verdicts += [said] if said else []
-        verdicts += memo.proposal(prop_start, end)
+        verdicts += memo.proposal(prop_start, end, start + proposal.start() if proposal else None)
         verdicts.sort(key=lambda v: v.rank(letter_date))
         judged = [v for v in verdicts if v.verdict != NO_VERDICT]
         main = judged[-1] if judged else None
@@ -199,12 +233,12 @@ def memo_mentions(
             mentions.append(
                 CommitmentMention(
                     kind="toezegging",
-                    identifiers=(item.group("id"),),
+                    identifiers=(_id(item),),
                     title=squash(item.group("title")),
                     letter_id=letter_id,
                     section_path=path,
                     chunk_id=anchor_chunk,
-                    members=members.get(item.group("id"), ()),
+                    members=members.get(_id(item), ()),
                     promise=squash(promise.group()) if promise else None,
                     verdict=main.verdict if main else NO_VERDICT,
                     verdict_sentence=main.sentence if main else None,
@@ -214,7 +248,7 @@ def memo_mentions(
                     source=main.source if main else None,
                     by=main.by if main else None,
                     verdicts=tuple(verdicts),
-                    role=BETROKKEN if members.get(item.group("id")) else None,
+                    role=BETROKKEN if members.get(_id(item)) else None,
                 )
             )
     return mentions

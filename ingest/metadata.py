@@ -14,7 +14,7 @@ from ingest.months import MONTHS_NL
 MONTHS = {m: i + 1 for i, m in enumerate(MONTHS_NL)}
 DATE_RE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 HEADER_DATE_RE = re.compile(
-    r"(?:Den Haag,|\b[Dd]atum)\s+(\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})", re.I
+    r"(?:Den Haag,|\b[Dd]atum:?)\s+(\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+\d{4})", re.I
 )
 SUBJECT_RE = re.compile(
     r"(?m)^\s*[Bb]etreft\s+(.+?)(?=\n\s*\n\s*\n|\n\s*(?:Geachte|Datum|Kenmerk|Op \d)|\Z)", re.S

@@ -2,7 +2,7 @@
 
 Four strengths, strongest first; a commitment's verdict in one document is its strongest signal, the
 last one of that strength (see docs/register.md). The phrases were written on the development letters
-(demo 000, 001, 003, and tests/register_dev/letters dev01-03); each group names the sentences it was
+(demo 000, 001, 003, and tests/register_dev/letters dev01-10); each group names the sentences it was
 written from.
 
 - STATUS: the letter names the status itself ("afgedaan", "deels voldaan", "staat nog open", "is in
@@ -98,19 +98,38 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\b[^;]{{0,80}}?\bkom\s+ik\s+na\b"),
     (AFGEDAAN, rf"\bkom\s+ik\s+tegemoet\s+aan\s+{_DET}\s+{_K}"),
     # "wordt deze toezegging nagekomen", "is de motie uitgevoerd", "beschouw ik de motie als uitgevoerd"
-    (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost)"),
+    # 'gestand gedaan' is the formal 'kept' (a promise kept): 'Hiermee is de toezegging gestand gedaan'.
     (
         AFGEDAAN,
-        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost)",
+        rf"\b{_DET}\s+{_K}\s+(?:is\s+|wordt\s+)?{_BY}(?:nagekomen|ingelost|afgehandeld|gestand\s+gedaan)",
     ),
     (
         AFGEDAAN,
+        rf"\b(?:is|wordt)\s+{_DET}\s+{_K}\s+{_BY}(?:uitgevoerd|afgerond|ingelost|afgehandeld|gestand\s+gedaan)",
+    ),
+    (AFGEDAAN, rf"\bdoe\s+(?:ik|we|wij)\s+{_BY}{_DET}\s+{_K}\s+gestand\b"),
+    (
+        AFGEDAAN,
         rf"\b(?:beschouw|acht)\s+ik\s+{_DET}\s+{_K}\s+{_BY}"
-        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan)",
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
+    ),
+    # the subject first: 'Ik beschouw deze toezegging daarmee als afgerond' (dev09)
+    (
+        AFGEDAAN,
+        rf"\b(?:ik|we|wij)\s+(?:beschouw|acht|beschouwen|achten)\s+{_DET}\s+{_K}(?:\s+\w+){{0,4}}?\s+{_BY}"
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
+    ),
+    # the object first: 'Deze toezegging beschouw ik hiermee als ingelost' (dev07)
+    (
+        AFGEDAAN,
+        rf"\b{_DET}\s+{_K}\s+(?:beschouw|acht)\s+(?:ik|we|wij)\s+{_BY}"
+        r"(?:als\s+)?(?:uitgevoerd|afgerond|voldaan|ingelost|nagekomen)",
     ),
     # Other common closings of a verzamelbrief (phrasings of the genre, none from a measurement letter):
     # "aan de motie is hiermee voldaan", "de toezegging is afgerond", "geef ik gevolg aan de motie".
     (AFGEDAAN, rf"\baan\s+{_DET}\s+{_K}\b[^;]{{0,60}}?\b(?:is|wordt)\s+{_BY}voldaan\b"),
+    # the verb first: 'Hiermee is aan de motie voldaan' (dev08)
+    (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}aan\s+{_DET}\s+{_K}\s+{_BY}voldaan\b"),
     (AFGEDAAN, rf"\b{_DET}\s+{_K}\s+is\s+{_BY}(?:uitgevoerd|afgerond)\b"),
     (AFGEDAAN, rf"\b(?:geef|geven)\s+(?:ik|we|wij)\s+{_BY}gevolg\s+aan\s+{_DET}\s+{_K}"),
     (AFGEDAAN, rf"\b(?:is|wordt)\s+{_BY}gevolg\s+gegeven\s+aan\s+{_DET}\s+{_K}"),
@@ -147,7 +166,8 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:zijn|worden)\s+{_BY}(?:beide|de|deze|alle)\s+(?:beide\s+|genoemde\s+)?(?P<kind>motie|toezegging)"
         rf"(?:s|en)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
     ),
-    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+deadline\b"),
+    # 'Nieuwe termijn: 1 maart 2026' (an overview's status paragraph) is a new deadline too.
+    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+(?:deadline|termijn)\b"),
 ]
 _PLURAL = re.compile(r"\b(?:moties|toezeggingen|beide)\b", re.I)
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
@@ -175,19 +195,24 @@ def _blank_names(sentence: str) -> str:
 _NOT_A_VERDICT = re.compile(
     r"\(huidige status:[^)]*\)|\bwaarop\s+invulling\s+wordt\s+gegeven\b|\bwil\s+ik\b[^.]*\bafdoen\b|"
     r"\bin\s+hoeverre\b[^.]*\bafgedaan\b|"
-    r"\bniet\s+als\s+afgedaan\b|\bnog\s+niet\s+afgedaan\b",
+    r"\bniet\s+als\s+afgedaan\b|\bnog\s+niet\s+afgedaan\b|"
+    # a closure in the past, named as background: 'is in 2024 afgedaan met de brief over ...' (dev09)
+    r"\b(?:eerder|reeds|destijds|in\s+(?:19|20)\d\d)\s+(?:\w+\s+){0,2}?(?:afgedaan|uitgevoerd|afgerond)\b",
     re.I,
 )
 
 # 003 TZ202411-102: "De verzending van de brief verschuift naar na het zomerreces."
 _POSTPONED = re.compile(
     r"\bverschuif\w*\s+naar\b|\bverschoven\s+naar\b|\b(?:wordt|is|worden|zijn)\s+uitgesteld\b|\buitstel\b|"
-    r"\blater\s+dan\s+(?:gepland|voorzien|toegezegd|verwacht)\b",
+    r"\blater\s+dan\s+(?:gepland|voorzien|toegezegd|verwacht)\b|"
+    # the moment moved in one sentence: 'volgt niet voor de zomer, zoals toegezegd, maar in september'
+    r"\bniet\s+(?!alleen\b)[^.;]{0,60}?\bmaar\s+(?:pas\s+)?(?:in|op|na|eind|begin|medio|rond)\b",
     re.I,
 )
 # 003 meldpunt: "is meer tijd nodig gebleken voor de afronding"; "Door vertragingen ..."
 _DELAYED = re.compile(
-    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
+    r"\bmeer\s+tijd\s+(?:nodig|vergt|gevergd|kost)\b|\b(?:vergt|kost|vraagt)\s+meer\s+tijd\b|"
+    r"\blaat\s+(?:\w+\s+){0,2}?langer\s+op\s+zich\s+wachten\b|\bvertraa?g\w*\b|\bvertraging\w*\b|\blukt\s+het\s+(?:helaas\s+)?niet\b",
     re.I,
 )
 # The writer names the next step: 001 "Dat zal voor de zomer zijn.", "Ik zal uw Kamer deze analyse uiterlijk
@@ -197,16 +222,22 @@ _DELAYED = re.compile(
 _FUTURE_ACTION = re.compile(
     r"\b(?:ik|we|wij|het\s+kabinet)\s+(?:zal|zullen)\b|\b(?:zal|zullen)\s+(?:ik|we|wij|het\s+kabinet)\b|"
     r"\b(?:uw\s+Kamer|u)\s+ontvangt\b|\bontvangt\s+(?:uw\s+Kamer|u)\b|\bverwacht\s+ik\b|\bik\s+verwacht\b|"
-    r"\bvoornemens\b|\bdat\s+zal\b",
+    r"\bvoornemens\b|\bdat\s+zal\b|"
+    # the writer will come back to it: 'Ik kom hierop terug voor de zomer', 'kom ik daarop terug in ...'
+    r"\b(?:ik\s+kom|kom\s+ik|we\s+komen|komen\s+we)\s+(?:\w+\s+){0,3}?terug\b",
     re.I,
 )
 # A date with one of these is when the next step is expected ("wordt ... dit najaar verwacht").
 FUTURE_CUE = re.compile(
     r"\b(?:zal|zullen|zal\s+ik|verwacht\w*|ontvangt|ontvangen|informeren|toesturen|sturen|delen|"
-    r"verschuift|volgt|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
+    r"verschuift|volg\w*|terugkomen|terug\s+te\s+komen|gereed|presenteren|geïnformeerd|informeer|"
     # the genre's other words for a step still to come: 'rapporteer ik in het najaar', 'vindt in mei
     # plaats', 'is gepland in april', 'verschijnt na de zomer', 'bericht ik u'
-    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*)\b",
+    r"rapporte\w*|plaats(?:vinden|vindt)?|(?:in)?gepland|verschijn\w*|bericht\w*|"
+    # a step the writer sends on: 'het wetsvoorstel dat ik in het voorjaar aan de Raad van State zend'
+    r"zend\w*|stuur\w*|"
+    # 'De openstelling is voorzien in het vierde kwartaal van 2026' (dev10)
+    r"voorzien)\b",
     re.I,
 )
 # Work under way, counted only where the sentence names the commitment (003 motie Buijsse).
@@ -277,7 +308,8 @@ _LABELS = [
     (VERTRAAGD, r"vertraa?gd\b"),
     (NIEUWE_DEADLINE, r"nieuwe\s+deadline\b"),
     (OPENSTAAND, r"(?:openstaand|open|nog\s+niet\s+(?:afgedaan|voldaan|afgerond))\b"),
-    (AFGEDAAN, r"(?:afgedaan|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
+    # 'afdoen' opens a proposal to close it ('Voorstel: afdoen.', a griffie note)
+    (AFGEDAAN, r"(?:afgedaan|afdoen|voldaan|afgerond|uitgevoerd|gereed|nagekomen)\b"),
 ]
 _LABEL_RE = [(v, re.compile(rf"^\s*(?:status\s*:\s*)?{p}", re.I)) for v, p in _LABELS]
 
@@ -298,7 +330,11 @@ def status_label(cell: str) -> str | None:
 # --- the party -----------------------------------------------------------------------------------
 
 _ROLE = re.compile(
-    r"\b(?P<role>(?P<who>minister|staatssecretaris)\b(?:\s+(?:van|voor)\s+[^()\n,;]{3,120})?)", re.I
+    # a ministry's name may hold commas before a capital: 'minister van Landbouw, Visserij,
+    # Voedselzekerheid en Natuur'
+    r"\b(?P<role>(?P<who>minister|staatssecretaris)\b(?:\s+(?:van|voor)\s+[^()\n,;]{3,120}"
+    r"(?:,\s*(?=(?-i:[A-Z]))[^()\n,;]{3,60})*)?)",
+    re.I,
 )
 
 

@@ -49,6 +49,8 @@ def _iso(value: str | None) -> bool:
 def _in_text(sentence: str, text_words: list[str]) -> bool:
     """The sentence's words in order, allowing a page-foot block of footnotes in between."""
     words = _words(sentence)
+    if len(words) == 1:  # a status label on its own ('Afgedaan.')
+        return words[0] in text_words
     for i in range(len(text_words) - 1):
         if text_words[i : i + 2] != words[:2]:
             continue
