@@ -21,7 +21,8 @@ from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
 from ingest.pdf_label_column import beside_labels
-from ingest.pdf_labels import is_label_document, read_labelled
+from ingest.pdf_label_row import is_label_document
+from ingest.pdf_labels import read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
 from ingest.pdf_page import Line, Page, PdfLayout, pitch
 from ingest.pdf_signature import CLOSING_RE, is_function, person, signers
