@@ -43,15 +43,22 @@ def is_decision_list(letter: Letter) -> bool:
 
 
 def committee_of(letter: Letter) -> str | None:
-    """The committee as the list prints it, lower-case 'vaste commissie voor ...'."""
+    """The committee as the list names it in running text, lower-case 'vaste commissie voor ...' (a
+    header line prints it capitalised: "Commissie voor Justitie en Veiligheid", "Vaste commissie")."""
     for text in (letter.text[:3000], letter.sender or ""):
         m = COMMITTEE_RE.search(text)
         if m:
-            return squash(m.group("c"))
+            return _lower_start(squash(m.group("c")))
     if letter.sender and "commissie" in letter.sender.lower():
-        return squash(re.sub(r"^(?:staf\s+van\s+de\s+)", "", letter.sender))
+        return _lower_start(squash(re.sub(r"^(?:staf\s+van\s+de\s+)", "", letter.sender)))
     m = ANY_COMMITTEE_RE.search(letter.text[:3000])
-    return squash(m.group(1)) if m else None
+    return _lower_start(squash(m.group(1))) if m else None
+
+
+def _lower_start(name: str) -> str:
+    return re.sub(
+        r"^(?:Vaste|Algemene|Tijdelijke|Bijzondere|Commissie)\b", lambda m: m.group(0).lower(), name
+    )
 
 
 def meeting_date(letter: Letter):

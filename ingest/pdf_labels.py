@@ -129,11 +129,11 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         title_line = None
         if (m := PLACE_DATE_RE.match(text)) and doc.date is None and parse_date(m.group(1)):
             doc.date = parse_date(m.group(1))
-        elif before_items and doc.title is None and TITLE_RE.match(text) and not items:
+        elif before_items and doc.title is None and TITLE_RE.match(text):
             doc.title = text
             title_line = row[-1]
         elif before_items and doc.committee is None and COMMITTEE_RE.match(text):
-            doc.committee = text
+            doc.committee = committee_in(text) or text  # "Vaste commissie voor X, maandag 20 januari"
         elif (all(c.bold for c in row) or in_labels) and (m := ITEM_RE.match(text)) and len(row) == 1:
             # an item printed as a title, or numbered left of the label column's values
             items.append(Block(HEADING, text, level=2, page=row[0].page))
@@ -261,6 +261,10 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
         doc.title = value
     elif header == "date" and doc.date is None and parse_date(value):
         doc.date = parse_date(value)
+    elif before_items and doc.date is None and len(value) <= 60 and (when := parse_date(value)):
+        # a header row whose value is a date under any label ("Vergaderdatum", "Datum vergadering")
+        doc.date = when
+        items.append(Block(TABLE_ROW, f"{name}: {value}", page=f.page, label=name))
     elif name.lower() == "agendapunt":
         text = f"{number}. {value}" if number else value
         items.append(Block(HEADING, text, level=2, page=f.page))
