@@ -83,9 +83,7 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
     committee = committee_of(letter)
     when = meeting_date(letter)
     headings = {s.span[0] for s in letter.sections}
-    # items are the numbered headings ("3. Wijziging van de Kieswet"); a list that numbers none heads
-    # each item with its title alone, and then every heading is an item
-    numbered = any(ITEM_RE.match(letter.text[s.span[0] : s.span[0] + 8]) for s in letter.sections)
+    # items are the numbered headings ("3. Wijziging van de Kieswet"), or headings with the title alone
     item, zaak = "", ""
     out: list[CommitmentMention] = []
     for at, para in _paragraphs(letter.text):
@@ -94,7 +92,9 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
             head = ITEM_RE.match(para)
             if head and (at in headings or not letter.sections):
                 item, zaak = squash(head.group("title")), ""
-            elif not numbered and at in headings:
+            elif at in headings:
+                # an item titled without number, or in a numbered list a section of its own (a closing
+                # "Toezeggingen"): what follows is no longer the numbered item above
                 item, zaak = squash(para), ""
             continue
         label, value = row.group("label"), squash(row.group("value"))

@@ -86,6 +86,9 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
             flush()
             own_x = found.cells[0].x0 if found.cells else None
             current = _Field(found, row[0].page, own_x)
+            if _section_label(found, page_rows[i + 1 : i + 2], value_x, column):
+                # a closing "Toezeggingen" over a list of its own: a section, its entries each a row
+                items.append(Block(HEADING, " ".join(c.text.strip() for c in row), level=2, page=row[0].page))
             if found.rest:
                 current.parts.append(found.rest)
                 current.multi.append(False)
@@ -160,6 +163,14 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
     ):
         doc.kind = "besluitenlijst"
     return doc
+
+
+def _section_label(found: Label, after: list[list[Line]], value_x: float | None, column) -> bool:
+    """A label alone on its line where labels stand in a column beside their values, the text under it
+    left of that column (not its value): a section heading, the label of every entry under it."""
+    if value_x is None or found.cells or found.rest or found.number or not after:
+        return False
+    return after[0][0].x0 < value_x - 20 and row_label(after[0], value_x, column) is None
 
 
 def _labels_follow(after: list[list[Line]], value_x: float | None, column: LabelColumn | None) -> bool:
