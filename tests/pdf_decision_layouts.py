@@ -279,7 +279,23 @@ SIDE_LETTER = _page(
     + "<p>Hoogachtend,</p><p>de minister van Justitie en Veiligheid,</p><p>D.M. van Weel</p>",
     LETTER_CSS,
 )
+# A letter to a committee whose annex tabulates toezeggingen under a bold header row, as a grid list does.
+GRID_LETTER = _page(
+    "<p>Aan de vaste commissie voor Justitie en Veiligheid</p><p>Datum 14 maart 2025</p>"
+    "<p>Geachte voorzitter,</p>"
+    + BODY * 2
+    + "<p>Hoogachtend,</p><p>de minister van Justitie en Veiligheid,</p><p>D.M. van Weel</p>"
+    + '<table class="grid"><tr><td><b>Nr.</b></td><td><b>Toezegging</b></td>'
+    "<td><b>Stand van zaken</b></td></tr>"
+    + "".join(
+        f"<tr><td>{n}.</td><td>De minister informeert de Kamer over locatie {n}.</td><td>Afgedaan.</td></tr>"
+        for n in range(1, 5)
+    )
+    + "</table>",
+    LETTER_CSS + " table.grid td { padding: 3pt 6pt; border: 0.5pt solid #000; }",
+)
 LETTERS = {
+    "letter-toezeggingen-grid": (GRID_LETTER, date(2025, 3, 14)),
     "memo-label-column": (MEMO, date(2025, 3, 14)),
     "letter-side-column-repeated": (SIDE_LETTER, date(2025, 3, 14)),
 }
