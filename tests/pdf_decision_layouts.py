@@ -224,7 +224,33 @@ def grid() -> Layout:
     )
 
 
+def numbered_decisions() -> Layout:
+    """Decision labels numbered within their item ("Besluit 1:", "Besluit 2:"), and a slashed label
+    ("Besluit/afspraak:"), in a label column under bold numbered item titles."""
+    body = [
+        "<h1>Besluitenlijst procedurevergadering</h1>",
+        "<p>vaste commissie voor Justitie en Veiligheid</p><p>Datum: dinsdag 14 januari 2025</p>",
+    ]
+    for n, (title, fields) in enumerate(ITEMS, 1):
+        count = sum(k == "Besluit" for k, _ in fields)
+        labels, seen = [], 0
+        for k, _ in fields:
+            seen += k == "Besluit"
+            labels.append(f"Besluit {seen}:" if k == "Besluit" and count > 1 else f"{k}:")
+        if n == 1:
+            labels = [lab.replace("Besluit:", "Besluit/afspraak:") for lab in labels]
+        rows = "".join(
+            f'<tr><td class="l">{_e(lab)}</td><td>{_e(v)}</td></tr>'
+            for lab, (_, v) in zip(labels, fields, strict=True)
+        )
+        body.append(f'<h3>{n}. {_e(title)}</h3><table class="lv">{rows}</table>')
+    return Layout(
+        _page("".join(body)), tuple(ITEMS), "vaste commissie voor Justitie en Veiligheid", date(2025, 1, 14)
+    )
+
+
 LAYOUTS = {
+    "numbered-decision-labels": numbered_decisions,
     "grid-header-row": grid,
     "preamble-agendapunt-headings": preamble,
     "value-over-a-page-break": over_pages,
