@@ -20,10 +20,11 @@ from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, L
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
-# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen")
+# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen",
+# "Besluit 2", "Besluit/afspraak")
 ROW_RE = re.compile(
-    r"^(?P<label>Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen|Toezegging\(en\)"
-    r"|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>(?:Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen"
+    r"|Toezegging\(en\)|Volgcommissie\(s\))(?:\s?/\s?[a-z]+|\s+\d{1,2})?)\s*:\s*(?P<value>.*)$",
     re.S,
 )
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)

@@ -279,7 +279,7 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
     elif name.lower() == "agendapunt":
         text = f"{number}. {value}" if number else value
         items.append(Block(HEADING, text, level=2, page=f.page))
-    elif number is not None:
+    elif number is not None and family(name) not in ("besluit", "toezegging"):
         items.append(Block(HEADING, f"{number}. {value}", level=2, page=f.page))
     else:
         items.append(Block(TABLE_ROW, f"{name}: {value}", page=f.page, label=name))
