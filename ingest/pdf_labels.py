@@ -20,7 +20,7 @@ from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block
 from ingest.pdf_footnotes import join_parts
 from ingest.pdf_label_column import LabelColumn, family, find_label_column
 from ingest.pdf_label_row import Label, row_label, value_column
-from ingest.pdf_label_text import committee_in, header_date, listed_values
+from ingest.pdf_label_text import LIST_MARK_RE, committee_in, header_date, listed_values
 from ingest.pdf_page import Line
 
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
@@ -243,8 +243,18 @@ def _zaak_items(items: list[Block]) -> list[Block]:
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
     listed = listed_values(f.parts)
-    if listed and family(f.label.name) in ("besluit", "toezegging") and f.label.number is None:
-        # "Besluiten:" over a list of decisions: each its own row, each its own decision
+    # a plural label ("Besluiten:") over a list, or a list that is the whole value: each item its own
+    # decision; a singular label whose value opens with its own words ("Besluit: Opzet gesprek: 1. …
+    # 2. …", example1) is one decision in parts
+    plural = f.label.name.lower().endswith(("en", "(en)"))
+    whole = not LIST_MARK_RE.match(" ".join(f.parts[0].split())) if f.parts else True
+    if (
+        listed
+        and (plural or not whole)
+        and family(f.label.name) in ("besluit", "toezegging")
+        and f.label.number is None
+    ):
+        # each its own row, each its own decision
         for part in listed:
             _emit(_Field(f.label, f.page, f.value_x, [part], [False]), doc, items, context)
         return
