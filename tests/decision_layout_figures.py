@@ -25,7 +25,7 @@ def read(name, src):
     return raw, parse_letter(raw)
 
 
-def score(items, closing, letter):
+def score(items, closing, letter, zaak_labelled=True):
     ms = extract_mentions(letter, [])
     found = {(m.kind, m.decision if m.kind == "besluit" else m.promise): m for m in ms}
     tot = ok = 0
@@ -40,7 +40,7 @@ def score(items, closing, letter):
                 m
                 and title in m.title
                 and any(title in h for h in m.section_path)
-                and (k != "Besluit" or m.promise == zaak)
+                and (k != "Besluit" or not zaak_labelled or m.promise == zaak)
             )
     for v in closing:
         tot += 1
@@ -53,7 +53,7 @@ R = D = T = N = 0
 for name, make in LAYOUTS.items():
     lay = make()
     raw, L = read(name, lay.html)
-    ok, tot, n = score(lay.items, lay.closing, L)
+    ok, tot, n = score(lay.items, lay.closing, L, lay.zaak_labelled)
     rec = raw.kind == "besluitenlijst"
     meta = committee_of(L) == lay.committee and meeting_date(L) == lay.when == L.date
     R += rec

@@ -13,7 +13,7 @@ salutation, a letter whose side column repeats on every page) must stay letters.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 Fields = list[tuple[str, str]]  # (kind, value): kind "Zaak", "Besluit", "Toezegging" or "Noot"
@@ -74,6 +74,7 @@ class Layout:
     committee: str
     when: date
     closing: tuple[str, ...] = ()  # toezeggingen in a closing section of their own
+    zaak_labelled: bool = True  # the Zaak printed after its label (else a paragraph the register may skip)
 
 
 def _e(text: str) -> str:
@@ -249,7 +250,23 @@ def numbered_decisions() -> Layout:
     )
 
 
+def decisions_only() -> Layout:
+    """Only the decisions are labelled, run in ("Besluit: …"); each item a bold title over its Zaak
+    printed as a plain paragraph without label (an Eerste Kamer procedure list)."""
+    body = [
+        "<p><b>Commissie voor Justitie en Veiligheid</b></p>",
+        "<p>Besluitenlijst van de procedurevergadering van dinsdag 21 januari 2025</p>",
+    ]
+    items = tuple((title, [(k, v) for k, v in fields if k != "Noot"]) for title, fields in ITEMS)
+    for n, (title, fields) in enumerate(items, 1):
+        body.append(f"<p style='margin-top: 10pt'><b>{n}. {_e(title)}</b></p>")
+        body += [f"<p>{_e(v)}</p>" if k == "Zaak" else f"<p>{_e(k)}: {_e(v)}</p>" for k, v in fields]
+    layout = Layout(_page("".join(body)), items, "commissie voor Justitie en Veiligheid", date(2025, 1, 21))
+    return replace(layout, zaak_labelled=False)
+
+
 LAYOUTS = {
+    "decisions-only-labelled": decisions_only,
     "numbered-decision-labels": numbered_decisions,
     "grid-header-row": grid,
     "preamble-agendapunt-headings": preamble,
