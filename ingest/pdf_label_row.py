@@ -12,7 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.pdf_label_column import LabelColumn, find_label_column, label_name
+from ingest.pdf_label_column import (
+    HEADER_RE,
+    HEADER_ROWS,
+    LETTER_RE,
+    LabelColumn,
+    family,
+    find_label_column,
+    label_name,
+)
 from ingest.pdf_page import Line
 
 # The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
@@ -87,7 +95,7 @@ def value_column(page_rows: list[list[Line]]) -> float | None:
 def is_label_document(page_rows: list[list[Line]]) -> bool:
     """A decision list: a decision label and another of the list's labels, each at a row's start, or
     six label rows of three names in a label column (the development lists' header has its own), or
-    a label column found by its layout (ingest/pdf_label_column.py)."""
+    a label column found by its layout (ingest/pdf_label_column.py), or decisions under titles."""
     names: Counter[str] = Counter()
     celled: Counter[str] = Counter()
     for row in page_rows:
@@ -98,4 +106,37 @@ def is_label_document(page_rows: list[list[Line]]) -> bool:
                 celled[found.name.lower()] += 1
     if set(names) & DECISIONS and set(names) & CONTEXT:
         return True
-    return sum(celled.values()) >= 6 and len(celled) >= 3 or find_label_column(page_rows) is not None
+    if sum(celled.values()) >= 6 and len(celled) >= 3 or find_label_column(page_rows) is not None:
+        return True
+    return decisions_under_titles(page_rows)
+
+
+def decisions_under_titles(page_rows: list[list[Line]]) -> bool:
+    """A list that labels only its decisions: two or more paragraphs opening with a decision or
+    toezegging label run in, each under a bold title of its own (an item), a list or committee in
+    the header, and no salutation or closing formula (a memo prints "Besluit:" once, a letter greets)."""
+    if any(LETTER_RE.match(row[0].text.strip()) for row in page_rows):
+        return False
+    header = " ".join(" ".join(c.text for c in row) for row in page_rows[:HEADER_ROWS])
+    if not HEADER_RE.search(header):
+        return False
+    titled = 0
+    title_seen = False
+    prev: Line | None = None
+    for row in page_rows:
+        found = row_label(row, None)
+        if found is None:
+            title_seen = title_seen or (len(row) == 1 and row[0].bold)
+        elif (
+            family(found.name) in ("besluit", "toezegging") and found.rest and _starts_paragraph(row[0], prev)
+        ):
+            titled += title_seen
+            title_seen = False
+        prev = row[-1]
+    return titled >= 2
+
+
+def _starts_paragraph(line: Line, prev: Line | None) -> bool:
+    """A line set apart from the one above (a paragraph's first line), not a wrapped line that happens
+    to start with "Besluit:": the gap above is wider than half the line's height."""
+    return prev is None or prev.page != line.page or line.top - prev.bottom > 0.5 * line.height
