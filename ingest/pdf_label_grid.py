@@ -29,7 +29,8 @@ class Grid:
     xs: tuple[float, ...]  # where each column starts
     numbered: bool  # the first column holds the item numbers
     header: Line  # the header row's first cell: the grid starts below it
-    lines: frozenset[Line]  # every line of the grid, the header row's included
+    lines: frozenset[Line]  # every line of the grid's cells, the header row's included
+    repeated: frozenset[Line] = frozenset()  # the header row printed again on later pages
 
 
 def find_grid(pages: list[list[Line]]) -> Grid | None:
@@ -53,11 +54,25 @@ def find_grid(pages: list[list[Line]]) -> Grid | None:
             body = [ln for ln in everything if (ln.page, ln.top) > (row[0].page, row[0].bottom)]
             # the grid's lines: those starting in its columns and not wider than two of them
             inside = [ln for ln in body if ln.x0 >= xs[0] - 6 and (len(xs) < 3 or ln.x1 <= _end(xs, ln) + 2)]
+            # the header row repeated at the top of a later page (a table's <thead>) is no cell text
+            repeats = [ln for ln in inside if any(_repeats(ln, c) for c in row)]
+            inside = [ln for ln in inside if ln not in set(repeats)]
             if len(inside) < 2:
                 continue
             used = frozenset([*row, *inside])
-            return Grid(tuple(names), xs, NUMBER_HEAD_RE.match(names[0]) is not None, row[0], used)
+            return Grid(
+                tuple(names), xs, NUMBER_HEAD_RE.match(names[0]) is not None, row[0], used, frozenset(repeats)
+            )
     return None
+
+
+def _repeats(line: Line, cell: Line) -> bool:
+    return (
+        line.page != cell.page
+        and line.bold
+        and line.text.strip() == cell.text.strip()
+        and abs(line.x0 - cell.x0) < 4
+    )
 
 
 def _end(xs: tuple[float, ...], line: Line) -> float:

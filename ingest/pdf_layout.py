@@ -108,7 +108,9 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     when = head.date
     if grid is not None:
         # a grid of items under a header row of labels; the rows above it are the list's header
-        labelled = read_labelled([r for r in flat_rows if not set(r) & grid.lines], line_pitch, context)
+        labelled = read_labelled(
+            [r for r in flat_rows if not set(r) & (grid.lines | grid.repeated)], line_pitch, context
+        )
         blocks = labelled.blocks + grid_blocks(grid, context)
         title, when, sender, kind = (
             labelled.title,

@@ -265,7 +265,18 @@ def decisions_only() -> Layout:
     return replace(layout, zaak_labelled=False)
 
 
+def grid_over_pages() -> Layout:
+    """The grid of grid() low on its first page: its header row repeated on the next (a <thead>), a row
+    broken over the page break."""
+    html_ = grid().html.replace(
+        '<table class="grid"><tr>', '<table class="grid" style="margin-top: 150mm"><thead><tr>', 1
+    )
+    html_ = html_.replace("<b>Besluit</b></td></tr>", "<b>Besluit</b></td></tr></thead>", 1)
+    return replace(grid(), html=html_)
+
+
 LAYOUTS = {
+    "grid-over-pages": grid_over_pages,
     "decisions-only-labelled": decisions_only,
     "numbered-decision-labels": numbered_decisions,
     "grid-header-row": grid,
