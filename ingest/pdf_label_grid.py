@@ -2,10 +2,10 @@
 
 Some committees tabulate their decisions: the labels stand once, bold, in a header row over the
 columns, and every row below is an item, its cells under those labels. The grid is known by that
-structure: a row of short bold cells, one of them a decision (Besluit) or toezegging label, with
-the lines below standing in the columns the header cells open. Each grid row becomes the item's
-heading (its number, and the bold title at the top of its first text cell) and one labelled row per
-cell; in a decision column each paragraph is a decision of its own.
+structure: a row of short bold cells (or of label names), one of them a decision (Besluit) or
+toezegging label, with the lines below standing in the columns the header cells open. Each grid row
+becomes the item's heading (its number, and the title at the top of its first text cell) and one
+labelled row per cell; in a decision column each paragraph is a decision of its own.
 """
 
 from __future__ import annotations
@@ -42,9 +42,16 @@ def find_grid(pages: list[list[Line]]) -> Grid | None:
         return None
     for page in pages:
         for row in rows(page):
-            if len(row) < 2 or not all(c.bold and len(c.text.strip()) <= 30 for c in row):
-                continue
             names = [c.text.strip().rstrip(":") for c in row]
+            # header cells: bold and short; or, set in the body's weight, three or more label names
+            # without colon (a label column's row "Besluit:" | "Aangehouden" is two cells, with one)
+            bold = all(c.bold and len(n) <= 30 for c, n in zip(row, names, strict=True))
+            plain = len(row) >= 3 and all(
+                ":" not in c.text and (label_name(n) or NUMBER_HEAD_RE.match(n))
+                for c, n in zip(row, names, strict=True)
+            )
+            if len(row) < 2 or not (bold or plain):
+                continue
             if not any(family(label_name(n) or "") in _DECIDING for n in names):
                 continue
             above = [ln for ln in everything if (ln.page, ln.top) < (row[0].page, row[0].top)]
@@ -89,12 +96,16 @@ def grid_blocks(grid: Grid, context: str) -> list[Block]:
     """The grid's items: a heading per row, a labelled row per cell (per paragraph in a decision cell)."""
     out: list[Block] = []
     first = 1 if grid.numbered else 0
-    for number, columns in _cells(grid):
-        page = min(ln.page for col in columns.values() for ln in col)
-        paras = {k: _paragraphs(columns.get(k, [])) for k in range(first, len(grid.xs))}
+    cells = [(number, {k: _paragraphs(columns.get(k, [])) for k in range(first, len(grid.xs))})
+             for number, columns in _cells(grid)]  # fmt: skip
+    # set in the body's weight, the title is known by its place: every first text cell of the grid
+    # opens with a paragraph of its own above the rest
+    placed = all(len(paras[first]) > 1 for _, paras in cells)
+    for number, paras in cells:
+        page = min(ln.page for cell in paras.values() for p in cell for ln in p)
         lead = paras[first][0] if paras[first] else []
-        if lead and all(ln.bold for ln in lead) and len(paras[first]) > 1:
-            # the item's title, in bold at the top of its first text cell
+        if lead and (placed or all(ln.bold for ln in lead)) and len(paras[first]) > 1:
+            # the item's title, at the top of its first text cell (in bold, or wherever it stands so)
             title = join_parts([ln.text for ln in lead], context)
             out.append(Block(HEADING, f"{number}. {title}" if number else title, level=2, page=page))
             paras[first] = paras[first][1:]

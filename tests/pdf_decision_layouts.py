@@ -275,7 +275,13 @@ def grid_over_pages() -> Layout:
     return replace(grid(), html=html_)
 
 
+def grid_plain() -> Layout:
+    """The grid of grid() set in one weight: no bold header row, no bold titles."""
+    return replace(grid(), html=grid().html.replace("<b>", "").replace("</b>", ""))
+
+
 LAYOUTS = {
+    "grid-one-weight": grid_plain,
     "grid-over-pages": grid_over_pages,
     "decisions-only-labelled": decisions_only,
     "numbered-decision-labels": numbered_decisions,
