@@ -13,7 +13,8 @@ from ingest.commitments import extract_mentions
 from ingest.decision_list import committee_of, meeting_date
 from ingest.loaders import load_document
 from ingest.parse import parse_letter
-from tests.pdf_decision_layouts import LAYOUTS, LETTERS
+from tests.pdf_decision_layouts import LAYOUTS
+from tests.pdf_decision_letters import LETTERS
 
 tmp = Path(tempfile.mkdtemp())
 
