@@ -20,10 +20,11 @@ from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, L
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
-# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen")
+# the labels in every spelling the layout reader passes on ("Zaak(en)", "Besluit(en)", "Toezeggingen",
+# "Besluit 2", "Besluit/afspraak")
 ROW_RE = re.compile(
-    r"^(?P<label>Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen|Toezegging\(en\)"
-    r"|Volgcommissie\(s\))\s*:\s*(?P<value>.*)$",
+    r"^(?P<label>(?:Zaak|Zaken|Zaak\(en\)|Besluit|Besluiten|Besluit\(en\)|Noot|Toezegging|Toezeggingen"
+    r"|Toezegging\(en\)|Volgcommissie\(s\))(?:\s?/\s?[a-z]+|\s+\d{1,2})?)\s*:\s*(?P<value>.*)$",
     re.S,
 )
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?:Agendapunt\s*:\s*)?(?P<title>\S.*)$", re.S)
@@ -43,15 +44,22 @@ def is_decision_list(letter: Letter) -> bool:
 
 
 def committee_of(letter: Letter) -> str | None:
-    """The committee as the list prints it, lower-case 'vaste commissie voor ...'."""
+    """The committee as the list names it in running text, lower-case 'vaste commissie voor ...' (a
+    header line prints it capitalised: "Commissie voor Justitie en Veiligheid", "Vaste commissie")."""
     for text in (letter.text[:3000], letter.sender or ""):
         m = COMMITTEE_RE.search(text)
         if m:
-            return squash(m.group("c"))
+            return _lower_start(squash(m.group("c")))
     if letter.sender and "commissie" in letter.sender.lower():
-        return squash(re.sub(r"^(?:staf\s+van\s+de\s+)", "", letter.sender))
+        return _lower_start(squash(re.sub(r"^(?:staf\s+van\s+de\s+)", "", letter.sender)))
     m = ANY_COMMITTEE_RE.search(letter.text[:3000])
-    return squash(m.group(1)) if m else None
+    return _lower_start(squash(m.group(1))) if m else None
+
+
+def _lower_start(name: str) -> str:
+    return re.sub(
+        r"^(?:Vaste|Algemene|Tijdelijke|Bijzondere|Commissie)\b", lambda m: m.group(0).lower(), name
+    )
 
 
 def meeting_date(letter: Letter):
@@ -76,9 +84,7 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
     committee = committee_of(letter)
     when = meeting_date(letter)
     headings = {s.span[0] for s in letter.sections}
-    # items are the numbered headings ("3. Wijziging van de Kieswet"); a list that numbers none heads
-    # each item with its title alone, and then every heading is an item
-    numbered = any(ITEM_RE.match(letter.text[s.span[0] : s.span[0] + 8]) for s in letter.sections)
+    # items are the numbered headings ("3. Wijziging van de Kieswet"), or headings with the title alone
     item, zaak = "", ""
     out: list[CommitmentMention] = []
     for at, para in _paragraphs(letter.text):
@@ -87,7 +93,9 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
             head = ITEM_RE.match(para)
             if head and (at in headings or not letter.sections):
                 item, zaak = squash(head.group("title")), ""
-            elif not numbered and at in headings:
+            elif at in headings:
+                # an item titled without number, or in a numbered list a section of its own (a closing
+                # "Toezeggingen"): what follows is no longer the numbered item above
                 item, zaak = squash(para), ""
             continue
         label, value = row.group("label"), squash(row.group("value"))

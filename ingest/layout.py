@@ -272,6 +272,8 @@ def join_two(left: str, right: str, context: str = "") -> str:
     if left.endswith(" -"):
         return left + right  # "AI-innovatie en -toepassing"
     if left.endswith("-") and len(left) > 1:
+        if re.search(r"\w-$", left) and re.match(r"(?:en|of|tot|noch)\s", right):
+            return f"{left} {right}"  # a suspended hyphen: "inlichtingen- en veiligheidsdiensten"
         before = re.search(r"(\w+)-$", left)
         after = re.match(r"(\w+)", right)
         if before and after:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from ingest.pdf_page import Line
 
 # A label cell: one to three words, optionally numbered ("1. Agendapunt:", "Agendapunt 3:"), an
-# optional plural mark ("Zaak(en)") and colon; never a sentence (no full stop inside, no comma).
+# optional plural mark ("Zaak(en)") and colon, words joined by a slash ("Besluit/afspraak"); never a
+# sentence (no full stop inside, no comma).
 _WORD = r"[^\W\d_][^\W_]*(?:\([a-z]{1,2}\))?"
 LABEL_CELL_RE = re.compile(
-    rf"^(?:\d{{1,3}}[.)]\s*)?(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})(?:\s+\d{{1,3}})?\s*:?$"
+    rf"^(?:\d{{1,3}}[.)]\s*)?(?P<name>{_WORD}(?:(?:[ -]|\s?/\s?){_WORD}){{0,2}})(?:\s+\d{{1,3}})?\s*:?$"
 )
 NUMBER_CELL_RE = re.compile(r"^\d{1,3}[.)]?$")
 # The list's header: its name, its meeting or its committee, in the first rows (a logo's lines or a

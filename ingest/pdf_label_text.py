@@ -14,7 +14,7 @@ from datetime import date
 from ingest.metadata import parse_date
 
 COMMITTEE_IN_RE = re.compile(
-    r"(?:(?:vaste|algemene|tijdelijke|bijzondere)\s+)?commissie\s+voor\s+[^\W\d][^,;:()]*?(?=\s+(?:van|d\.d\.|op)\s+\S*\d|$)",
+    r"(?:(?:vaste|algemene|tijdelijke|bijzondere)\s+)?commissie\s+voor\s+[^\W\d][^,;:()]*?(?=\s+(?:van|d\.d\.|op)\s+\S*\d|\s*,|$)",
     re.I,
 )
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")

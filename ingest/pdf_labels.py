@@ -12,34 +12,19 @@ rubrics: "Brievenlijst") become headings above the items.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.metadata import parse_date
 from ingest.model import HEADING, PARAGRAPH, TABLE_ROW, Block
 from ingest.pdf_footnotes import join_parts
-from ingest.pdf_label_column import LabelColumn, family, find_label_column, label_name
-from ingest.pdf_label_text import committee_in, header_date, listed_values
+from ingest.pdf_label_column import LabelColumn, family, find_label_column
+from ingest.pdf_label_row import Label, row_label, value_column
+from ingest.pdf_label_text import LIST_MARK_RE, committee_in, header_date, listed_values
 from ingest.pdf_page import Line
 
-# The labels of a decision list, known by name: recognised with or without a colon, in a cell of their
-# own, run in before their value or on a line above it.
-KNOWN = (
-    r"Agendapunt|Zaak|Zaken|Besluit\(en\)|Besluiten|Besluit|Noot|Volgcommissie\(s\)|Volgcommissies|Volgcommissie"
-    r"|Voortouwcommissie"
-    r"|Toezegging|Toezeggingen|Voorstel|Griffier|Document|Activiteitnummer|Datum"
-)
-# "1. Agendapunt:", "Agendapunt 3:", "Zaak:", "Besluit" (and the value after the colon, run in)
-KNOWN_RE = re.compile(rf"^(?:(\d{{1,3}})[.)]\s*)?({KNOWN})(?:\s+(\d{{1,3}}))?\s?(?::\s*(.*)|\s*$)", re.I)
-_CANONICAL = {k.lower().replace("\\", ""): k.replace("\\", "") for k in KNOWN.split("|")}
-# Any label in a label cell with a value cell beside it ("Voortouwcommissie:" | "vaste commissie ...").
-LABEL_RE = re.compile(r"^(?:(\d{1,3})\.\s*)?([A-Z][\w()/.’' -]{1,30}?)\s?:\s*(.*)$")
-NUMBER_RE = re.compile(r"^\d{1,3}\.$")
 NUMBERED_RE = re.compile(r"^\d{1,3}[.)]\s")
 ITEM_RE = re.compile(r"^(\d{1,3})[.)]?\s+(\S.*)$")  # a bold numbered line: an item without label
-DECISIONS = {"besluit", "besluiten", "besluit(en)", "voorstel"}
-CONTEXT = {"agendapunt", "zaak", "zaken", "noot", "volgcommissie(s)", "volgcommissie", "volgcommissies"}
 # Labels a value may start with itself, where the layout put it in the value column ("Besluit: ...").
 INLINE_RE = re.compile(
     r"^(Zaak|Besluit|Besluiten|Noot|Volgcommissie\(s\)|Toezegging|Toezeggingen)\s?:\s*(.*)$"
@@ -66,82 +51,14 @@ class LabelDocument:
     kind: str | None = None
 
 
-@dataclass(frozen=True)
-class _Label:
-    number: str | None
-    name: str
-    rest: str  # the value's start on the label's own line ("Zaak: Brief …"), or ""
-    cells: tuple[Line, ...]  # value cells beside the label, in a column of their own
-    x: float  # where the label stands
-
-
 @dataclass
 class _Field:
-    label: _Label
+    label: Label
     page: int
     value_x: float | None  # the value column; None: the value runs on at the label's x (run in, above)
     parts: list[str] = field(default_factory=list)
     multi: list[bool] = field(default_factory=list)  # which parts were rows of several cells
     bold_last: bool = False  # the last line read into the value was bold (a title runs on in bold)
-
-
-def _label(row: list[Line], value_x: float | None, column: LabelColumn | None = None) -> _Label | None:
-    """The label a row starts with: a known name in any form, another name only in a label cell; where
-    the layout has a label column, any name printed in it, and a number in it opens an item."""
-    cells = list(row)
-    head = cells[0].text.strip()
-    numbered = None
-    if NUMBER_RE.match(head) and len(cells) > 1:  # "1." in a cell of its own
-        numbered = head.rstrip(".")
-        head = f"{head} {cells[1].text.strip()}"
-        cells = cells[1:]
-    if value_x is not None and cells[0].x0 > value_x - 20:
-        if column is not None and numbered is not None:
-            return _Label(numbered, "Agendapunt", "", tuple(cells), row[0].x0)  # "1." | the item's title
-        return None  # a line of the value column ("Besluit: …" as a Noot's value)
-    if column is not None and len(cells) > 1 and (name := label_name(cells[0].text)) in column.names:
-        # a label of the column in any spelling ("ZAAK", "Toezeggingen", "Besluit(en):")
-        lead = re.match(r"^\s*(\d{1,3})[.)]", cells[0].text) or re.search(
-            r"\s(\d{1,3})\s*:?\s*$", cells[0].text
-        )
-        canonical = _CANONICAL.get(name, name[:1].upper() + name[1:])
-        return _Label(lead.group(1) if lead else None, canonical, "", tuple(cells[1:]), row[0].x0)
-    m = KNOWN_RE.match(head)
-    # printed in capitals ("ZAAK:") or lower case ("besluit:") a label needs its colon to be one
-    if m and (m.group(2)[:1].isupper() and not m.group(2)[1:2].isupper() or m.group(4) is not None):
-        number = m.group(1) or m.group(3)
-        name = _CANONICAL.get(m.group(2).lower(), m.group(2))
-        return _Label(number, name, (m.group(4) or "").strip(), tuple(cells[1:]), row[0].x0)
-    if len(cells) > 1 and (m := LABEL_RE.match(head)) and cells[1].x0 - cells[0].x1 > 8:
-        return _Label(m.group(1), m.group(2).strip(), m.group(3).strip(), tuple(cells[1:]), row[0].x0)
-    return None
-
-
-def value_column(page_rows: list[list[Line]]) -> float | None:
-    """The x where values start beside their labels, where labels stand in a column of their own."""
-    starts: Counter[int] = Counter()
-    for row in page_rows:
-        found = _label(row, None)
-        if found is not None and found.cells and not found.rest:
-            starts[round(found.cells[0].x0 / 3) * 3] += 1
-    return float(starts.most_common(1)[0][0]) - 3 if starts else None
-
-
-def is_label_document(page_rows: list[list[Line]]) -> bool:
-    """A decision list: a decision label and another of the list's labels, each at a row's start, or
-    six label rows of three names in a label column (the development lists' header has its own), or
-    a label column found by its layout (ingest/pdf_label_column.py)."""
-    names: Counter[str] = Counter()
-    celled: Counter[str] = Counter()
-    for row in page_rows:
-        found = _label(row, None)
-        if found is not None:
-            names[found.name.lower()] += 1
-            if found.cells:
-                celled[found.name.lower()] += 1
-    if set(names) & DECISIONS and set(names) & CONTEXT:
-        return True
-    return sum(celled.values()) >= 6 and len(celled) >= 3 or find_label_column(page_rows) is not None
 
 
 def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> LabelDocument:
@@ -164,11 +81,14 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         current = None
 
     for i, row in enumerate(page_rows):
-        found = _label(row, value_x, column)
+        found = row_label(row, value_x, column)
         if found is not None:
             flush()
             own_x = found.cells[0].x0 if found.cells else None
             current = _Field(found, row[0].page, own_x)
+            if _section_label(found, page_rows[i + 1 : i + 2], value_x, column):
+                # a closing "Toezeggingen" over a list of its own: a section, its entries each a row
+                items.append(Block(HEADING, " ".join(c.text.strip() for c in row), level=2, page=row[0].page))
             if found.rest:
                 current.parts.append(found.rest)
                 current.multi.append(False)
@@ -212,11 +132,11 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
         title_line = None
         if (m := PLACE_DATE_RE.match(text)) and doc.date is None and parse_date(m.group(1)):
             doc.date = parse_date(m.group(1))
-        elif before_items and doc.title is None and TITLE_RE.match(text) and not items:
+        elif before_items and doc.title is None and TITLE_RE.match(text):
             doc.title = text
             title_line = row[-1]
         elif before_items and doc.committee is None and COMMITTEE_RE.match(text):
-            doc.committee = text
+            doc.committee = committee_in(text) or text  # "Vaste commissie voor X, maandag 20 januari"
         elif (all(c.bold for c in row) or in_labels) and (m := ITEM_RE.match(text)) and len(row) == 1:
             # an item printed as a title, or numbered left of the label column's values
             items.append(Block(HEADING, text, level=2, page=row[0].page))
@@ -245,14 +165,22 @@ def read_labelled(page_rows: list[list[Line]], pitch: float, context: str) -> La
     return doc
 
 
+def _section_label(found: Label, after: list[list[Line]], value_x: float | None, column) -> bool:
+    """A label alone on its line where labels stand in a column beside their values, the text under it
+    left of that column (not its value): a section heading, the label of every entry under it."""
+    if value_x is None or found.cells or found.rest or found.number or not after:
+        return False
+    return after[0][0].x0 < value_x - 20 and row_label(after[0], value_x, column) is None
+
+
 def _labels_follow(after: list[list[Line]], value_x: float | None, column: LabelColumn | None) -> bool:
     """An item's title stands right above its first label (or above its second line and that)."""
     if not after:
         return False
-    if _label(after[0], value_x, column) is not None:
+    if row_label(after[0], value_x, column) is not None:
         return True
     text = " ".join(c.text.strip() for c in after[0])
-    return len(after) > 1 and not NUMBERED_RE.match(text) and _label(after[1], value_x, column) is not None
+    return len(after) > 1 and not NUMBERED_RE.match(text) and row_label(after[1], value_x, column) is not None
 
 
 def _title_goes_on(row: list[Line], title: Line, pitch: float) -> bool:
@@ -315,8 +243,18 @@ def _zaak_items(items: list[Block]) -> list[Block]:
 
 def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> None:
     listed = listed_values(f.parts)
-    if listed and family(f.label.name) in ("besluit", "toezegging") and f.label.number is None:
-        # "Besluiten:" over a list of decisions: each its own row, each its own decision
+    # a plural label ("Besluiten:") over a list, or a list that is the whole value: each item its own
+    # decision; a singular label whose value opens with its own words ("Besluit: Opzet gesprek: 1. …
+    # 2. …", example1) is one decision in parts
+    plural = f.label.name.lower().endswith(("en", "(en)"))
+    whole = not LIST_MARK_RE.match(" ".join(f.parts[0].split())) if f.parts else True
+    if (
+        listed
+        and (plural or not whole)
+        and family(f.label.name) in ("besluit", "toezegging")
+        and f.label.number is None
+    ):
+        # each its own row, each its own decision
         for part in listed:
             _emit(_Field(f.label, f.page, f.value_x, [part], [False]), doc, items, context)
         return
@@ -344,10 +282,14 @@ def _emit(f: _Field, doc: LabelDocument, items: list[Block], context: str) -> No
         doc.title = value
     elif header == "date" and doc.date is None and parse_date(value):
         doc.date = parse_date(value)
+    elif before_items and doc.date is None and len(value) <= 60 and (when := parse_date(value)):
+        # a header row whose value is a date under any label ("Vergaderdatum", "Datum vergadering")
+        doc.date = when
+        items.append(Block(TABLE_ROW, f"{name}: {value}", page=f.page, label=name))
     elif name.lower() == "agendapunt":
         text = f"{number}. {value}" if number else value
         items.append(Block(HEADING, text, level=2, page=f.page))
-    elif number is not None:
+    elif number is not None and family(name) not in ("besluit", "toezegging"):
         items.append(Block(HEADING, f"{number}. {value}", level=2, page=f.page))
     else:
         items.append(Block(TABLE_ROW, f"{name}: {value}", page=f.page, label=name))

@@ -21,7 +21,9 @@ from ingest.pdf_footnotes import call_numbers, footnote_zone, read_footnotes
 from ingest.pdf_furniture import running_lines, side_column
 from ingest.pdf_kamerstuk import read_kamerstuk_header
 from ingest.pdf_label_column import beside_labels
-from ingest.pdf_labels import is_label_document, read_labelled
+from ingest.pdf_label_grid import find_grid, grid_blocks
+from ingest.pdf_label_row import is_label_document
+from ingest.pdf_labels import read_labelled
 from ingest.pdf_letterhead import Letterhead, chamber, read_label_rows, read_side_column
 from ingest.pdf_page import Line, Page, PdfLayout, pitch
 from ingest.pdf_signature import CLOSING_RE, is_function, person, signers
@@ -73,10 +75,11 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
         len(sizes) <= 1
         and not any(ln.raised for ln in all_lines)
         and not is_label_document([row for p in layout.pages for row in _rows(content[p.number], p.width)])
+        and find_grid([content[p.number] for p in layout.pages]) is None
     ):
         # one size throughout and nothing raised: the layout tells no footnote, heading or
-        # letterhead apart, so the plain-text rules read it; a decision list's label column is
-        # structure enough of its own
+        # letterhead apart, so the plain-text rules read it; a decision list's label column or grid
+        # is structure enough of its own
         return PdfDocument(
             text=text, reader_notes=("PDF set in one font size throughout: read as plain text",)
         )
@@ -91,7 +94,8 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
     read_side_column(side[first.number], head)
     all_rows = [row for p in layout.pages for row in _rows(body[p.number], p.width)]
     kst = read_kamerstuk_header(_rows(body[first.number], first.width), all_rows)
-    if kst is None and not is_label_document(all_rows):
+    grid = None if kst else find_grid([body[p.number] for p in layout.pages])
+    if kst is None and grid is None and not is_label_document(all_rows):
         # a decision list's header ("Datum: …" under its title) is the list's own, read with its labels
         read_label_rows(body[first.number], first.height, line_pitch, head)
     consumed = head.used | (kst.used if kst else set())
@@ -102,7 +106,19 @@ def read_pdf_layout(layout: PdfLayout) -> PdfDocument:
 
     sender = title = kind = None
     when = head.date
-    if is_label_document(flat_rows):
+    if grid is not None:
+        # a grid of items under a header row of labels; the rows above it are the list's header
+        labelled = read_labelled(
+            [r for r in flat_rows if not set(r) & (grid.lines | grid.repeated)], line_pitch, context
+        )
+        blocks = labelled.blocks + grid_blocks(grid, context)
+        title, when, sender, kind = (
+            labelled.title,
+            labelled.date or when,
+            labelled.committee,
+            "besluitenlijst",
+        )
+    elif is_label_document(flat_rows):
         labelled = read_labelled(flat_rows, line_pitch, context)
         blocks = labelled.blocks
         title, when, sender, kind = labelled.title, labelled.date or when, labelled.committee, labelled.kind

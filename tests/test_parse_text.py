@@ -70,6 +70,16 @@ def test_hyphenation_joins_only_split_words():
     assert "actie-agenda" in text
 
 
+def test_a_suspended_hyphen_at_a_line_end_stays_with_its_space():
+    from ingest.layout import join_two
+
+    assert join_two("de Wet op de inlichtingen-", "en veiligheidsdiensten") == (
+        "de Wet op de inlichtingen- en veiligheidsdiensten"
+    )
+    assert join_two("binnen-", "of buitenland") == "binnen- of buitenland"
+    assert join_two("uitvoe-", "ring van de wet") == "uitvoering van de wet"
+
+
 def test_link_debris_and_footnotes_leave_the_body():
     letter = parse(PLAIN)
     assert "https://example.org/mitid" not in letter.text

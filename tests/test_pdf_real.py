@@ -168,6 +168,8 @@ def test_decision_list_example1(read):
     # a year on its own line is part of its value, not a page number
     assert "Kalma P. (PvdA) - 17 maart 2009 Tweede nota van wijziging" in letter.text
     assert "Volgcommissie(s): OCW, JUST" in letter.text
+    # a decision that opens with its own words over a numbered list is one decision in parts
+    assert "Besluit: Opzet gesprek: 1. Algemeen (één uur) 2. Centraal Administratiekantoor" in letter.text
 
 
 def test_decision_list_example2(read):
