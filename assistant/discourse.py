@@ -5,7 +5,9 @@ Three small signals the answerer reads beside the words:
   is not answered by a date that lies before the letter ("Op 21 maart 2023 heeft u gevraagd");
 - a question about an outcome ("what did the SER advise?") is not answered by a sentence that says
   the outcome is still to come ("De SER zal ... in haar advies nader stilstaan"): that is "not stated";
-- a sentence opened by "Concreet", "Het gaat om", "Dit zijn" spells out the one before it.
+- a sentence opened by "Concreet", "Het gaat om", "Dit zijn" spells out the one before it;
+- a question about the end of a period ("tot wanneer ...?", "by when ...?", "wanneer verloopt ...?") is
+  answered by a date the sentence marks as an end ("uiterlijk op", "tot en met", "verloopt op").
 """
 
 from __future__ import annotations
@@ -42,6 +44,17 @@ _PROSPECTIVE = re.compile(
     r"in\s+te\s+plannen|wordt\s+verwacht|verwacht\s+ik|komt\s+later|nog\s+plaats\s*vinden)\b",
     re.I,
 )
+_END_ASK = re.compile(
+    r"\b(?:tot\s+wanneer|uiterlijk\s+wanneer|until\s+when|by\s+when|deadline|uiterste\s+datum|"
+    r"verloopt|verlopen|expires?|expiry|closes?)\b",
+    re.I,
+)
+# Words that make the date after them an end point; the date follows within a few words.
+_END_MARK = re.compile(
+    r"\b(?:uiterlijk|tot\s+en\s+met|t/m|tot|verloopt|verlopen|deadline|uiterste|until|by|expires?)\b"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.I,
+)
 _ELABORATES = re.compile(
     r"^\s*(?:Concreet|Het\s+gaat\s+(?:hierbij\s+)?om|Dit\s+(?:zijn|betreft|betekent)|Deze\s+(?:groep|zijn)|"
     r"Namelijk|Daarbij\s+gaat\s+het\s+om|Dat\s+(?:zijn|betekent)|Hiervan|Daarvan)\b"
@@ -50,6 +63,15 @@ _ELABORATES = re.compile(
 
 def asks_future(question: str) -> bool:
     return bool(_FUTURE_ASK.search(question)) and not _PAST_ASK.search(question)
+
+
+def asks_end(question: str) -> bool:
+    return bool(_END_ASK.search(question))
+
+
+def marks_end(sentence: str, value: Value) -> bool:
+    """The words just before the value make it an end point: "uiterlijk op 18 november 2016"."""
+    return bool(_END_MARK.search(sentence[: value.span[0]]))
 
 
 def asks_outcome(question: str) -> bool:

@@ -20,12 +20,13 @@ from typing import Any
 import numpy as np
 
 from assistant import terms
-from assistant.discourse import asks_future, only_past
+from assistant.discourse import asks_end, asks_future, marks_end, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
 from assistant.values import ROLES, Value, counts, counts_things, fresh, role_names, values
 from index.build import chunk_heading
 from ingest import dictum
+from ingest.decision_list import is_item_title
 from ingest.model import Hit, Span
 
 # Weights, set on the development questions (eval/results/calibration/): lexical evidence first, the
@@ -38,6 +39,7 @@ W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
 ID_BONUS = 0.1
 VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "duration": 0.25}
+END_BONUS = 0.15  # for "until when": a date marked as an end ("uiterlijk op", "tot en met")
 PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
 MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
@@ -227,6 +229,7 @@ def score_sentences(
     asked = f"{analysis.question} {analysis.carried}"  # values named in the topic do not answer it
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     future = kind == "date" and asks_future(analysis.question)
+    until = kind == "date" and asks_end(analysis.question)
     roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
     counting = kind == "number" and counts_things(analysis.question)
     semantic = semantic or Semantic(None, None)
@@ -267,6 +270,8 @@ def score_sentences(
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
                 if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
+                if found and is_item_title(hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]):
+                    found = ()  # a decision item's "Zaak:" line dates its case; its Besluit answers
                 if counting:
                     found = tuple(counts(list(found)))
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
@@ -280,6 +285,8 @@ def score_sentences(
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
             window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            if until and any(marks_end(sentence, v) for v in found):
+                bonus += END_BONUS  # "tot wanneer ...?": "uiterlijk op 18 november" over the case's date
             if future and found and only_past(found, hit.letter.date):
                 bonus -= VALUE_BONUS[kind] + PAST_PENALTY  # "wanneer wordt ...?" is not answered by 2023
             if (members_asked or roles_asked) and any(v.kind == "member" for v in found):

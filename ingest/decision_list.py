@@ -136,3 +136,10 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
             )
         )
     return out
+
+
+def is_item_title(text: str) -> bool:
+    """The line names a decision-list item's case ("Zaak: Brief regering - ... - 24 maart 2009 ..."):
+    its date and sender are the case document's, not what the committee decided."""
+    row = ROW_RE.match(text.strip().lstrip("•- ").strip())
+    return row is not None and row.group("label").startswith("Zaak")
