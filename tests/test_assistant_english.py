@@ -164,3 +164,5 @@ def test_the_glossary_reads_everyday_words_of_care_justice_and_the_circular_econ
     found = dict(english_concepts("makers responsible for collecting old furniture"))
     assert "meubel" in found["furniture"] and "producent" in found["makers"]
     assert "verantwoordelijk" in found["responsible"] and "inzamel" in found["collecting"]
+    found = dict(english_concepts("who surveyed the target groups"))
+    assert "bevraagd" in found["surveyed"] and "doelgroep" in found["target groups"]
