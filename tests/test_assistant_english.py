@@ -166,3 +166,6 @@ def test_the_glossary_reads_everyday_words_of_care_justice_and_the_circular_econ
     assert "verantwoordelijk" in found["responsible"] and "inzamel" in found["collecting"]
     found = dict(english_concepts("who surveyed the target groups"))
     assert "bevraagd" in found["surveyed"] and "doelgroep" in found["target groups"]
+    found = dict(english_concepts("burning recyclable material completely"))
+    assert "verbrand" in found["burning"] and "recyclebar" in found["recyclable"]
+    assert "materiaal" in found["material"] and "volled" in found["completely"]
