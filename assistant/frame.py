@@ -124,6 +124,9 @@ _UNITS_EN = {
     "acht": "eight", "negen": "nine", "tien": "ten", "twaalf": "twelve", "achttien": "eighteen",
     "een": "one", "één": "one", "anderhalf": "one and a half",
 }  # fmt: skip
+# Dutch "jaar" and "uur" serve one and many ("één jaar", "drie jaar"): after "one" English wants the singular.
+_SINGULAR_EN = {"years": "year", "hours": "hour", "days": "day", "months": "month", "weeks": "week",
+                "quarters": "quarter", "working days": "working day"}  # fmt: skip
 
 
 def duration_phrase(text: str, language: str) -> str:
@@ -133,7 +136,10 @@ def duration_phrase(text: str, language: str) -> str:
     words = text.split()
     if not all(w.lower() in _UNITS_EN or re.fullmatch(r"[\d.,-]+", w) for w in words):
         return f"“{text}”"
-    return " ".join(_UNITS_EN.get(w.lower(), w) for w in words)
+    english = [_UNITS_EN.get(w.lower(), w) for w in words]
+    if len(english) >= 2 and english[-2] in ("one", "1"):
+        english[-1] = _SINGULAR_EN.get(english[-1], english[-1])  # "één jaar": "one year", not "one years"
+    return " ".join(english)
 
 
 def verdict(value: str, language: str) -> str:

@@ -171,3 +171,13 @@ def sentence_items(sentence: str) -> list[str]:
     body = inner.group(1) if inner else sentence.split(":", 1)[1] if ":" in sentence else ""
     parts = [p.strip(" .;") for p in re.split(r",|;|\s+en\s+|\s+and\s+", body)]
     return [p for p in parts if p]
+
+
+# A list written as prose: "textiel (...), verpakkingen (...), en elektrische apparaten (...)": at least
+# three items, commas between them and "en"/"and"/"of"/"or" before the last (asides in brackets left out).
+_PROSE_LIST = re.compile(r"[^,.;:]{2,80},[^,.;:]{2,80},?\s+(?:en|and|of|or)\s+[^,.;:]{2,80}")
+
+
+def enumerates(sentence: str) -> bool:
+    """The sentence lists three or more things in prose."""
+    return bool(_PROSE_LIST.search(re.sub(r"\([^()]*\)", "", sentence)))

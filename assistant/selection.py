@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from assistant import lists as _lists
 from assistant import terms
 from assistant.discourse import elaborates
 from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, passage_text, topic_coverage
@@ -217,9 +218,34 @@ def choose(
         ):
             continue  # already shown as an item of the list above
         chosen.append(cand)
+    if "list" in query.intents and kind is None and not lists.get(id(lead)):
+        prose = _prose_list_after(lead, candidates, chosen)
+        if prose is not None:
+            chosen = [lead, prose, *chosen[1 : rules.max_sentences - 1]]
     if "list" in query.intents:
         chosen = _whole_lists(chosen, lists, next_chunk)
     return chosen, {id(c): lists.get(id(c)) or _items(c, query, next_chunk) for c in chosen}
+
+
+PROSE_LIST_REACH = 4  # sentences after the lead: a list question's topic sentence and its enumeration
+
+
+def _prose_list_after(
+    lead: Candidate, candidates: Sequence[Candidate], chosen: Sequence[Candidate]
+) -> Candidate | None:
+    """For a list question whose lead lists nothing, the first sentence soon after it that enumerates in
+    prose (lists.enumerates). Development: "Met welke materiaalstromen begint het kabinet ...?" led with
+    "We zetten in op een verplicht percentage ..."; the list came three sentences on."""
+    after = sorted(
+        (c for c in candidates if c.hit.chunk.id == lead.hit.chunk.id and c.span[0] >= lead.span[1]),
+        key=lambda c: c.span[0],
+    )
+    for c in after[:PROSE_LIST_REACH]:
+        if c in chosen:
+            return None
+        if _lists.enumerates(c.text):
+            return c
+    return None
 
 
 def _whole_lists(

@@ -120,6 +120,10 @@ def test_a_how_long_question_states_the_duration():
     assert [v.text for v in values("een implementatietermijn van 24 maanden", "duration")] == ["24 maanden"]
     assert values("8.000 apparaten per jaar", "duration") == []  # a rate, not a span of time
     assert duration_phrase("binnen zes weken", "en") == "within six weeks"
+    # Dutch "jaar" and "uur" are one and many: after "één" English takes the singular
+    assert duration_phrase("binnen één jaar", "en") == "within one year"
+    assert duration_phrase("1 jaar", "en") == "1 year"
+    assert duration_phrase("drie jaar", "en") == "three years"
 
 
 def test_the_topic_without_the_asked_value_is_not_stated_and_cites_what_is_there():

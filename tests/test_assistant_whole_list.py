@@ -53,3 +53,25 @@ def test_a_list_item_brings_its_intro_and_every_other_item(tmp_path, capsys, mon
     intro = next(x for x in text.splitlines() if "namelijk:" in x)
     assert intro.startswith("- “"), text  # the intro leads, its items under it
     assert text.index("namelijk:") < text.index(": 6 maanden") < text.index(": 36 maanden"), text
+
+
+def test_a_list_question_whose_lead_lists_nothing_quotes_the_prose_enumeration_after_it():
+    from types import SimpleNamespace
+
+    from assistant.selection import _prose_list_after
+
+    text = (
+        "We zetten in op een verplicht percentage. Doel hiervan is beter gebruik. "
+        "Hierbij hebben we oog voor stromen. We starten met textiel (via de ESPR), verpakkingen "
+        "(via de verordening), en elektrische apparaten (via de richtlijn). Daarna volgt de bouw."
+    )
+    chunk = SimpleNamespace(id="c1")
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + 1
+        sentences.append(SimpleNamespace(hit=SimpleNamespace(chunk=chunk), span=(start, end), text=part))
+        start = end + 1
+    lead = sentences[0]
+    found = _prose_list_after(lead, sentences, [lead])
+    assert found is sentences[3]
+    assert _prose_list_after(lead, sentences[:3], [lead]) is None  # no enumeration: nothing added

@@ -32,14 +32,15 @@ def test_coverage_counts_glossary_terms_and_words_the_corpus_uses():
 
 
 def test_dutch_questions_and_the_off_setting_keep_bm25_at_full_weight(searcher):
+    # an English question with no word the glossary or the sample letters know
     searcher.settings = searcher.settings.with_(english_bm25_floor=0.0)
     assert searcher.plan("Wanneer moet het verbranden stoppen?").bm25_weight == 1.0
-    english = searcher.plan("When must burning recyclable material be completely over?")
+    english = searcher.plan("When must whaling by trawlers be entirely over?")
     assert english.language == "en" and english.bm25_weight == 0.0
     searcher.settings = searcher.settings.with_(english_bm25_floor=0.25)
-    assert searcher.plan("When must burning recyclable material be completely over?").bm25_weight == 0.25
+    assert searcher.plan("When must whaling by trawlers be entirely over?").bm25_weight == 0.25
     searcher.settings = searcher.settings.with_(english_bm25_floor=1.0)
-    assert searcher.plan("When must burning recyclable material be completely over?").bm25_weight == 1.0
+    assert searcher.plan("When must whaling by trawlers be entirely over?").bm25_weight == 1.0
 
 
 def test_bm25_knows_the_words_of_the_indexed_texts(searcher):
@@ -62,7 +63,7 @@ def test_english_question_the_glossary_cannot_read_follows_the_dense_ranking(sea
     monkeypatch.setattr(searcher, "bm25_ranking", lambda *a: [(noise, 3.0), (meant, 2.0)])
     monkeypatch.setattr(searcher, "dense_ranking", lambda *a: [(meant, 0.9), (noise, 0.5)])
     monkeypatch.setattr(searcher, "sentence_ranking", lambda *a: [(meant, 0.9), (noise, 0.5)])  # dense side
-    question = "By when must burning recyclable material be completely over?"
+    question = "By when must whaling by trawlers be entirely over?"
     searcher.settings = searcher.settings.with_(english_bm25_floor=1.0)
     assert searcher.search(question, k=1)[0].chunk.id == noise
     searcher.settings = searcher.settings.with_(english_bm25_floor=0.0)
