@@ -45,13 +45,13 @@ def test_register_figures_are_reported(capsys: pytest.CaptureFixture[str]):
     assert {"letters/measurement", "open", "overdue", "members"} <= set(f)
 
 
-@pytest.mark.xfail(strict=True, reason=f"letters 002/004: recall 0.657, precision 0.885; {BELOW}")
+@pytest.mark.xfail(strict=True, reason=f"letters 002/004: recall 0.629, precision 0.88; {BELOW}")
 def test_measurement_letters_records_found_and_real():
     m = figures()["letters/measurement"]
     assert m["recall"] >= THRESHOLD and m["precision"] >= THRESHOLD, (m["missed"], m["unreal"])
 
 
-@pytest.mark.xfail(strict=True, reason=f"letters 002/004: verdict and source 0.739; {BELOW}")
+@pytest.mark.xfail(strict=True, reason=f"letters 002/004: verdict and source 0.773; {BELOW}")
 def test_measurement_letters_verdict_and_source():
     assert figures()["letters/measurement"]["verdict_and_source"] >= THRESHOLD
 
