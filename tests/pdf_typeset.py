@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from ingest.loaders import RawDocument
 from ingest.model import BRACKETED, Letter
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -152,3 +154,16 @@ def typeset(letter: Letter, head: Letterhead, skip: int = 0, columns: bool = Fal
     if columns:
         page = page.replace("</style>", COLUMNS_CSS + "</style>")
     return HTML(string=page).write_pdf()
+
+
+def read_typeset(folder: Path, name: str, source: str) -> tuple[RawDocument, Letter]:
+    """Typeset the HTML as folder/name.pdf and read it back as the pipeline does: (raw, letter)."""
+    from weasyprint import HTML
+
+    from ingest.loaders import load_document
+    from ingest.parse import parse_letter
+
+    path = folder / f"{name}.pdf"
+    path.write_bytes(HTML(string=source).write_pdf())
+    raw = load_document(path)
+    return raw, parse_letter(raw)

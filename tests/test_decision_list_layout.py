@@ -20,8 +20,7 @@ import pytest
 
 from ingest.commitments import extract_mentions
 from ingest.decision_list import committee_of, is_decision_list, meeting_date
-from ingest.loaders import load_document
-from ingest.parse import parse_letter
+from tests.pdf_typeset import read_typeset
 
 pytest.importorskip("weasyprint")
 
@@ -316,19 +315,10 @@ ANNEX = LETTER.replace(
 )
 
 
-def _read(folder, name: str, source: str):
-    from weasyprint import HTML
-
-    path = folder / f"{name}.pdf"
-    path.write_bytes(HTML(string=source).write_pdf())
-    raw = load_document(path)
-    return raw, parse_letter(raw)
-
-
 @pytest.fixture(scope="module")
 def lists(tmp_path_factory):
     folder = tmp_path_factory.mktemp("layout-lists")
-    return {name: _read(folder, name, list_html(spec)) for name, spec in SPECS.items()}
+    return {name: read_typeset(folder, name, list_html(spec)) for name, spec in SPECS.items()}
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
@@ -370,19 +360,19 @@ def test_committee_and_meeting_date(lists, name):
 
 
 def test_a_letter_is_no_decision_list(tmp_path):
-    raw, letter = _read(tmp_path, "letter", LETTER)
+    raw, letter = read_typeset(tmp_path, "letter", LETTER)
     assert raw.kind != "besluitenlijst"
     assert not is_decision_list(letter)
     assert letter.date == date(2025, 3, 14)
 
 
 def test_a_letter_with_a_table_of_toezeggingen_is_no_decision_list(tmp_path):
-    raw, letter = _read(tmp_path, "letter-annex", ANNEX)
+    raw, letter = read_typeset(tmp_path, "letter-annex", ANNEX)
     assert raw.kind != "besluitenlijst"
     assert not is_decision_list(letter)
 
 
 def test_a_letter_in_one_font_size_is_no_decision_list(tmp_path):
-    raw, letter = _read(tmp_path, "letter-one-size", LETTER.replace("font-size: 8pt;", ""))
+    raw, letter = read_typeset(tmp_path, "letter-one-size", LETTER.replace("font-size: 8pt;", ""))
     assert raw.kind != "besluitenlijst"
     assert not is_decision_list(letter)

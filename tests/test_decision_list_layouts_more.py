@@ -12,21 +12,11 @@ import pytest
 
 from ingest.commitments import extract_mentions
 from ingest.decision_list import committee_of, is_decision_list, meeting_date
-from ingest.loaders import load_document
-from ingest.parse import parse_letter
 from tests.pdf_decision_layouts import LAYOUTS
 from tests.pdf_decision_letters import LETTERS
+from tests.pdf_typeset import read_typeset
 
 pytest.importorskip("weasyprint")
-
-
-def _read(folder, name: str, source: str):
-    from weasyprint import HTML
-
-    path = folder / f"{name}.pdf"
-    path.write_bytes(HTML(string=source).write_pdf())
-    raw = load_document(path)
-    return raw, parse_letter(raw)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +25,7 @@ def lists(tmp_path_factory):
     out = {}
     for name, make in LAYOUTS.items():
         layout = make()
-        out[name] = (layout, *_read(folder, name, layout.html))
+        out[name] = (layout, *read_typeset(folder, name, layout.html))
     return out
 
 
@@ -90,7 +80,7 @@ def test_no_running_header_or_footer_in_the_text(lists):
 @pytest.mark.parametrize("name", sorted(LETTERS))
 def test_a_letter_with_a_label_letterhead_stays_a_letter(tmp_path, name):
     source, when = LETTERS[name]
-    raw, letter = _read(tmp_path, name, source)
+    raw, letter = read_typeset(tmp_path, name, source)
     assert raw.kind != "besluitenlijst"
     assert not is_decision_list(letter)
     assert letter.date == when
