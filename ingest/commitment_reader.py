@@ -16,11 +16,13 @@ from ingest.commitment_draft import (
     GROUP_RE,
     HEADING_RE,
     NUMBER_RE,
+    QUOTE_RE,
     RUNNING,
     Draft,
     Signal,
     draft_title,
     ids_for,
+    promised_words,
 )
 from ingest.commitment_text import (
     NAME,
@@ -33,7 +35,7 @@ from ingest.commitment_text import (
 )
 from ingest.dates import find_deadlines
 from ingest.identifiers import kamerstuk_ids, toezegging_ids
-from ingest.model import Footnote, Letter, Member, Section
+from ingest.model import AFGEDAAN, Footnote, Letter, Member, Section
 from ingest.verdicts import STATUS, find_signal, status_label
 
 OF_MEMBER_RE = re.compile(
@@ -46,9 +48,15 @@ GLUED_RE = re.compile(r"^(?P<names>[^\s].{0,60}?)\s+(?:over|inzake|betreffende)\
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
 # 'zegde ik (het lid X) toe' is the writer's promise in the past tense (dev08).
+# 'Per toezegging vindt u de stand van zaken' distributes over all of them: it names none.
 KIND_RE = re.compile(
-    r"\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
+    r"(?<!\b[Pp]er\s)\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
     re.I,
+)
+# The letter says it does not report on the commitment it names ('valt buiten dit overzicht', 'ik noem
+# haar hier volledigheidshalve'): named in passing, and nothing in that sentence is its verdict.
+OUT_OF_SCOPE_RE = re.compile(
+    r"\bbuiten\s+(?:dit|deze|het)\s+(?:overzicht|brief|rapportage|verslag)\b|\bvolledigheidshalve\b", re.I
 )
 ADDRESSED_RE = re.compile(r"\b(?:uw|de)\s+Kamer\b|\bKamerleden\b|\b[Uu]\b|\bheb\s+ik\b", re.I)
 MOTION_EVENT_RE = re.compile(r"\bmotie\s+(?:aangenomen|ingediend)|\bdiende\b[^.]*\bmotie\b", re.I)
@@ -94,6 +102,34 @@ PROMISE_CUE = re.compile(
 )
 
 
+# A table's header row names its columns; a row under it is read cell by cell by those names.
+_COLUMN_NAMES = {
+    "id": r"nr\.?|nummer|id|kenmerk|toezeggingnummer|kamerstuk",
+    "title": r"omschrijving|onderwerp|titel|toezegging|motie|beschrijving",
+    "status": r"stand\s+van\s+zaken|status|voortgang|stand",
+    "planning": r"planning|termijn|deadline|verwacht|datum|afronding",
+    "kind": r"soort|type",
+    "members": r"indiener[s]?|kamerlid|kamerleden|leden",
+}
+_COLUMN_RE = {k: re.compile(rf"^(?:{p})$", re.I) for k, p in _COLUMN_NAMES.items()}
+
+
+def table_header(line: str) -> dict:
+    """{'id': 0, 'title': 1, 'status': 2, 'planning': 3, '_cells': [...]} for a header row, else {}."""
+    cells = [c.strip() for c in CELL_SPLIT_RE.split(line) if c.strip()]
+    if len(cells) < 3:
+        return {}
+    roles: dict = {}
+    for i, c in enumerate(cells):
+        role = next((k for k, r in _COLUMN_RE.items() if r.match(c) and k not in roles), None)
+        if role is None:
+            return {}
+        roles[role] = i
+    if "status" not in roles:
+        return {}
+    return roles | {"_cells": cells}
+
+
 class Reader:
     """Reads one letter: marker lookup, masked text (markers blanked so names end cleanly), drafts."""
 
@@ -107,6 +143,7 @@ class Reader:
         self.ref = letter.date  # relative phrases resolve only against a printed date
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", letter.text)]
         self.named_in: dict[int, int] = {}  # id(draft) -> paragraph where it was named last
+        self.columns: dict = {}  # the last table header row read (table_header)
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset)
@@ -151,7 +188,13 @@ class Reader:
         heading = squash(section.heading)
         own = self._heading_drafts(section, heading, self.footnotes_in(section.span[0], head_end))
         rows = self._table_rows(head_end, section.span[1])
-        if self._table_rows(section.span[0], head_end):  # a row the text reader took for a heading
+        # A row, or the table's header row ('Nr. | Omschrijving | Stand van zaken | Planning'), that the
+        # text reader took for a heading: the table starts at the section's start.
+        if (
+            self._table_rows(section.span[0], head_end)
+            or table_header(heading)
+            or self._runs_on(section, head_end)
+        ):
             own, heading, head_end = [], "", section.span[0]
             rows = self._table_rows(head_end, section.span[1])
         drafts = inherited + own + [d for _, _, d in rows]
@@ -183,11 +226,20 @@ class Reader:
         'Status:', else the last of three or more cells) gives the verdict as a label (verdicts.status_label).
         """
         rows = []
+        # what the header row names each column ('status', 'planning', ...); the text reader may have put
+        # the header and each row in sections of their own, so the last header read holds
+        columns = self.columns
         for m in re.finditer(r"[^\n]+", self.masked[start:end]):
             cells = [c.strip() for c in CELL_SPLIT_RE.split(m.group()) if c.strip()]
             if len(cells) < 2:
                 continue
+            if header := table_header(m.group()):
+                columns = self.columns = header
+                continue
             a, b = start + m.start(), start + m.end()
+            if columns and len(cells) == len(columns.get("_cells", ())):
+                rows.append((a, b, self._header_row(cells, columns, a, b)))
+                continue
             tz = [(i, toezegging_ids(c)) for i, c in enumerate(cells) if toezegging_ids(c)]
             kst = [(i, kamerstuk_ids(c)) for i, c in enumerate(cells) if kamerstuk_ids(c)]
             if tz:
@@ -215,6 +267,43 @@ class Reader:
             rows.append((a, b, draft))
         return rows
 
+    def _runs_on(self, section: Section, head_end: int) -> bool:
+        """The 'heading' is a numbered paragraph's first line ('1. Met de motie van het lid X heeft uw
+        Kamer ...'): its sentence runs on into the text, no capital between (the parser may have set the
+        'heading' apart with a blank line)."""
+        if not NUMBER_RE.match(section.heading) or re.search(r"[.:;?!]\s*$", section.heading):
+            return False
+        after = re.match(r"\s*(\S)", self.letter.text[head_end : section.span[1]])
+        return bool(after) and (after.group(1).islower() or after.group(1).isdigit())
+
+    def _header_row(self, cells: list[str], columns: dict, a: int, b: int) -> Draft:
+        """A row of a table whose header names its columns: each cell read by its column's name."""
+
+        def cell(role: str) -> str:
+            at = columns.get(role)
+            return cells[at] if at is not None else ""
+
+        ident = cell("id") or " ".join(cells)
+        ids = list(toezegging_ids(ident)) or list(kamerstuk_ids(ident))
+        kind = (
+            "toezegging"
+            if toezegging_ids(ident) or not re.search(r"\bmotie\b", cell("kind"), re.I)
+            else "motie"
+        )
+        title = cell("title") or next((c for i, c in enumerate(cells) if i != columns.get("id")), "")
+        draft = Draft(kind, squash(title), a, ids, (), promise=squash(title))
+        status = cell("status")
+        # a label ('loopt', 'afgedaan: ...'), else a phrase ('verschuift naar na het zomerreces')
+        phrase = find_signal(status) if status and not status_label(status) else None
+        verdict = status_label(status) if status else None
+        verdict = verdict or (phrase.verdict if phrase else None)
+        found = find_deadlines(cell("planning"), self.ref) or find_deadlines(status, self.ref)
+        draft.deadlines += [d for _, d in found]
+        if verdict:
+            moment = found[-1][1] if found and verdict != AFGEDAAN else None
+            draft.signals.append(Signal(STATUS, verdict, self.letter.text[a:b].strip(), a, moment))
+        return draft
+
     def _heading_drafts(self, section: Section, heading: str, footnotes: list[Footnote]) -> list[Draft]:
         m = HEADING_RE.match(heading)
         pos = section.span[0]
@@ -236,6 +325,11 @@ class Reader:
             if printed and kamerstuk_ids(printed.group(1)):
                 own_ids = list(kamerstuk_ids(printed.group(1)))
                 rest = squash(rest[: printed.start()] + rest[printed.end() :])
+            # 'Toezegging T03970' (dev15): the number is the heading's whole subject, the quoted promise
+            # under it the title.
+            numbered = toezegging_ids(rest) if kind == "toezegging" and not own_ids else ()
+            if numbered and not re.sub(r"\b(?:T\d{5}|TZ\d{6}-\d{2,4})\b|[\s–—:()-]", "", rest):
+                own_ids, rest = list(numbered), ""
             parts = DASH_RE.split(rest, maxsplit=1)
             names, title = (parts[0], parts[1]) if len(parts) == 2 and parts[1] else ("", rest)
             if kind == "toezegging":
@@ -251,6 +345,9 @@ class Reader:
             members = (
                 tuple(x for _, x in find_members(f"{m.group('kind')} {names}")) if kind == "motie" else ()
             )
+            # 'Motie Grinwis/Bikker', 'Motie Kostić c.s.' (dev15): names alone are the indieners.
+            if kind == "motie" and not members and not names and NAMES_CELL_RE.fullmatch(rest.strip()):
+                members, title = parse_member_list(rest), f"Motie {rest.strip()}"
             asked = TO_MEMBER_RE.match(rest) if kind == "toezegging" else None
             if asked:  # "Toezegging aan het lid Kröger (GroenLinks-PvdA) over warmtenetten"
                 members = tuple(x for _, x in find_members(rest[: asked.start("about")]))
@@ -270,12 +367,19 @@ class Reader:
                 return group
             ids, cites = ids_for(kind, footnotes)
             ids += [i for i in own_ids if i not in ids]
+            if not title:  # the heading is the number alone: the promise under it titles it
+                title = self._quoted_promise(section.span[0], section.span[1])
             return [Draft(kind, squash(title), pos, ids, members, cites=cites)]
         if section.kind in ("motie", "toezegging") or any(f.toezeggingen for f in footnotes):
             kind = "motie" if section.kind == "motie" else "toezegging"
             ids, cites = ids_for(kind, footnotes)
             return [Draft(kind, NUMBER_RE.sub("", heading), pos, ids, cites=cites)]
         return []
+
+    def _quoted_promise(self, start: int, end: int) -> str:
+        """The promise quoted under a heading ('"De minister zal de Kamer ... informeren over X."')."""
+        quoted = QUOTE_RE.search(self.masked, start, end)
+        return promised_words(quoted.group(1)) if quoted else ""
 
     def _sentence_mentions(
         self, heading: str, drafts: list[Draft], spans: list, i: int, a: int, b: int
@@ -359,7 +463,11 @@ class Reader:
                         ids, cites = ids_for(kind, self.footnotes_in(spans[0][0], a))
                     title = draft_title(heading, sent, pos - a, kind, mine, bool(drafts))
                     # A second promise is one the letter reports on, not one it names in passing.
-                    passing = (bool(drafts) and not again) or bool(REFERENCE_RE.search(sent[: pos - a]))
+                    passing = (
+                        (bool(drafts) and not again)
+                        or bool(REFERENCE_RE.search(sent[: pos - a]))
+                        or bool(OUT_OF_SCOPE_RE.search(sent))
+                    )
                     draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=passing)
                     draft.add_ids([], cites)
                     drafts.append(draft)
@@ -449,6 +557,8 @@ class Reader:
         return local[-1] if local else before[0]
 
     def _signal(self, drafts: list[Draft], here: list[Draft], a: int, sent: str, verbatim: str) -> None:
+        if OUT_OF_SCOPE_RE.search(sent):
+            return
         found = find_deadlines(sent, self.ref)
         # A moment still to come: a date not before the letter's, or an open one ('na de zomer').
         future = [d for _, d in found if d.date is None or self.ref is None or d.date >= self.ref]
