@@ -65,7 +65,7 @@ class Reader(TableRows, HeadingDrafts, Signals):
         self.ref = letter.date  # relative phrases resolve only against a printed date
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", letter.text)]
         self.named_in: dict[int, int] = {}  # id(draft) -> paragraph where it was named last
-        self.columns: dict = {}  # the last table header row read (table_header)
+        self.headers: list[tuple[int, dict]] | None = None  # table header rows, found once (columns_at)
 
     def paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraphs, offset)

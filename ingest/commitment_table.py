@@ -54,7 +54,7 @@ def table_header(line: str) -> dict:
 
 
 class TableRows:
-    """The Reader's table part: rows read cell by cell (needs masked, letter, ref, columns)."""
+    """The Reader's table part: rows read cell by cell (needs masked, letter, ref, headers)."""
 
     def _table_rows(self, start: int, end: int) -> list[tuple[int, int, Draft]]:
         """Commitments printed as table rows ('TZ202403-118 | title | Status: in uitvoering'), with spans.
@@ -63,19 +63,15 @@ class TableRows:
         'Status:', else the last of three or more cells) gives the verdict as a label (verdicts.status_label).
         """
         rows = []
-        # what the header row names each column ('status', 'planning', ...); the text reader may have put
-        # the header and each row in sections of their own, so the last header read holds
-        columns = self.columns
         for m in re.finditer(r"[^\n]+", self.masked[start:end]):
             cells = [c.strip() for c in CELL_SPLIT_RE.split(m.group()) if c.strip()]
-            if len(cells) < 2:
+            if len(cells) < 2 or table_header(m.group()):
                 continue
-            if header := table_header(m.group()):
-                columns = self.columns = header
-                continue
+            columns = self.columns_at(start + m.start())
             a, b = start + m.start(), start + m.end()
             if columns and len(cells) == len(columns.get("_cells", ())):
-                rows.append((a, b, self._header_row(cells, columns, a, b)))
+                if row := self._header_row(cells, columns, a, b):
+                    rows.append((a, b, row))
                 continue
             tz = [(i, toezegging_ids(c)) for i, c in enumerate(cells) if toezegging_ids(c)]
             kst = [(i, kamerstuk_ids(c)) for i, c in enumerate(cells) if kamerstuk_ids(c)]
@@ -104,22 +100,35 @@ class TableRows:
             rows.append((a, b, draft))
         return rows
 
-    def _header_row(self, cells: list[str], columns: dict, a: int, b: int) -> Draft:
-        """A row of a table whose header names its columns: each cell read by its column's name."""
+    def columns_at(self, offset: int) -> dict:
+        """The columns of the last header row above offset (the text reader may have put the header and
+        each row in sections of their own, so this looks at the whole letter)."""
+        if self.headers is None:
+            self.headers = [
+                (m.start(), h) for m in re.finditer(r"[^\n]+", self.masked) if (h := table_header(m.group()))
+            ]
+        above = [h for at, h in self.headers if at < offset]
+        return above[-1] if above else {}
+
+    def _header_row(self, cells: list[str], columns: dict, a: int, b: int) -> Draft | None:
+        """A row of a table whose header names its columns: each cell read by its column's name. A row
+        with no number is a commitment only in a table that has a number column (its own numbering)."""
 
         def cell(role: str) -> str:
             at = columns.get(role)
             return cells[at] if at is not None else ""
 
         ident = cell("id") or " ".join(cells)
-        ids = list(toezegging_ids(ident)) or list(kamerstuk_ids(ident))
-        kind = (
-            "toezegging"
-            if toezegging_ids(ident) or not re.search(r"\bmotie\b", cell("kind"), re.I)
-            else "motie"
-        )
+        tz, kst = list(toezegging_ids(ident)), list(kamerstuk_ids(ident))
+        if not (tz or kst or "id" in columns):
+            return None
+        # a motie by its Kamerstuk, its kind cell, or a header that names the column 'Motie'
+        named = " ".join([cell("kind"), *columns["_cells"]])
+        kind = "motie" if not tz and (kst or re.search(r"\bmotie\b", named, re.I)) else "toezegging"
+        ids = tz or kst
         title = cell("title") or next((c for i, c in enumerate(cells) if i != columns.get("id")), "")
-        draft = Draft(kind, squash(title), a, ids, (), promise=squash(title))
+        members = parse_member_list(cell("members")) if cell("members") else ()
+        draft = Draft(kind, squash(title), a, ids, members, promise=squash(title))
         status = cell("status")
         # a label ('loopt', 'afgedaan: ...'), else a phrase ('verschuift naar na het zomerreces')
         phrase = find_signal(status) if status and not status_label(status) else None

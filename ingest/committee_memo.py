@@ -222,10 +222,8 @@ class _Memo:
         return out
 
     def decision(self, start: int, end: int, head: int, proposed: list[Verdict]) -> Verdict | None:
-        """The committee's decision: a status label, or the proposal adopted ('conform het voorstel').
-
-        Reported by the memo, it counts from the memo's date: it decides on the proposal, so it is never
-        older than that (the documented rule then ranks it above the proposal)."""
+        """The committee's decision: a status label, or the proposal adopted ('conform het voorstel'). Dated
+        by the memo: it decides on the proposal, never older than it (so the rule ranks it above)."""
         said = squash(self.text[start:end])
         sentence = squash(self.text[head:end])
         if CONFORM_RE.match(said):

@@ -115,3 +115,20 @@ def test_a_numbered_toezegging_heading_and_a_motie_heading_of_names():
     assert set(found) == {("TZ202502-044",), ("kst-31936-1100",)}  # Boutkan's is out of scope
     assert found[("TZ202502-044",)].title == "De geluidsnormen op Schiphol"
     assert [m.name for m in found[("kst-31936-1100",)].members] == ["Kröger", "Van Kent"]
+
+
+def test_a_header_row_table_of_moties_reads_kind_and_indieners_and_skips_unnumbered_rows():
+    letter = _letter(
+        "Moties\n\n"
+        "Kamerstuk | Indieners | Onderwerp | Stand van zaken\n"
+        "31 305, nr. 700 | Bikker en Minhas | Stille coupés | afgerond\n"
+        "31 305, nr. 701 | De Hoop | Nachttreinen | vertraagd, verwacht eind 2026\n\n"
+        "Onderwerp | Status | Planning\n"
+        "Vernieuwing van het spoorboekje | loopt | 2026\n"
+    )
+    found = {m.identifiers: m for m in extract_mentions(letter, [])}
+    assert set(found) == {("kst-31305-700",), ("kst-31305-701",)}  # the unnumbered row is no commitment
+    first = found[("kst-31305-700",)]
+    assert (first.kind, first.title, first.verdict) == ("motie", "Stille coupés", AFGEDAAN)
+    assert [m.name for m in first.members] == ["Bikker", "Minhas"]
+    assert found[("kst-31305-701",)].new_deadline.date.isoformat() == "2026-12-31"
