@@ -132,7 +132,10 @@ _PROMISE_LEAD = re.compile(
     r"^(?:toegezegd|toezegging\s*(?:\([^()]*\))?\s*:?)\s*|^zegde\s+(?:ik|we|wij)\s+[^.;]*?\btoe\b\s*|"
     r"^(?:de|het)\s+(?:minister|staatssecretaris)\b[^,]*?\bzegt\s+(?:de\s+Kamer\s+)?(?:toe\b)?\s*|"
     r"^,?\s*naar\s+aanleiding\s+van\s+[^,]*,\s*(?:toe\b\s*)?|^(?:dat|om)\s+|"
-    r"^(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:nader\s+|jaarlijks\s+)?te\s+informeren\s+(?:over|inzake)\s+",
+    r"^(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:nader\s+|jaarlijks\s+)?te\s+informeren\s+(?:over|inzake)\s+|"
+    # the promise quoted in the future tense: 'De minister zal de Kamer voor 1 januari 2026 informeren over'
+    r"^(?:de|het)\s+(?:minister|staatssecretaris|kabinet)\s+zal\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+"
+    r"[^,.;]{0,40}?informeren\s+(?:over|inzake)\s+",
     re.I,
 )
 

@@ -38,9 +38,16 @@ from ingest.verdicts import FUTURE, find_signal, status_label
 
 # An item heads with its number and title, in either order: '1. T03926: Toezegging Gesprek met IPO ...
 # (36.382)' (demo 000) or 'Toezegging T04112 – Evaluatie ... (36.418)' (a griffie note, dev06).
+# The item's number may be a letter ('A. Toezegging T04201 – ...', a staff note, dev14) and its dossier
+# may be left out: the title then ends with its line, or where the next label begins (the text reader
+# may run an item's lines together).
+_NEXT_LABEL = r"(?:Betrokken\s+(?:lid|leden)|Kamerleden|Kamerlid|Reactie|Ambtelijk\s+voorstel|Voorstel)\s*:"
 ITEM_RE = re.compile(
-    r"^[ \t]*(?:(?P<num>\d{1,2})\.[ \t]+)?(?:(?P<id>T\d{5}):[ \t]*Toezegging|Toezegging[ \t]+(?P<id2>T\d{5})"
-    r"[ \t]*[–—:-])[ \t]+(?P<title>[^()]{3,300}?)[ \t\n]*\((?P<dossier>[^()\n]{1,40})\)",
+    r"^[ \t]*(?:(?P<num>\d{1,2}|[A-Z])\.[ \t]+)?"
+    r"(?:(?P<id>T\d{5}):[ \t]*Toezegging|Toezegging[ \t]+(?P<id2>T\d{5})"
+    rf"[ \t]*[–—:-])[ \t]+(?:(?P<title>(?:(?!{_NEXT_LABEL})[^()]){{3,300}}?)[ \t\n]*"
+    r"\((?P<dossier>[^()\n]{1,40})\)|"
+    rf"(?P<title2>(?:(?!{_NEXT_LABEL})[^()\n]){{3,200}}?)(?=[ \t]*(?:$|{_NEXT_LABEL})))",
     re.M,
 )
 # The staff's proposal, 'Ambtelijk voorstel:' or a label 'Voorstel:' that opens a line or follows a
@@ -74,6 +81,11 @@ PROMISE_RE = re.compile(r"\bzegt\b[^.]*?\btoe\b[^.]*\.", re.S)
 ANSWERED_RE = re.compile(
     r"\bOp\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+heeft\s+de\s+(?:staatssecretaris|minister)\b", re.I
 )
+# The committee's own decision on the item, as a staff note reports it after the proposal ('Besluit
+# commissie: openstaand houden; ...', 'Besluit van de commissie: conform het ambtelijk voorstel.', dev14).
+DECISION_RE = re.compile(rf"{_OPENS}Besluit\s+(?:van\s+de\s+)?commissie\s*:", re.M)
+CONFORM_RE = re.compile(r"^\s*(?:conform|overeenkomstig)\s+(?:het\s+)?(?:ambtelijk\s+)?voorstel\b", re.I)
+COMMITTEE_NAME_RE = re.compile(r"\b((?:vaste|algemene)\s+commissie\s+voor\s+[A-Z][^\n,.;:]{3,80})")
 BEWINDSPERSOON_RE = re.compile(r"Bewindspersoon:\s*(?P<who>[^\n]+)", re.I)
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
@@ -81,6 +93,10 @@ Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
 def _id(item: re.Match[str]) -> str:
     return item.group("id") or item.group("id2")
+
+
+def _title(item: re.Match[str]) -> str:
+    return squash(item.group("title") or item.group("title2"))
 
 
 def is_committee_memo(text: str) -> bool:
@@ -129,6 +145,8 @@ class _Memo:
         self.answered = parse_date(answered.group("d")) if answered else None
         who = BEWINDSPERSOON_RE.search(text)
         role = ROLE_IN_TEXT_RE.search(text[:3000])
+        committee = COMMITTEE_NAME_RE.search(text[:2000])
+        self.committee = squash(committee.group(1)) if committee else None
         self.bewindspersoon = squash(who.group("who")) if who else (squash(role.group()) if role else None)
 
     def verdict(self, verdict: str, source: str, by, sentence, at: int, when, deadline=None, standing=False):
@@ -155,6 +173,10 @@ class _Memo:
         same = [f for f in found if f[0].strength == top]
         dated = [f for f in same if f[3] is not None] if top == FUTURE else []
         signal, a, sent, moment = (dated or same)[-1]
+        # 'De evaluatie is in uitvoering. Het eindrapport verwacht ik eind 2026.': the status is one
+        # sentence, the moment of the next step another of the same reaction.
+        later = [f[3] for f in found if f[3] is not None]
+        moment = moment or (later[-1] if later else None)
         by = self.bewindspersoon if (self.bewindspersoon or "").lower().startswith(source) else source
         moment = None if signal.verdict == AFGEDAAN else moment
         return self.verdict(signal.verdict, source, by, sent, a, self.answered, moment)
@@ -199,6 +221,24 @@ class _Memo:
             out.append(self.verdict(NO_VERDICT, PROPOSAL, None, sent, a, self.date))
         return out
 
+    def decision(self, start: int, end: int, head: int, proposed: list[Verdict]) -> Verdict | None:
+        """The committee's decision: a status label, or the proposal adopted ('conform het voorstel'). Dated
+        by the memo: it decides on the proposal, never older than it (so the rule ranks it above)."""
+        said = squash(self.text[start:end])
+        sentence = squash(self.text[head:end])
+        if CONFORM_RE.match(said):
+            adopted = [v for v in proposed if v.source == PROPOSAL and v.verdict != NO_VERDICT]
+            if not adopted:
+                return None
+            v = adopted[-1]
+            return self.verdict(v.verdict, COMMITTEE, self.committee, sentence, head, self.date, v.deadline)
+        verdict = status_label(said)
+        if verdict is None:
+            return None
+        found = [d for _, d in find_deadlines(said, self.date)]
+        deadline = found[-1] if found and verdict != AFGEDAAN else None
+        return self.verdict(verdict, COMMITTEE, self.committee, sentence, head, self.date, deadline)
+
 
 def memo_mentions(
     text: str, letter_id: str, letter_date: date | None, locate: Locate
@@ -210,8 +250,10 @@ def memo_mentions(
         block = text[start:end]
         ids = [_id(m) for m in items]
         members = _members(block, ids)
-        proposal = PROPOSAL_RE.search(block)
-        prop_start = start + proposal.end() if proposal else end
+        decided = DECISION_RE.search(block)
+        decided_at = start + decided.start() if decided else end
+        proposal = PROPOSAL_RE.search(block[: decided_at - start])
+        prop_start = start + proposal.end() if proposal else decided_at
         reaction = REACTION_RE.search(block)
         react_start = start + reaction.start() if reaction else prop_start
         verdicts: list[Verdict] = []
@@ -221,7 +263,10 @@ def memo_mentions(
                 start + reaction.end(), label.start() if label else prop_start, reaction.group("who")
             )
             verdicts += [said] if said else []
-        verdicts += memo.proposal(prop_start, end, start + proposal.start() if proposal else None)
+        verdicts += memo.proposal(prop_start, decided_at, start + proposal.start() if proposal else None)
+        if decided:
+            ruling = memo.decision(start + decided.end(), end, decided_at, verdicts)
+            verdicts += [ruling] if ruling else []
         verdicts.sort(key=lambda v: v.rank(letter_date))
         judged = [v for v in verdicts if v.verdict != NO_VERDICT]
         main = judged[-1] if judged else None
@@ -234,7 +279,7 @@ def memo_mentions(
                 CommitmentMention(
                     kind="toezegging",
                     identifiers=(_id(item),),
-                    title=squash(item.group("title")),
+                    title=_title(item),
                     letter_id=letter_id,
                     section_path=path,
                     chunk_id=anchor_chunk,

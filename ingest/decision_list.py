@@ -3,8 +3,10 @@
 The structured PDF reader gives each agenda item as a heading ("3. Wijziging van de Kieswet ...") and
 each labelled row as a paragraph of its own ("Zaak: ...", "Besluit: ...", "Noot: ...", "Toezegging:
 ..."). Every "Besluit" row is a decision record (kind "besluit") about its item; every "Toezegging" row
-a toezegging (open: the list records it as made). The committee is the list's own ("Voortouwcommissie",
-"Commissie"), the date the meeting's ("Besluitenlijst van de procedurevergadering van 2 april 2009").
+a toezegging (open: the list records it as made). A row with several decisions (the label again on
+a line of its own, or numbered parts '1. ... 2. ...') gives one record per decision. The committee is
+the list's own ("Voortouwcommissie", "Commissie"), the date the meeting's ("Besluitenlijst van de
+procedurevergadering van 2 april 2009").
 """
 
 from __future__ import annotations
@@ -106,36 +108,82 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
         path, chunk_id = locate(at)
         about = " ".join(x for x in (item, zaak) if x)
         toezegging = label.startswith("Toezegging")
-        deadlines = [d for _, d in find_deadlines(value, when)] if toezegging else []
-        verdict = OPENSTAAND if toezegging else NO_VERDICT
-        deadline = deadlines[-1] if deadlines else None
-        out.append(
-            CommitmentMention(
-                kind="toezegging" if toezegging else "besluit",
-                identifiers=toezegging_ids(value) if toezegging else (),
-                title=item or zaak or value[:120],
-                letter_id=letter.id,
-                section_path=path,
-                chunk_id=chunk_id,
-                members=tuple(m for _, m in find_members(item)),
-                promise=value if toezegging else (zaak or None),
-                verdict=verdict,
-                verdict_sentence=value if toezegging else None,
-                new_deadline=deadline,
-                deadlines=tuple(deadlines),
-                letter_date=letter.date or when,
-                source=COMMITTEE if toezegging else None,
-                by=committee if toezegging else None,
-                verdicts=(Verdict(verdict, COMMITTEE, committee, value, when, deadline, chunk_id),)
-                if toezegging
-                else (),
-                cites=tuple(dict.fromkeys(toezegging_ids(about) + kamerstuk_ids(about))),
-                date=when,
-                decision=None if toezegging else value,
-                committee=committee,
+        for value in split_decisions(row.group("value"), label):
+            out.append(
+                _mention(letter, value, toezegging, item, zaak, about, path, chunk_id, committee, when)
             )
-        )
     return out
+
+
+def _mention(
+    letter: Letter,
+    value: str,
+    toezegging: bool,
+    item: str,
+    zaak: str,
+    about: str,
+    path,
+    chunk_id,
+    committee,
+    when,
+) -> CommitmentMention:
+    """One decision or toezegging of an item, with the committee and the meeting's date."""
+    deadlines = [d for _, d in find_deadlines(value, when)] if toezegging else []
+    verdict = OPENSTAAND if toezegging else NO_VERDICT
+    deadline = deadlines[-1] if deadlines else None
+    return CommitmentMention(
+        kind="toezegging" if toezegging else "besluit",
+        identifiers=toezegging_ids(value) if toezegging else (),
+        title=item or zaak or value[:120],
+        letter_id=letter.id,
+        section_path=path,
+        chunk_id=chunk_id,
+        members=tuple(m for _, m in find_members(item)),
+        promise=value if toezegging else (zaak or None),
+        verdict=verdict,
+        verdict_sentence=value if toezegging else None,
+        new_deadline=deadline,
+        deadlines=tuple(deadlines),
+        letter_date=letter.date or when,
+        source=COMMITTEE if toezegging else None,
+        by=committee if toezegging else None,
+        verdicts=(Verdict(verdict, COMMITTEE, committee, value, when, deadline, chunk_id),)
+        if toezegging
+        else (),
+        cites=tuple(dict.fromkeys(toezegging_ids(about) + kamerstuk_ids(about))),
+        date=when,
+        decision=None if toezegging else value,
+        committee=committee,
+    )
+
+
+# A row holding more decisions than one: the label again on a line of its own ('Besluit: ...' under
+# 'Besluit: ...', the text reader running rows together), or numbered parts ('Besluit: 1. ... 2. ...').
+_LABEL_AGAIN = r"(?:^|\n|(?<=[.;])[ \t]+)[ \t]*{label}(?:[ \t]+\d{{1,2}})?[ \t]*:[ \t]*"
+_PART_RE = re.compile(r"(?:^|(?<=[\s:;]))(?P<n>\d{1,2})[.)]\s+(?=\S)")
+
+
+def split_decisions(value: str, label: str = "Besluit") -> list[str]:
+    """The decisions one row holds, each on its own ('1. Brief vragen. 2. Agenderen.' gives two)."""
+    word = "Toezegging" if label.startswith("Toezegging") else "Besluit"
+    pieces = re.split(_LABEL_AGAIN.format(label=rf"{word}\w*"), value)
+    return [d for piece in pieces if piece.strip() for d in _numbered(piece)]
+
+
+def _numbered(text: str) -> list[str]:
+    """Numbered parts 1., 2., ... (consecutive, from 1) as decisions; a short lead ('De commissie besluit:')
+    goes, a longer one is the start of each."""
+    chain: list[re.Match[str]] = []
+    for m in _PART_RE.finditer(text):
+        if int(m.group("n")) == len(chain) + 1:
+            chain.append(m)
+    if len(chain) < 2:
+        return [squash(text)]
+    lead = squash(text[: chain[0].start()])
+    lead = "" if lead.endswith(":") and len(lead) <= 40 else lead
+    ends = [m.start() for m in chain[1:]] + [len(text)]
+    parts = [squash(text[m.end() : e]).rstrip(";") for m, e in zip(chain, ends, strict=True)]
+    return [squash(f"{lead} {p}") for p in parts if p]
 
 
 def is_item_title(text: str) -> bool:

@@ -167,7 +167,8 @@ _STATUS_PATTERNS: list[tuple[str, str]] = [
         rf"(?:s|en)\s+{_BY}(?:afgedaan|uitgevoerd|afgerond|nagekomen|ingelost)\b",
     ),
     # 'Nieuwe termijn: 1 maart 2026' (an overview's status paragraph) is a new deadline too.
-    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+(?:deadline|termijn)\b"),
+    # 'De nieuwe datum van invoering is 1 januari 2027', 'nieuwe planning: ...': the same in other words.
+    (NIEUWE_DEADLINE, r"\b(?:met\s+als\s+)?nieuwe\s+(?:deadline|termijn|streefdatum|datum|planning)\b"),
 ]
 _PLURAL = re.compile(r"\b(?:moties|toezeggingen|beide)\b", re.I)
 _STATUS = [(v, re.compile(p, re.I)) for v, p in _STATUS_PATTERNS]
