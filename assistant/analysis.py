@@ -50,7 +50,8 @@ INTENTS: dict[str, re.Pattern[str]] = {
     ),
     "status": re.compile(
         r"\b(?:status|afgedaan|open|openstaand|fulfill?ed|done|settled|completed|voldaan|uitgevoerd|"
-        r"delivered|kept|stand van zaken|where does .* stand|hoe staat het)\b",
+        r"delivered|kept|stand van zaken|where does .* stand|hoe staat het|dealt with|handled|afgehandeld|"
+        r"resolved|honou?red|carried out|nagekomen|ingelost)\b",
         re.I,
     ),
     "promise": re.compile(
@@ -71,8 +72,17 @@ _QUANTITY_ASK = re.compile(
     r"\b(?:hoeveel|how much|how large|how big|how high|hoe groot|hoe hoog|wat kost|what does .{0,60}cost|"
     r"what fee|welke (?:\w+ ){0,2}boete|what (?:\w+ ){0,2}fines?|welk bedrag|what amount|which amount)\b|"
     r"\b(?:what|wat|which|welk\w*)\s+(?:is|are|was|were|zijn|waren|bedraagt|bedragen)?\s*(?:the|het|de)?\s*"
-    r"(?:\w+\s+){0,2}(?:budget|bedrag|kosten|costs?|price|prijs|fees?|fines?|boetes?|bijdrage|contribution)\b",
+    r"(?:\w+\s+){0,3}(?:budget|bedrag|kosten|costs?|price|prijs|fees?|fines?|boetes?|bijdrage|contribution)\b",
     re.I,
+)
+# "how much <noun> does ...": the noun says what is counted; money only when it is a money word.
+_HOW_MUCH_OF = re.compile(
+    r"\b(?:how much|hoeveel)\s+((?:[\w-]+\s+){1,4}?)(?:does|do|did|is|are|was|were|will|would|can|could|"
+    r"should|has|have|heeft|hebben|zijn|wordt|worden|gaat|gaan|krijgt|krijgen|levert|leveren|kan|kunnen|zal|zullen)\b",
+    re.I,
+)
+_MONEY_PLURAL = re.compile(
+    r"\b(?:costs|kosten|fees|fines|boetes|funds|bedragen|prices|prijzen|uitgaven)\b", re.I
 )
 _NOT_PLACE = re.compile(r"\bwaar\b.*\bover\b|\bwaarover\b|\bwhere\b.*\bstands?\b|\bwaar\s+staat\b", re.I)
 _LIST = re.compile(
@@ -114,10 +124,16 @@ def intents_of(text: str) -> frozenset[str]:
         )  # "waar gaat TZ202501-011 over?" asks what about; "where does it stand?" a status
     if "amount" in found and not _QUANTITY_ASK.search(text):
         found.discard("amount")  # "what was the money used for?" asks no amount
+    if (
+        "amount" in found
+        and (m := _HOW_MUCH_OF.search(text))
+        and not re.search(rf"\b(?:{_MONEY_WORDS})\b", m.group(1), re.I)
+    ):
+        found.discard("amount")  # "how much CO2 reduction ... contribute?" asks a quantity, not money
     if "amount" in found:
         found.add("count")  # an amount is a number too
-    if asks_list(text):
-        found.add("list")
+    if asks_list(text) and not ("amount" in found and _MONEY_PLURAL.search(text)):
+        found.add("list")  # "what are the annual costs?" asks an amount, not a list of costs
     return frozenset(found)
 
 

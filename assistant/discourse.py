@@ -74,6 +74,37 @@ def marks_end(sentence: str, value: Value) -> bool:
     return bool(_END_MARK.search(sentence[: value.span[0]]))
 
 
+# A date the clause denies: "lukt het helaas niet de Kamer deze brief voor het zomerreces toe te sturen"
+# says when it will NOT happen. "niet later dan", "niet na" bound a date instead, and count as ends.
+_NEGATION = re.compile(
+    r"\b(?:niet|geen|nooit|not|no|never|cannot|can't|won't)\b(?!\s+(?:later|na|after|meer|more)\b)", re.I
+)
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\b(?:maar|but|omdat|because|zodat|and|en)\s+(?:zal|wordt|is|dit|dat|het|er|we|wij|ik|zij|"
+    r"this|that|it|they)\b|\b(?:maar|but|omdat|because|zodat)\b",
+    re.I,
+)
+# A date something moved to: "verschuift naar na het zomerreces", "uitgesteld tot 1 juli", "postponed to".
+_SHIFT_MARK = re.compile(
+    r"\b(?:verschuift|verschuiven|verschoven|uitgesteld|verplaatst|verzet|opgeschoven|schuift\s+op|"
+    r"nieuwe\s+(?:datum|deadline|termijn|planning)|postponed|moved|delayed|deferred|rescheduled|new\s+date)\b"
+    r"(?:\s+\S+){0,4}\s*$",
+    re.I,
+)
+
+
+def negated(sentence: str, value: Value) -> bool:
+    """The clause before the value denies it: a date it will not happen by, not a date it will."""
+    before = sentence[: value.span[0]]
+    clause = _CLAUSE_END.split(before)[-1]
+    return bool(_NEGATION.search(clause))
+
+
+def marks_shift(sentence: str, value: Value) -> bool:
+    """The words before the value make it the date something moved to ("verschuift naar na de zomer")."""
+    return bool(_SHIFT_MARK.search(sentence[: value.span[0]]))
+
+
 def asks_outcome(question: str) -> bool:
     return bool(_OUTCOME_ASK.search(question))
 

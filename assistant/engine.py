@@ -13,7 +13,7 @@ from assistant.analysis import analyse
 from assistant.evidence import Semantic
 from assistant.extractive import RULES, Rules, extractive_answer
 from assistant.query import Query, build_query
-from assistant.status_answer import register_answer
+from assistant.status_answer import register_answer, retrieved_status
 from ingest.model import (
     Answer,
     Chunk,
@@ -195,6 +195,12 @@ class Engine:
             own = analysis.question if analysis.followup else None
             semantic = Semantic.of(self.searcher, analysis.search_text, own)
             result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules, self.chunks_of)
+            if self.mentions:
+                status = retrieved_status(
+                    question, result, self.register_for(filters), self.chunk_map, self.letter_map,
+                    analysis.language,
+                )  # fmt: skip
+                result = result if status is None else replace(status, question=question, analysis=analysis)
         if result is not None:
             text = ""
             for line in result.text.split("\n"):

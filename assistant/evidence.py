@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from assistant import terms
-from assistant.discourse import asks_end, asks_future, marks_end, only_past
+from assistant.discourse import asks_end, asks_future, marks_end, marks_shift, negated, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
 from assistant.values import ROLES, Value, counts, counts_things, fresh, role_names, values
@@ -38,8 +38,9 @@ W_RANK = 0.1
 W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
 ID_BONUS = 0.1
-VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "duration": 0.25}
+VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "place": 0.2, "duration": 0.25}
 END_BONUS = 0.15  # for "until when": a date marked as an end ("uiterlijk op", "tot en met")
+SHIFT_BONUS = 0.1  # for "when": the date something moved to ("verschuift naar na het zomerreces")
 PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
 MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") over any other name
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
@@ -50,7 +51,7 @@ ASKED_KIND = (
     ("count", "number"),
     ("when", "date"),
     ("who", "name"),
-    ("where", "name"),
+    ("where", "place"),
 )
 # A "who" question about members of parliament: a member named as such is then the answer.
 _MEMBER_CUE = re.compile(
@@ -272,6 +273,8 @@ def score_sentences(
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
                 if found and is_item_title(hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]):
                     found = ()  # a decision item's "Zaak:" line dates its case; its Besluit answers
+                if kind == "date":
+                    found = tuple(v for v in found if not negated(sentence, v))
                 if counting:
                     found = tuple(counts(list(found)))
                 if roles_asked:  # "which Commissioner?" is answered by a name with that role only
@@ -287,6 +290,8 @@ def score_sentences(
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
             if until and any(marks_end(sentence, v) for v in found):
                 bonus += END_BONUS  # "tot wanneer ...?": "uiterlijk op 18 november" over the case's date
+            if kind == "date" and any(marks_shift(sentence, v) for v in found):
+                bonus += SHIFT_BONUS  # a later sentence's new date over the date first planned
             if future and found and only_past(found, hit.letter.date):
                 bonus -= VALUE_BONUS[kind] + PAST_PENALTY  # "wanneer wordt ...?" is not answered by 2023
             if (members_asked or roles_asked) and any(v.kind == "member" for v in found):

@@ -27,7 +27,8 @@ from ingest.register_query import (
 # A status word and a word for a commitment (or an identifier) make a status question.
 _STATUS = re.compile(
     r"\b(?:status|stand\s+van\s+zaken|afgedaan|afgehandeld|voldaan|uitgevoerd|nagekomen|ingelost|open|"
-    r"openstaand\w*|fulfill?ed|fulfil+|done|settled|completed|closed|outstanding|kept|delivered)\b",
+    r"openstaand\w*|fulfill?ed|fulfil+|done|settled|completed|closed|outstanding|kept|delivered|"
+    r"dealt\s+with|handled|resolved|honou?red|carried\s+out)\b",
     re.I,
 )
 _KIND = re.compile(
@@ -54,6 +55,15 @@ _OVERDUE = re.compile(
     re.I,
 )
 # "what did Kathmann ask for?", "wat heeft Kathmann gevraagd?", "moties van Kathmann".
+# "Which motorway projects does the Grinwis motion name?" asks about one motie's content, not for the
+# member's list: the cue is followed by another noun than a kind of commitment (development: it listed
+# eleven moties by Grinwis).
+_OTHER_THING = re.compile(
+    r"\b(?:welke|which|what)\s+(?!(?:toezegging\w*|moties?|motions?|commitments?|promises?|pledges?|"
+    r"besluit\w*|decisions?|staan|staat|zijn|is|are|was|were|have|has|heeft|hebben|did|does|do|of|van)\b)"
+    r"[a-z]\w*",
+    re.I,
+)
 _ASKED = re.compile(
     r"\b(?:ask(?:ed)?\s+for|asked|request(?:ed)?|submit(?:ted)?|gevraagd|ingediend|verzocht|vroeg|"
     r"wat\s+heeft|what\s+did|what\s+has)\b",
@@ -178,7 +188,12 @@ def status_request(question: str, register: Sequence[Commitment] = ()) -> Status
     )
     member = named_member(question, register) if register else None
     asks_member = bool(
-        member and (_ASKED.search(question) or _PLURAL.search(question) or _LISTING.search(question))
+        member
+        and (
+            _ASKED.search(question)
+            or _PLURAL.search(question)
+            or (_LISTING.search(question) and not _OTHER_THING.search(question))
+        )
     )
     status_q = bool(_STATUS.search(question)) and (has_id or bool(_KIND.search(question)))
     if not (status_q or overdue or asks_member):

@@ -110,3 +110,42 @@ def register_answer(
     if request is None:
         return None
     return status_answer(question, request, register, chunks, letters, language, today)
+
+
+def _holds(c: Commitment, chunk: Chunk) -> bool:
+    """A mention of the commitment lies in the passage or heads its section."""
+    path = tuple(chunk.section_path)
+    return any(
+        m.chunk_id == chunk.id
+        or (
+            m.letter_id == chunk.letter_id
+            and m.section_path
+            and path[: len(m.section_path)] == m.section_path
+        )
+        for m in c.mentions
+    )
+
+
+def retrieved_status(
+    question: str,
+    answer: Answer,
+    register: Sequence[Commitment],
+    chunks: Mapping[str, Chunk],
+    letters: Mapping[str, Letter],
+    language: str,
+) -> Answer | None:
+    """The register's status of the one commitment an extractive answer rests on, when the register's
+    words did not match the question.
+
+    "Has the commitment on the five-star model been dealt with?" shares no word with the register's
+    "5-sterrenmodel voor transparantie algoritmes"; retrieval (glossary, embeddings) finds its section and
+    the answerer's gate decides that the passage answers. The answer's first citation must lie in exactly
+    one commitment's section; None otherwise (and for abstentions and lists).
+    """
+    request = status_request(question, register)
+    if request is None or request.listing or request.period or request.overdue:
+        return None
+    if answer.abstained or not answer.citations:
+        return None
+    held = [c for c in register if _holds(c, answer.citations[0].chunk)]
+    return _single(held[0], chunks, letters, language) if len(held) == 1 else None

@@ -21,8 +21,17 @@ MONEY = re.compile(
     re.I,
 )
 _PERCENT = rf"(?:{_NUM}|{_NUMBER_WORDS})\s?(?:%|procent|percent|procentpunt\w*)"
+# A range with its unit: "2-4 Mton", "10 tot 15 procent" (without the unit "2023-2030" would be a range
+# of years and "501-20" a dossier part). Development: "how much CO2 reduction ...?" found no number in
+# "structureel 2-4 Mton CO2-reductie" and said the amount was not stated.
+_UNIT = (
+    r"%|procent|percent|Mton|Mt|kton|ton|kilo(?:ton|gram|meter)?|kg|km|MW|GW|TWh|GWh|PJ|hectare|ha|"
+    r"miljoen|miljard|jaar|jaren|maanden|weken|dagen|uur|woningen|banen|euro"
+)
+_RANGE = rf"(?<![\w.,/-])(?:{_NUM})\s?(?:-|–|tot)\s?(?:{_NUM})\s?(?:{_UNIT})(?![\w/-])"
 NUMBER = re.compile(
-    rf"{_PERCENT}|(?:€\s?)?(?<![\w.,/-])(?:{_NUM})(?:\s?{_SCALE})?(?![\w/-])|\b(?:{_NUMBER_WORDS})\b", re.I
+    rf"{_RANGE}|{_PERCENT}|(?:€\s?)?(?<![\w.,/-])(?:{_NUM})(?:\s?{_SCALE})?(?![\w/-])|\b(?:{_NUMBER_WORDS})\b",
+    re.I,
 )
 _MONTH = "|".join(MONTHS_NL + tuple(m.lower() for m in MONTHS_EN))
 MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+((?:19|20)\d\d)\b", re.I)  # "maart 2025", "June 2024"
@@ -118,6 +127,21 @@ def names(sentence: str) -> list[Value]:
     found = [Value("member", m.name, (0, 0)) for m in members]
     if found:
         return found  # members named as such are the answer to "who"; other names are context
+    return proper_names(sentence)
+
+
+def places(sentence: str) -> list[Value]:
+    """The names a "where" question can be answered by: plans, bodies, places; no member of parliament.
+
+    Development: "Where will the exploration ... be taken up?" was answered "Where: Ceder", the member
+    whose motie asked for it, instead of the Werkagenda the next sentence names."""
+    members = {w.lower() for m in members_in(sentence) for w in m.name.split()}
+    return [v for v in proper_names(sentence) if not members & set(v.text.lower().split())]
+
+
+def proper_names(sentence: str) -> list[Value]:
+    """Capitalised names in the sentence: organisations, people, places, plans."""
+    found: list[Value] = []
     seen: set[str] = set()
     for m in _NAME_SEQ.finditer(sentence):
         words = m.group(0).split()
@@ -204,7 +228,10 @@ def durations(sentence: str) -> list[Value]:
 
 def values(sentence: str, kind: str) -> list[Value]:
     """The values of one kind a sentence states."""
-    kinds = {"amount": amounts, "number": numbers, "date": dates, "name": names, "duration": durations}
+    kinds = {
+        "amount": amounts, "number": numbers, "date": dates, "name": names, "place": places,
+        "duration": durations,
+    }  # fmt: skip
     return kinds[kind](sentence)
 
 

@@ -1,0 +1,98 @@
+"""Answer classes found on the fresh development questions v2-259..298: ranges, places, denied and moved
+dates, quantities that are not money, a motie's content vs a member's list, status found by retrieval."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import intents_of
+from assistant.discourse import marks_shift, negated
+from assistant.status import status_request
+from assistant.status_answer import retrieved_status
+from assistant.values import dates, numbers, places
+from ingest.model import Answer, Citation
+from tests.test_assistant_status import fake_demo_engine
+
+
+def test_a_range_with_its_unit_is_one_number_and_a_range_of_years_is_none():
+    assert [v.text for v in numbers("een bijdrage van structureel 2-4 Mton CO2-reductie")] == ["2-4 Mton"]
+    assert [v.text for v in numbers("ongeveer 10 tot 15 procent van de woningen")] == ["10 tot 15 procent"]
+    assert numbers("het programma 2023-2030 loopt door") == []
+
+
+def test_where_is_answered_by_a_plan_not_by_the_member_who_asked():
+    s = "Het lid Ceder (ChristenUnie) heeft verzocht dit op te nemen in de Werkagenda van het Rijk."
+    found = [v.text for v in places(s)]
+    assert "Werkagenda" in " ".join(found) and not any("Ceder" in x for x in found)
+    assert "where" in intents_of("Where will the exploration of a legal duty be taken up?")
+
+
+def test_a_denied_date_does_not_answer_when_and_a_moved_date_is_marked():
+    no = "Door vertragingen lukt het helaas niet de Kamer deze brief voor het zomerreces toe te sturen."
+    moved = "De verzending van de brief verschuift naar na het zomerreces."
+    bound = "De Kamer ontvangt de brief niet later dan 1 juli 2025."
+    other_clause = "Het fonds is niet digitaal toegankelijk en dit was in 2025 weer het geval."
+    assert [negated(no, v) for v in dates(no)] == [True]
+    assert [(negated(moved, v), marks_shift(moved, v)) for v in dates(moved)] == [(False, True)]
+    assert [negated(bound, v) for v in dates(bound)] == [False]
+    assert [negated(other_clause, v) for v in dates(other_clause)] == [False]
+
+
+def test_how_much_of_a_thing_is_a_quantity_and_costs_are_an_amount_not_a_list():
+    co2 = intents_of(
+        "How much domestic CO2 reduction does the cabinet think circular policy could contribute?"
+    )
+    assert "count" in co2 and "amount" not in co2
+    assert "amount" in intents_of("Hoeveel extra middelen krijgen DNB en AFM?")
+    assert "amount" in intents_of("How much does the Netherlands contribute to the EDIC?")
+    costs = intents_of(
+        "What are the average annual operating costs of an information point according to KPMG?"
+    )
+    assert "amount" in costs and "list" not in costs
+
+
+def test_a_question_about_one_moties_content_is_no_members_list(eng):
+    member = next(m.name for c in eng.register for m in c.members if m.name)
+    about = status_request(
+        f"Which motorway projects does the {member} motion call the worst bottlenecks?", eng.register
+    )
+    assert about is None or about.member is None
+    listed = status_request(f"Which motions did {member} submit?", eng.register)
+    assert listed is not None and listed.member
+
+
+@pytest.fixture(scope="module")
+def eng(tmp_path_factory):
+    return fake_demo_engine(tmp_path_factory)
+
+
+def _answer_citing(eng, identifier: str) -> tuple[Answer, str]:
+    (c,) = [c for c in eng.register if identifier in c.identifiers]
+    m = c.mentions[0]
+    chunk = next(
+        x
+        for x in eng.chunk_map.values()
+        if x.letter_id == m.letter_id and tuple(x.section_path) == m.section_path
+    )
+    letter = eng.letter_map[chunk.letter_id]
+    cite = Citation(1, chunk, letter, chunk.text[:40], (0, 40), "answer")
+    return Answer(question="q", text="t", abstained=False, citations=(cite,), language="en"), c.title
+
+
+def test_status_of_the_commitment_retrieval_found_when_the_register_words_do_not_match(eng):
+    question = "Has the commitment to come back on the five-star model been dealt with?"
+    assert eng.status_answer(question) is None  # the register's Dutch title shares no word with it
+    answer, title = _answer_citing(eng, "TZ202502-034")
+    status = retrieved_status(question, answer, eng.register, eng.chunk_map, eng.letter_map, "en")
+    assert status is not None and title in status.text
+    assert "partly met" in status.text or "settled" in status.text
+    assert any("5-sterrenmodel afgedaan" in c.quote for c in status.citations)
+    # an abstention, or a question that asks for no status, is left to retrieval
+    abstained = Answer(question="q", text="t", abstained=True, citations=answer.citations, language="en")
+    assert retrieved_status(question, abstained, eng.register, eng.chunk_map, eng.letter_map, "en") is None
+    assert (
+        retrieved_status(
+            "What is the five-star model?", answer, eng.register, eng.chunk_map, eng.letter_map, "en"
+        )
+        is None
+    )
