@@ -264,7 +264,7 @@ def analyse(
     period = _period(question)
     intents = intents_of(question)
     followup = bool(history) and is_followup(question)
-    carried, carried_ids, focus = "", (), ()
+    carried, carried_ids, focus, quotes = "", (), (), ()
     if followup:
         carried = carried_chain(history)
         previous = history[-1]
@@ -273,6 +273,7 @@ def analyse(
             i for i in dict.fromkeys(before + _answer_identifiers(previous)) if i not in identifiers
         )
         focus = tuple(dict.fromkeys(c.letter.id for c in previous.citations))
+        quotes = tuple(dict.fromkeys((c.chunk.id, *c.quote_span) for c in previous.citations))
         if not intents:
             intents = intents_of(carried) - {"list"}  # "and for policy and regulation?" asks what it asked
     search_text = question
@@ -294,5 +295,6 @@ def analyse(
         carried=carried,
         carried_identifiers=carried_ids,
         focus_letters=focus,
+        focus_quotes=quotes,
         search_text=search_text,
     )

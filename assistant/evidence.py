@@ -37,6 +37,11 @@ W_PASSAGE = 0.25
 W_RANK = 0.1
 W_SEMANTIC = 0.35
 FOCUS_BONUS = 0.05
+# A follow-up continues where the previous answer's quote ended: "And who will send that, and when?"
+# after a quote on the Werkagenda is answered by the next sentences ("Uw Kamer ontvangt deze Werkagenda
+# voor de zomer van mijn collega ..."), not by a date elsewhere in the letter (development, v2-266).
+CONTINUES_BONUS = 0.35
+CONTINUES_WITHIN = 300  # characters after the previous quote's end
 ID_BONUS = 0.1
 VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "place": 0.2, "duration": 0.25}
 END_BONUS = 0.15  # for "until when": a date marked as an end ("uiterlijk op", "tot en met")
@@ -241,6 +246,7 @@ def score_sentences(
         passage = topic_coverage(hit, query)
         prior = 1.0 / (1 + position)
         place = prior * W_RANK + (FOCUS_BONUS if hit.letter.id in analysis.focus_letters else 0.0)
+        after = [end for chunk_id, _, end in analysis.focus_quotes if chunk_id == hit.chunk.id]
         headings = {_squash(h) for h in hit.chunk.section_path}
         spans = list(sentence_spans(hit))
         signature = signature_span(hit) if members_asked else None
@@ -288,6 +294,8 @@ def score_sentences(
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
             window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
             bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            if any(end <= a <= end + CONTINUES_WITHIN for end in after):
+                bonus += CONTINUES_BONUS  # the sentences right after the previous answer's quote
             if until and any(marks_end(sentence, v) for v in found):
                 bonus += END_BONUS  # "tot wanneer ...?": "uiterlijk op 18 november" over the case's date
             if kind == "date" and any(marks_shift(sentence, v) for v in found):

@@ -72,6 +72,7 @@ def analysis_to_json(a: QuestionAnalysis) -> dict[str, Any]:
         "carried": a.carried,
         "carried_identifiers": list(a.carried_identifiers),
         "focus_letters": list(a.focus_letters),
+        "focus_quotes": [list(q) for q in a.focus_quotes],
     }
 
 
@@ -81,6 +82,18 @@ def _strings(value: Any, key: str, source: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise HistoryError(f"analysis.{key} must be a list of strings", source)
     return tuple(value)
+
+
+def _quotes(value: Any, source: str) -> tuple[tuple[str, int, int], ...]:
+    if value is None:
+        return ()
+    ok = isinstance(value, list) and all(
+        isinstance(q, list) and len(q) == 3 and isinstance(q[0], str) and all(type(x) is int for x in q[1:])
+        for q in value
+    )
+    if not ok:
+        raise HistoryError("analysis.focus_quotes must be a list of [chunk id, start, end]", source)
+    return tuple((q[0], q[1], q[2]) for q in value)
 
 
 def analysis_from_json(question: str, data: Mapping[str, Any], source: str = "history") -> QuestionAnalysis:
@@ -102,6 +115,7 @@ def analysis_from_json(question: str, data: Mapping[str, Any], source: str = "hi
         carried=str(data.get("carried") or ""),
         carried_identifiers=_strings(data.get("carried_identifiers"), "carried_identifiers", source),
         focus_letters=_strings(data.get("focus_letters"), "focus_letters", source),
+        focus_quotes=_quotes(data.get("focus_quotes"), source),
         search_text=question,
     )
 

@@ -19,8 +19,14 @@ _SENDER_ASK = re.compile(
 ChunksOf = Callable[[str], Sequence[Chunk]]
 
 
+# "Who will send that to parliament?" asks who sends a document to come (a sentence says: "van mijn
+# collega, de staatssecretaris ..."), not who signed the letter at hand (development: it was answered
+# with the letter's signatory).
+_TO_COME = re.compile(r"\b(?:will|shall|going\s+to|zal|zullen|gaat|gaan)\b", re.I)
+
+
 def asks_sender(question: str) -> bool:
-    return bool(_SENDER_ASK.search(question))
+    return bool(_SENDER_ASK.search(question)) and not _TO_COME.search(question)
 
 
 def _surname(sender: str) -> str | None:

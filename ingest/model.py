@@ -423,6 +423,8 @@ class QuestionAnalysis:
     carried: str = ""  # the earlier question text whose topic is carried over ("" when none)
     carried_identifiers: tuple[str, ...] = ()  # identifiers of the previous turn (question and citations)
     focus_letters: tuple[str, ...] = ()  # letters the previous answer cited, read first
+    # The previous answer's quotes (chunk id, start, end in the chunk): a follow-up continues after them.
+    focus_quotes: tuple[tuple[str, int, int], ...] = ()
     search_text: str = ""  # what retrieval searches: the question plus the carried topic
 
     @property

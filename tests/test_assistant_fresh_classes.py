@@ -96,3 +96,37 @@ def test_status_of_the_commitment_retrieval_found_when_the_register_words_do_not
         )
         is None
     )
+
+
+def test_a_follow_up_continues_after_the_previous_quote():
+    from dataclasses import replace
+
+    from assistant.evidence import CONTINUES_BONUS, score_sentences
+    from assistant.history import HistoryError, analysis_from_json, analysis_to_json
+    from assistant.query import build_query
+    from tests.assistant_fakes import engine
+
+    fake = engine()
+    first = fake.answer("what was promised on MitID?")
+    follow = fake.analyse("and when?", (first,))
+    assert follow.focus_quotes and follow.focus_quotes[0][0] == first.citations[0].chunk.id
+    # the quotes travel with the turn as JSON (brieven ask --history, POST /api/ask)
+    again = analysis_from_json(follow.question, analysis_to_json(follow))
+    assert again.focus_quotes == follow.focus_quotes
+    with pytest.raises(HistoryError):
+        analysis_from_json("q", {"focus_quotes": [["chunk", "0", 5]]})
+    # a sentence right after the previous quote scores higher in the follow-up than without it
+    query, hits = fake.prepare("and when?", (first,), None, None, follow)
+    spans = {}
+    for c in score_sentences(hits, query):
+        spans.setdefault(c.hit.chunk.id, []).append(c.span)
+    cid, sentences = next((k, sorted(v)) for k, v in spans.items() if len(v) >= 2)
+    end = sentences[0][1]
+    focused = build_query(replace(follow, focus_quotes=((cid, sentences[0][0], end),)), fake.stats)
+    bare = build_query(replace(follow, focus_quotes=()), fake.stats)
+    with_focus = {(c.hit.chunk.id, c.span): c.score for c in score_sentences(hits, focused)}
+    without = {(c.hit.chunk.id, c.span): c.score for c in score_sentences(hits, bare)}
+    after = [k for k in with_focus if k[0] == cid and end <= k[1][0] <= end + 300]
+    assert (cid, sentences[1]) in after
+    assert all(abs(with_focus[k] - without[k] - CONTINUES_BONUS) < 1e-9 for k in after)
+    assert all(abs(with_focus[k] - without[k]) < 1e-9 for k in with_focus if k not in after)
