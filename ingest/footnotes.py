@@ -7,9 +7,10 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ingest.footnote_blocks import SUP_TO_INT, FootnoteDef
+from ingest.footnote_blocks import SUP_TO_INT, UNITS, FootnoteDef
 from ingest.identifiers import kamerstuk_ids, toezegging_ids, urls
 from ingest.model import BRACKETED, DOCX, PDF, PLAIN, SUPERSCRIPT, XML, Footnote, Marker
+from ingest.months import MONTHS_NL
 
 MAX_SKIP = 3
 CONT_RE = re.compile(
@@ -27,7 +28,11 @@ CANDIDATE_RE = re.compile(
     r"|(?<=[.!?”] )(?P<sp>\d{1,3})(?=\s+[A-Z])"
     # a marker the other extraction tool set apart from its word: "door de transitieteams 4) bleek"
     r"|(?<=[^\W\d_]{3} )(?P<sw>\d{1,3})(?=[).,](?:\s|$))"
+    # a raised call pdftotext sets apart between two words: "overschrijving 3 is", "Strategy 1”."
+    # (taken only where the numbering expects it and its footnote stands on the same page)
+    r"|(?<=[^\W\d_]{2} )(?P<bw>\d{1,3})(?=[”’]?[.,;:)]?(?:\s+[^\W\d_]|\s*$))"
 )
+MONTH_WORDS = set(MONTHS_NL)
 # Years a letter can cite: "202314" is 2023 + marker 14, but "Postbus 20901" holds no year 2090.
 YEARS = range(1900, 2040)
 # Never a call: a postbus or antwoordnummer, or a number a postcode follows ("20901 2500 EX").
@@ -119,11 +124,37 @@ def _candidate(m: re.Match) -> tuple[str, int, int, int, bool, str]:
         ):
             return PLAIN, -1, start, m.end("sw"), False, "none"
         return PLAIN, int(m.group("sw")), start, m.end("sw"), False, "apart"
+    if m.group("bw"):
+        return _between(m)
     start = m.start("sp")
     word = re.search(r"(\w+)[.!?”] $", text[max(0, start - 20) : start])
     if word and (word.group(1).lower() in NUMBER_NOUNS or word.group(1).lower() in ABBREVIATIONS):
         return PLAIN, -1, start, m.end("sp"), False, "none"  # "art. 4 VWEU", "nr. 12 Kamerstuk"
     return PLAIN, int(m.group("sp")), start, m.end("sp"), False, "spaced"
+
+
+def _between(m: re.Match) -> tuple[str, int, int, int, bool, str]:
+    """A number between two words: a call set apart, unless its words give it a meaning of its own
+    ("artikel 4 van", "Postbus 20", "12 procent", "3 maart")."""
+    text, start, end = m.string, m.start("bw"), m.end("bw")
+    before = re.search(r"([^\W\d_]+)\s$", text[max(0, start - 40) : start])
+    after = re.match(r"[”’]?[.,;:)]?\s*([^\W\d_]*)", text[end : end + 40])
+    word = before.group(1).lower() if before else ""
+    nxt = after.group(1).lower() if after else ""
+    if (
+        word in NUMBER_NOUNS
+        or word in ABBREVIATIONS
+        or word in MONTH_WORDS
+        or word.endswith(("straat", "weg", "laan", "plein", "gracht", "kade"))
+        or ADDRESS_BEFORE_RE.search(text, 0, start)
+        or nxt in UNITS
+        or POSTCODE_AFTER_RE.match(text, end)
+        # a label with its number: "Fiche 1: Wijziging", "Stap 2. De"
+        or text.startswith(":", end)
+        or (before is not None and before.group(1)[0].isupper() and text.startswith(".", end))
+    ):
+        return PLAIN, -1, start, end, False, "none"
+    return PLAIN, int(m.group("bw")), start, end, False, "between"
 
 
 def call_candidates(text: str) -> list[tuple[str, int, str]]:
@@ -184,7 +215,15 @@ def link_markers(
             ok = fn is not None and near and _resync(cands, at, style, exp, n, fn, page, defined)
         else:
             ok = False
-        if kind in ("year", "spaced", "apart") and fn is None:
+        if kind in ("year", "spaced", "apart", "between") and fn is None:
+            ok = False
+        if kind == "between" and not (
+            n == exp
+            and fn is not None
+            and page_starts
+            and fn.page == page
+            and not _glued_later(text, n, end, page_starts, fn.page)
+        ):
             ok = False
         if kind == "apart" and not (n >= exp and fn and _apart_ok(text, cands, at, fn, page_starts, page)):
             ok = False
