@@ -98,17 +98,22 @@ def extractors() -> dict[str, Callable[[bytes], str]]:
 
 
 def real_sources() -> list[Source]:
-    """The development real PDFs of tests/gold/real with their gold calls and body probes."""
+    """The development real PDFs of tests/gold/real (and their -page1 PDFs) with gold calls and probes."""
     out = []
     for path in sorted((GOLD / "real").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         name = Path(gold["file"]).name
         if gold["part"] != "development" or part_of("kamerbrieven-pdf", name) != "development":
             continue
-        pdf = CORPUS / gold["file"]
-        if pdf.is_file():
-            probes = [p["text"] for p in gold["body_probes"]]
-            out.append(Source(pdf.stem, pdf.read_bytes(), gold["calls"], probes))
+        # the whole letter, and its page-1 PDF with page 1's calls and probes
+        reads = [(gold["file"], None)] + ([(gold["page1_file"], 1)] if gold.get("page1_file") else [])
+        for rel, page in reads:
+            pdf = CORPUS / rel
+            if not pdf.is_file():
+                continue
+            calls = [c for c in gold["calls"] if page is None or c["page"] == page]
+            probes = [p["text"] for p in gold["body_probes"] if page is None or p["page"] == page]
+            out.append(Source(pdf.stem, pdf.read_bytes(), calls, probes))
     return out
 
 
