@@ -7,7 +7,9 @@ by the extractors available offline (pdftotext default, -raw and -layout, pdfmin
 pypdfium2's get_text_range) and that text is read as ``brieven ingest`` reads a ``.txt``
 (``load_bytes`` + ``parse_letter``). Printed per file and flavour: link precision and recall
 (``eval.reader_gold.score_links``), the share of text inside footnotes (as the ingest report
-counts it; the PDF read's own share for reference) and the reader's notes where asked.
+counts it; the PDF read's own share for reference), body probes inside footnotes, metadata fields
+right (real letters: their gold; demo letters: the text version's title, date, addressee,
+kamerstuk) and the reader's notes where asked.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eval.reader_gold import probes_in_footnotes, score_links
+from eval.reader_gold import probes_in_footnotes, score_links, score_metadata
 from eval.splits import REPO, part_of
 from ingest.loaders import load_bytes
 from ingest.model import Letter
@@ -42,6 +44,9 @@ class Source:
     pdf: bytes
     calls: list[dict]  # {"number", "before", "footnote"} as tests/gold/real/*.json
     probes: list[str] = field(default_factory=list)  # body text never inside a footnote
+    gold_metadata: dict | None = None  # a real gold's metadata block (eval.reader_gold.score_metadata)
+    fields: tuple[str, ...] | None = None  # the gold fields scored (page 1: no sender)
+    expected: dict = field(default_factory=dict)  # else: Letter field -> value (the text version's)
 
 
 def _pdftotext(*flags: str) -> Callable[[bytes], str]:
@@ -113,7 +118,8 @@ def real_sources() -> list[Source]:
                 continue
             calls = [c for c in gold["calls"] if page is None or c["page"] == page]
             probes = [p["text"] for p in gold["body_probes"] if page is None or p["page"] == page]
-            out.append(Source(pdf.stem, pdf.read_bytes(), calls, probes))
+            fields = ("date", "subject", "addressee", "kenmerk", "kamerstuk") if page else None
+            out.append(Source(pdf.stem, pdf.read_bytes(), calls, probes, gold["metadata"], fields))
     return out
 
 
@@ -121,7 +127,7 @@ def demo_sources() -> list[Source]:
     """The development demo letters with footnote gold, typeset as the tests typeset them."""
     from tests.text_flavour_docs import demo_pdfs
 
-    return [Source(name, pdf, calls, probes) for name, pdf, calls, probes, _ in demo_pdfs()]
+    return [Source(name, pdf, calls, probes, expected=meta) for name, pdf, calls, probes, meta in demo_pdfs()]
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,8 @@ class Row:
     correct: int
     share: float
     in_footnotes: int
+    meta_ok: int = 0
+    meta_n: int = 0
     notes: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
 
@@ -154,9 +162,20 @@ def score(source: Source, flavour: str, letter: Letter) -> Row:
     links = score_links(letter, source.calls)
     report = reading_report(letter)
     inside = probes_in_footnotes(letter, source.probes)
+    problems = list(links.problems)
+    if source.gold_metadata is not None:
+        verdicts = [
+            (r.name, r.ok, r.expected, r.got)
+            for r in score_metadata(letter, source.gold_metadata, source.fields)
+        ]
+    else:
+        verdicts = [(k, getattr(letter, k) == v, v, getattr(letter, k)) for k, v in source.expected.items()]
+    problems += [
+        f"metadata {name}: expected {want!r}, got {got!r}" for name, ok, want, got in verdicts if not ok
+    ]
     return Row(
         source.name, flavour, links.gold, links.predicted, links.correct, report.footnote_share,
-        len(inside), report.notes, links.problems,
+        len(inside), sum(ok for _, ok, _, _ in verdicts), len(verdicts), report.notes, tuple(problems),
     )  # fmt: skip
 
 
@@ -172,11 +191,12 @@ def rows(sources: list[Source], flavours: dict[str, Callable[[bytes], str]]) -> 
 
 def table(found: list[Row], show: bool) -> str:
     lines = [f"{'document':<44} {'flavour':<9} {'gold':>4} {'pred':>4} {'ok':>4} {'P':>5} {'R':>5} "
-             f"{'in fn':>6} {'probes':>6}"]  # fmt: skip
+             f"{'in fn':>6} {'probes':>6} {'meta':>5}"]  # fmt: skip
     for r in found:
         lines.append(
             f"{r.document:<44} {r.flavour:<9} {r.gold:>4} {r.predicted:>4} {r.correct:>4} "
-            f"{r.precision:5.3f} {r.recall:5.3f} {r.share:6.1%} {r.in_footnotes:>6}"
+            f"{r.precision:5.3f} {r.recall:5.3f} {r.share:6.1%} {r.in_footnotes:>6} "
+            f"{r.meta_ok:>2}/{r.meta_n:<2}"
         )
         if show:
             lines += [f"    note: {n}" for n in r.notes] + [f"    {p}" for p in r.problems]
@@ -189,6 +209,7 @@ def table(found: list[Row], show: bool) -> str:
         lines.append(
             f"  {flavour:<9} P {ok / pred if pred else 0.0:5.3f}  R {ok / gold if gold else 1.0:5.3f}"
             f"  worst document {worst:5.3f}  probes in footnotes {sum(r.in_footnotes for r in sel)}"
+            f"  metadata {sum(r.meta_ok for r in sel)}/{sum(r.meta_n for r in sel)}"
         )
     return "\n".join(lines)
 

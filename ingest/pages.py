@@ -141,9 +141,11 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
         # a bare number is a page number only at the page's very edge: a footnote number that
         # pdftotext prints alone on its line ("1" / "Kamerstukken ...") stands a line or two above it
         near = [ln for ln in content[:3] + content[-3:] if norm(ln) != "#"]
-        # a running column of words (no number) may stand a few lines deeper: "Ministerie van
-        # Economische" / "Zaken" / "Kenmerk" / "EZ/2026/..." written after a page's label
-        near += [ln for ln in content[:5] + content[-5:] if not re.search(r"\d", ln)]
+        # at a page's end a running column of words (no number) may stand a few lines deeper:
+        # "Ministerie van Economische" / "Zaken" / "Kenmerk" / "EZ/2026/..." written after the page's
+        # label (not at its start: page 1's letterhead column is no running column, "Kenmerk" there
+        # is the label of a field)
+        near += [ln for ln in content[-5:] if not re.search(r"\d", ln)]
         edges.update({norm(ln) for ln in near + content[:1] + content[-1:]})
     running = {k for k, n in edges.items() if n >= max(3, len(pages) // 2)}
 

@@ -112,3 +112,19 @@ def test_a_number_set_apart_between_words_is_a_candidate_unless_its_words_give_i
         "Postbus 20 in Den Haag",
     ):
         assert [n for _, n, kind in call_candidates(text) if kind == "between"] == [], text
+
+
+def test_a_running_column_is_stripped_deep_at_a_page_end_but_not_at_its_start():
+    from ingest.pages import split_pages
+
+    body = [f"Regel {k} van de tekst van deze pagina, met genoeg woorden erin." for k in range(6)]
+    column = ["Ministerie van Economische", "Zaken", "Kenmerk", "EZ/2026/12345678"]
+    # pdftotext: the column printed after each page's label, at the page's end
+    ends = "\f".join("\n".join([*body, f"Pagina {p} van 4", *column]) for p in range(1, 5))
+    kept = [ln.text for ln in split_pages(ends)[0] if not ln.debris]
+    assert not any(t in kept for t in column)
+    # pypdfium2: the column at each page's start, and page 1's is the letterhead with its Kenmerk field
+    starts = "\f".join(
+        "\n".join(["Ministerie van", "Infrastructuur", "Waterstaat", *column[2:], *body]) for _ in range(4)
+    )
+    assert "Kenmerk" in [ln.text for ln in split_pages(starts)[0]]
