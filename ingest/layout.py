@@ -22,6 +22,7 @@ from ingest.footnote_blocks import (  # noqa: F401
 from ingest.letterhead import HeaderField, find_letterhead
 from ingest.line_shapes import body_width, breaks_off, ends_note, lower_start, url_goes_on
 from ingest.note_ends import NoteBlock, lost_note, unpaged_blocks
+from ingest.note_labels import join_call_runs, join_lone_labels
 from ingest.pages import PAGE_NUMBER, RawLine, split_pages
 
 URL_LINE = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
@@ -56,6 +57,9 @@ def _ends_sentence(text: str) -> bool:
 def analyse(text: str) -> Layout:
     """Split extracted text into body lines and footnote definitions, tracking pages and the letterhead."""
     lines, pages_known, page_notes = split_pages(text)
+    label_notes: list[str] = []
+    if pages_known:
+        lines, label_notes = join_lone_labels(join_call_runs(lines))
     texts = [ln.text for ln in lines]
     page_of: list[int] = []  # each line's page: as its label numbers it, else counted from page 1
     page = 1
@@ -174,7 +178,7 @@ def analyse(text: str) -> Layout:
     columns = [f"page {p}: footnotes read as two columns" if p else "footnotes read as two columns"
                for p in scan.columns]  # fmt: skip
     lost = [lost_note(*x) for x in scan.lost]
-    notes = tuple(page_notes) + tuple(doubts) + tuple(lost) + tuple(block_notes) + tuple(columns)
+    notes = (*page_notes, *label_notes, *doubts, *lost, *block_notes, *columns)
     notes += _notes(footnotes, lines, pages_known)
     return Layout(tuple(body), footnotes, pages_known, letterhead, notes)
 

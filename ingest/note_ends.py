@@ -123,7 +123,7 @@ class _Blocks:
     def _calls_next(self, k: int, style: str, wanted: set[int]) -> bool:
         """Does line k call one of the wanted numbers whose footnote starts further on?"""
         for st, n, kind in call_candidates(self.line(k)):
-            if st == style and n in wanted and kind != "spaced":
+            if st == style and n in wanted and kind not in ("spaced", "between"):
                 if any(k < j <= k + LOOKAHEAD for j in self.later[(style, n)]):
                     return True
         return False

@@ -31,7 +31,11 @@ def split_pages(text: str) -> tuple[list[RawLine], bool, list[str]]:
         pages = _strip_running_lines([p.split("\n") for p in text.split("\f")])
         for page in pages:
             for i, line in enumerate(page):
-                label = _page_label(line) is not None and not PAGE_NUMBER.match(line)
+                # "Pagina 2 van 5" is a page's label wherever on its page the tool wrote it; a bare
+                # number only at the page's edge (a page number) or nowhere (a footnote's number)
+                label = _page_label(line) is not None and (
+                    not PAGE_NUMBER.match(line) or bool(re.search(r"van\s*\d", line, re.I))
+                )
                 out.append(RawLine(line, i == 0, label))
         return out, True, []
     lines = text.split("\n")
@@ -134,6 +138,24 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     edges = Counter()
     for page in pages:
         content = [ln for ln in page if ln.strip()]
-        edges.update({norm(ln) for ln in content[:3] + content[-3:]})
+        # a bare number is a page number only at the page's very edge: a footnote number that
+        # pdftotext prints alone on its line ("1" / "Kamerstukken ...") stands a line or two above it
+        near = [ln for ln in content[:3] + content[-3:] if norm(ln) != "#"]
+        # at a page's end a running column of words (no number) may stand a few lines deeper:
+        # "Ministerie van Economische" / "Zaken" / "Kenmerk" / "EZ/2026/..." written after the page's
+        # label (not at its start: page 1's letterhead column is no running column, "Kenmerk" there
+        # is the label of a field)
+        near += [ln for ln in content[-5:] if not re.search(r"\d", ln)]
+        edges.update({norm(ln) for ln in near + content[:1] + content[-1:]})
     running = {k for k, n in edges.items() if n >= max(3, len(pages) // 2)}
-    return [[ln for ln in page if not (ln.strip() and norm(ln) in running)] for page in pages]
+
+    def strip(page: list[str]) -> list[str]:
+        content = [i for i, ln in enumerate(page) if ln.strip()]
+        edge = set(content[:1] + content[-1:])
+        return [
+            ln
+            for i, ln in enumerate(page)
+            if not (ln.strip() and norm(ln) in running and (norm(ln) != "#" or i in edge))
+        ]
+
+    return [strip(page) for page in pages]

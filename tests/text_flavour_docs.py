@@ -82,8 +82,9 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def demo_docs() -> list[Doc]:
-    """The demo letters with footnote gold, typeset (tests/pdf_demo.py) and read as the text flavour."""
+def demo_pdfs() -> list[tuple[str, bytes, list[dict], list[str], dict]]:
+    """(name, PDF, gold calls, body probes, metadata) of the demo letters with footnote gold, typeset
+    (tests/pdf_demo.py); the truth is the text version's."""
     from ingest.loaders import load_document
     from ingest.parse import parse_letter
     from tests.pdf_demo import HEADER_PARAGRAPHS, letterhead_for
@@ -104,8 +105,15 @@ def demo_docs() -> list[Doc]:
         probes = [s for s in _sentences(body) if not any(s[:40] in fn.text for fn in letter.footnotes)]
         fields = ("title", "date", "addressee", "kamerstuk")
         meta = {f: getattr(letter, f) for f in fields}
-        out.append(Doc(f"demo-{name[:3]}", flavour_text(pdf), calls, probes, meta))
+        out.append((f"demo-{name[:3]}", pdf, calls, probes, meta))
     return out
+
+
+def demo_docs() -> list[Doc]:
+    """The demo letters with footnote gold, typeset (tests/pdf_demo.py) and read as the text flavour."""
+    return [
+        Doc(name, flavour_text(pdf), calls, probes, meta) for name, pdf, calls, probes, meta in demo_pdfs()
+    ]
 
 
 # --- made-up letters with what real letters vary in ----------------------------------------------
