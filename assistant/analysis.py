@@ -273,7 +273,8 @@ def analyse(
             i for i in dict.fromkeys(before + _answer_identifiers(previous)) if i not in identifiers
         )
         focus = tuple(dict.fromkeys(c.letter.id for c in previous.citations))
-        quotes = tuple(dict.fromkeys((c.chunk.id, *c.quote_span) for c in previous.citations))
+        # the lead quote only: the supporting quotes after it are context the asker has already seen
+        quotes = tuple((c.chunk.id, *c.quote_span) for c in previous.citations[:1])
         if not intents:
             intents = intents_of(carried) - {"list"}  # "and for policy and regulation?" asks what it asked
     search_text = question

@@ -105,6 +105,34 @@ def marks_shift(sentence: str, value: Value) -> bool:
     return bool(_SHIFT_MARK.search(sentence[: value.span[0]]))
 
 
+# How far something has come ("hoeveel registers zijn inmiddels beoordeeld?", "how many have been
+# assessed so far?"): a sentence that says how many must or will be is no answer to it (development,
+# v2-264: "moet een groot aantal openbare registers (minimaal 65) ... beoordeeld worden").
+_DONE_ASK = re.compile(
+    r"\b(?:inmiddels|tot\s+nu\s+toe|tot\s+dusver|al\s+\w+d|reeds|so\s+far|to\s+date|already|"
+    r"have\s+been|has\s+been|zijn\s+(?:\w+\s+){0,2}(?:ge|be|ver|on)\w+[dt])\b",
+    re.I,
+)
+_OBLIGED = re.compile(
+    r"\b(?:moet|moeten|dient|dienen|zal|zullen|needs?\s+to|must|has\s+to|have\s+to|will\s+(?:need|have)\s+to)\b"
+    r".{0,120}\b(?:worden|zijn|be)\b",
+    re.I,
+)
+
+
+_NEED_ASK = re.compile(r"\b(?:need|needs|needed|moet|moeten|dient|dienen|must|have\s+to|has\s+to)\b", re.I)
+
+
+def asks_done(question: str) -> bool:
+    """How far it has come, and not also what must still be done ("how many need cleaning, and ...?")."""
+    return bool(_DONE_ASK.search(question)) and not _NEED_ASK.search(question)
+
+
+def obliged(sentence: str) -> bool:
+    """The sentence says what must or will be done, not what has been."""
+    return bool(_OBLIGED.search(sentence))
+
+
 def asks_outcome(question: str) -> bool:
     return bool(_OUTCOME_ASK.search(question))
 

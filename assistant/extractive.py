@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant import frame
-from assistant.discourse import asks_outcome, prospective
+from assistant.discourse import asks_done, asks_outcome, obliged, prospective
 from assistant.evidence import ASKED_KIND, Candidate, Semantic, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
@@ -125,6 +125,13 @@ def extractive_answer(
     chosen, lists = choose(candidates, query, next_chunk, rules)
     if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
+    if (
+        chosen
+        and asked_kind(query.intents) in ("number", "amount")
+        and asks_done(analysis.question)
+        and obliged(chosen[0].text)
+    ):
+        return not_stated_answer(query, chosen[0], hits)  # "how many have been ...?": "... moet ... worden"
     if not chosen:
         if asked_kind(query.intents) and candidates:
             return not_stated_answer(query, candidates[0], hits)

@@ -423,7 +423,7 @@ class QuestionAnalysis:
     carried: str = ""  # the earlier question text whose topic is carried over ("" when none)
     carried_identifiers: tuple[str, ...] = ()  # identifiers of the previous turn (question and citations)
     focus_letters: tuple[str, ...] = ()  # letters the previous answer cited, read first
-    # The previous answer's quotes (chunk id, start, end in the chunk): a follow-up continues after them.
+    # The previous answer's lead quote (chunk id, start, end in the chunk): a follow-up continues after it.
     focus_quotes: tuple[tuple[str, int, int], ...] = ()
     search_text: str = ""  # what retrieval searches: the question plus the carried topic
 

@@ -130,3 +130,14 @@ def test_a_follow_up_continues_after_the_previous_quote():
     assert (cid, sentences[1]) in after
     assert all(abs(with_focus[k] - without[k] - CONTINUES_BONUS) < 1e-9 for k in after)
     assert all(abs(with_focus[k] - without[k]) < 1e-9 for k in with_focus if k not in after)
+
+
+def test_how_far_it_has_come_is_not_answered_by_what_must_still_be_done():
+    from assistant.discourse import asks_done, obliged
+
+    assert asks_done("Hoeveel van de openbare registers zijn inmiddels beoordeeld?")
+    assert asks_done("How many registers have been assessed so far?")
+    assert not asks_done("Hoeveel registers moeten worden beoordeeld?")
+    assert not asks_done("How many documents need cleaning, and how many have been cleaned so far?")
+    assert obliged("Daarvoor moet een groot aantal openbare registers (minimaal 65) beoordeeld worden.")
+    assert not obliged("Inmiddels zijn 40 registers beoordeeld.")
