@@ -24,7 +24,7 @@ INTENTS: dict[str, re.Pattern[str]] = {
         r"\b(?:wie|wiens|who|whom|whose|welk(?:e)? (?:kamer)?leden?|welk(?:e)? kamerlid|which members?|"
         r"asked by|gevraagd door|door wie|by whom|(?:which|welke?)\s+(?:\w+\s+){0,2}(?:commissioner|"
         r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
-        r"party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
+        r"mps?|party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
         r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators|"
         # who did it: a body, a firm ("welk bureau heeft onderzocht", "which Council configuration")
         r"\w*bureaus?|firms?|consultanc(?:y|ies)|agenc(?:y|ies)|instanties?|instellingen|instelling|"

@@ -277,8 +277,12 @@ def score_sentences(
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
                 if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
-                if found and is_item_title(hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]):
-                    found = ()  # a decision item's "Zaak:" line dates its case; its Besluit answers
+                line = hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]
+                sender_asked = members_asked and any(v.kind == "member" for v in found)
+                if found and not sender_asked and is_item_title(line):
+                    # a decision item's "Zaak:" line dates its case; its Besluit answers. The member
+                    # who sent the case ("Tweede Kamerlid, Raak van A.A.G.M.") is who raised it.
+                    found = ()
                 if kind == "date":
                     found = tuple(v for v in found if not negated(sentence, v))
                 if counting:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant import frame
 from assistant.discourse import asks_done, asks_outcome, obliged, prospective
+from assistant.document_date import asks_submission, motie_date_lead
 from assistant.evidence import ASKED_KIND, Candidate, Semantic, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
@@ -122,7 +123,11 @@ def extractive_answer(
     if not relevant or not query.concepts:
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     candidates = score_sentences(relevant, query, semantic)
-    chosen, lists = choose(candidates, query, next_chunk, rules)
+    # "Wanneer is de motie X voorgesteld?": the motie's own date answers, cited to the motie.
+    dated = None
+    if asked_kind(query.intents) == "date" and asks_submission(analysis.question):
+        dated = motie_date_lead(candidates, analysis.members)
+    chosen, lists = ([dated], {}) if dated else choose(candidates, query, next_chunk, rules)
     if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
     if (

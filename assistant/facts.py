@@ -19,6 +19,13 @@ _MEMBERS = re.compile(
     rf"({_NAME}(?:{_PARTY})?(?:\s*(?:,|\s+en\b)\s*{_NAME}(?:{_PARTY})?)*)"
 )
 _ONE_RE = re.compile(_ONE)
+# A committee's list names a member surname first: "Tweede Kamerlid, Raak van A.A.G.M. (SP)" is Van Raak,
+# "Tweede Kamerlid, Beek, W.I.I. van (VVD)" is Van Beek.
+_PARTICLES_AFTER = r"((?:\s+(?:van|de|der|den|ter|te|ten|in|'t))*)"
+_LISTED = re.compile(
+    rf"\b[Kk]amerlid,\s+([A-Z][\w'’-]+)(?:{_PARTICLES_AFTER}\s+(?:[A-Z]\.)+|,\s+(?:[A-Z]\.)+{_PARTICLES_AFTER})"
+    rf"(?:{_PARTY})?"
+)
 _NOT_NAMES = frozenset("De Het Een Dit Deze Die In Op Met Zij Hij Ik Tweede Eerste Kamer".split())
 
 # Verdict phrasings in the letters, most specific first.
@@ -54,6 +61,10 @@ def members_in(text: str) -> tuple[Member, ...]:
             if name.split()[-1] in _NOT_NAMES or name in found:
                 continue
             found[name] = Member(name=name, party=one.group(2))
+    for match in _LISTED.finditer(text):
+        particles = (match.group(2) or match.group(3) or "").split()
+        name = " ".join([p.capitalize() for p in particles[:1]] + particles[1:] + [match.group(1)])
+        found.setdefault(name, Member(name=name, party=match.group(4)))
     return tuple(found.values())
 
 

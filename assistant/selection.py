@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from assistant import lists as _lists
 from assistant import terms
+from assistant.decided import asks_decision, item_decisions
 from assistant.discourse import elaborates
 from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, passage_text, topic_coverage
 from assistant.lists import Item, counted, introduces_list, items_after, list_of_item, ordinal_items
@@ -192,7 +193,12 @@ def choose(
             lead = next((c for c in pool if c.hit.chunk.id == same and c.part == dictum.ASK), lead)
     else:
         return [], {}
-    chosen = [lead]
+    # "Wat besloot de commissie over X?": the decision list's item on X answers by its Besluit rows,
+    # not by its "Zaak:" row (which shares the item's words, so it scores highest).
+    decided = item_decisions(lead) if kind is None and asks_decision(query.analysis.question) else []
+    if decided:
+        lead = decided[0]
+    chosen = [lead, *decided[1 : rules.max_sentences]]
     following = _next_sentence(lead, candidates, next_chunk)
     if following is not None and elaborates(following.text):
         chosen.append(following)  # "Concreet bestaat deze groep uit ..." spells out the lead

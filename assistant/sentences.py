@@ -26,6 +26,7 @@ _BULLET_LINE = re.compile(r"\n[ \t]*(?:[•\-–�▪●*]|\d{1,2}[.)])[ \t]+")
 # A numbered heading on its own line ("2.2.1 Onderzoeken MitID ...") ends at its line break.
 _NUMBERED_HEADING = re.compile(r"(?m)^[ \t]*\d+(?:\.\d+)+\.?[ \t]+[^\n]*?(?<![.,;:])[ \t]*$")
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _ITEM_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}$")  # a number alone at the start of its line
 
 
@@ -37,8 +38,8 @@ def _is_abbreviation(before: str) -> bool:
     word = match.group(1).lstrip("(\"'“‘").lower()
     if word in ABBREVIATIONS:
         return True
-    # A single letter initial ("J. Jansen")
-    return len(word) == 1 and word.isalpha()
+    # Initials: one letter ("J. Jansen") or several joined by periods ("Raak van A.A.G.M. (SP)")
+    return bool(_INITIALS.fullmatch(word))
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:

@@ -235,6 +235,10 @@ def values(sentence: str, kind: str) -> list[Value]:
     return kinds[kind](sentence)
 
 
+# Surname particles ("Van Baarle", "van der Plas"): a question's "van" or "der" does not name the member.
+_NAME_PARTICLES = frozenset("van der den de het ter ten te voor op in 't la le du da".split())
+
+
 def fresh(found: list[Value], question: str) -> list[Value]:
     """Values the question does not mention: "drie sessies" does not answer "hoeveel ... drie sessies"."""
     asked = re.sub(r"\s+", " ", question.lower())
@@ -243,7 +247,7 @@ def fresh(found: list[Value], question: str) -> list[Value]:
     for v in found:
         if v.text.lower() in asked:
             continue
-        own = [w for w in re.findall(r"[\w']+", v.text.lower()) if len(w) > 2]
+        own = [w for w in re.findall(r"[\w']+", v.text.lower()) if len(w) > 2 and w not in _NAME_PARTICLES]
         if v.kind in ("name", "member") and any(w in words for w in own):
             continue  # "CODIO-kader" after "who turned the CODIO framework ...?" is the topic, not the answer
         out.append(v)

@@ -16,9 +16,10 @@ from ingest.model import Chunk, Letter, Section
 from ingest.settings import Settings
 
 TokenCounter = Callable[[str], int]
-# Sentence ends, but not after abbreviations common in the letters (nr., o.a., jl., c.s., d.d., a.s.).
+# Sentence ends, but not after abbreviations common in the letters (nr., o.a., jl., c.s., d.d., a.s.)
+# nor after an initial ("J. de Vries", "Raak van A.A.G.M. (SP)": a capital alone before its period).
 SENTENCE_END_RE = re.compile(
-    r"(?<!\bnr\.)(?<!\bNr\.)(?<!\bo\.a\.)(?<!\bjl\.)(?<!\bc\.s\.)(?<!\bd\.d\.)(?<!\ba\.s\.)(?<!\bblz\.)"
+    r"(?<!\b[A-Z]\.)(?<!\bnr\.)(?<!\bNr\.)(?<!\bo\.a\.)(?<!\bjl\.)(?<!\bc\.s\.)(?<!\bd\.d\.)(?<!\ba\.s\.)(?<!\bblz\.)"
     # after the stop, a footnote marker may follow ("MitID.21 Zij"), but "3.2.1 Motie" is a heading number
     r"(?<=[.!?])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|(?<=[^\d\s][.!?])\d{1,3})?[”’\"]?\s+(?=[A-Z•“‘(])"
 )

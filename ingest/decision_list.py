@@ -186,8 +186,18 @@ def _numbered(text: str) -> list[str]:
     return [squash(f"{lead} {p}") for p in parts if p]
 
 
+def row_label(text: str) -> str | None:
+    """The label of a decision-list row ("Zaak", "Besluit 2", "Besluit(en)"), None for other text."""
+    row = ROW_RE.match(text.strip().lstrip("•- ").strip())
+    return row.group("label") if row else None
+
+
+def is_decision_row(text: str) -> bool:
+    """The line records what the committee decided about its item ("Besluit: Technische briefing ...")."""
+    return (row_label(text) or "").startswith("Besluit")
+
+
 def is_item_title(text: str) -> bool:
     """The line names a decision-list item's case ("Zaak: Brief regering - ... - 24 maart 2009 ..."):
     its date and sender are the case document's, not what the committee decided."""
-    row = ROW_RE.match(text.strip().lstrip("•- ").strip())
-    return row is not None and row.group("label").startswith("Zaak")
+    return (row_label(text) or "").startswith("Zaak")
