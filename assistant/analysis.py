@@ -23,7 +23,8 @@ INTENTS: dict[str, re.Pattern[str]] = {
     "who": re.compile(
         r"\b(?:wie|wiens|who|whom|whose|welk(?:e)? (?:kamer)?leden?|welk(?:e)? kamerlid|which members?|"
         r"asked by|gevraagd door|door wie|by whom|(?:which|welke?)\s+(?:\w+\s+){0,2}(?:commissioner|"
-        r"eurocommissaris|commissaris|minister|ministers|staatssecretaris|state secretary|member|members|"
+        r"eurocommissaris|commissaris|minister|ministers|ministerie|ministeries|ministry|ministries|"
+        r"departement|department|staatssecretaris|state secretary|member|members|"
         r"mps?|party|parties|partij|partijen|organisation|organisations|organization|organizations|organisatie|"
         r"organisaties|toezichthouder|toezichthouders|supervisor|supervisors|regulator|regulators|"
         # who did it: a body, a firm ("welk bureau heeft onderzocht", "which Council configuration")

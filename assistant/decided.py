@@ -12,7 +12,10 @@ from ingest.decision_list import is_decision_list, is_decision_row, row_label
 # "Wat besloot de commissie over ...?", "Welk besluit ...", "What did the committee decide / do ...?"
 _DECISION_ASK = re.compile(
     r"\b(?:besl(?:oot|oten|ist|issen|uit|uiten|issing\w*)|afgesproken|decid\w*|decision\w*|"
-    r"what\s+did\s+the\s+committee\s+do|wat\s+deed\s+de\s+commissie)\b",
+    r"what\s+did\s+the\s+committee\s+do|wat\s+deed\s+de\s+commissie|"
+    # what becomes of an item: on a decision list its Besluit says so ("Aanhouden tot ...")
+    r"what\s+(?:is|was)\s+happening\s+(?:with|to)|what\s+happen(?:s|ed)\s+(?:with|to)|"
+    r"wat\s+(?:gebeurt|gebeurde)\s+(?:er\s+)?met|hoe\s+staat\s+het\s+met|what\s+will\s+be\s+done\s+with)\b",
     re.I,
 )
 

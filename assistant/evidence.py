@@ -23,7 +23,7 @@ from assistant import terms
 from assistant.discourse import asks_end, asks_future, marks_end, marks_shift, negated, only_past
 from assistant.query import Concept, Query, coverage
 from assistant.sentences import split_spans
-from assistant.values import ROLES, Value, counts, counts_things, fresh, role_names, values
+from assistant.values import Value, asked_roles, counts, counts_things, fresh, role_names, values
 from index.build import chunk_heading
 from ingest import dictum
 from ingest.decision_list import is_item_title
@@ -236,7 +236,7 @@ def score_sentences(
     members_asked = kind == "name" and bool(_MEMBER_CUE.search(asked))
     future = kind == "date" and asks_future(analysis.question)
     until = kind == "date" and asks_end(analysis.question)
-    roles_asked = kind == "name" and any(w in asked.lower() for ws in ROLES.values() for w in ws)
+    roles_asked = kind == "name" and bool(asked_roles(asked))
     counting = kind == "number" and counts_things(analysis.question)
     semantic = semantic or Semantic(None, None)
     raw: list[

@@ -55,15 +55,34 @@ _OVERDUE = re.compile(
     re.I,
 )
 # "what did Kathmann ask for?", "wat heeft Kathmann gevraagd?", "moties van Kathmann".
-# "Which motorway projects does the Grinwis motion name?" asks about one motie's content, not for the
-# member's list: the cue is followed by another noun than a kind of commitment (development: it listed
-# eleven moties by Grinwis).
-_OTHER_THING = re.compile(
-    r"\b(?:welke|which|what)\s+(?!(?:toezegging\w*|moties?|motions?|commitments?|promises?|pledges?|"
-    r"besluit\w*|decisions?|staan|staat|zijn|is|are|was|were|have|has|heeft|hebben|did|does|do|of|van)\b)"
-    r"[a-z]\w*",
-    re.I,
+# "Which motorway projects does the Grinwis motion name?" and "What new deadline does the staff propose
+# for the open commitments?" ask about something else than a list of commitments: the noun phrase after
+# the question word names no kind of commitment (development: the first listed eleven moties by
+# Grinwis, the second answered "no commitments are open").
+_CUE = re.compile(r"\b(?:welke|welk|which|what)\s+", re.I)
+_PHRASE_END = frozenset(
+    "does do did is are was were has have had will would can could should must may staan staat zijn is was "
+    "waren heeft hebben had hadden wordt worden werd kan kunnen zal zullen moet moeten of van over on about "
+    "for voor in op met to aan by door from uit".split()
 )
+_KIND_WORD = re.compile(
+    r"^(?:toezegging\w*|moties?|motions?|commitments?|promises?|pledges?|besluit\w*|decisions?)$", re.I
+)
+
+
+def asks_other_thing(question: str) -> bool:
+    """The question word asks for a thing that is no commitment ("what new deadline", "which projects")."""
+    m = _CUE.search(question)
+    if not m:
+        return False
+    phrase = []
+    for word in re.findall(r"[\w'-]+", question[m.end() :])[:5]:
+        if word.lower() in _PHRASE_END:
+            break
+        phrase.append(word)
+    return bool(phrase) and not any(_KIND_WORD.match(w) for w in phrase)
+
+
 _ASKED = re.compile(
     r"\b(?:ask(?:ed)?\s+for|asked|request(?:ed)?|submit(?:ted)?|gevraagd|ingediend|verzocht|vroeg|"
     r"wat\s+heeft|what\s+did|what\s+has)\b",
@@ -192,12 +211,14 @@ def status_request(question: str, register: Sequence[Commitment] = ()) -> Status
         and (
             _ASKED.search(question)
             or _PLURAL.search(question)
-            or (_LISTING.search(question) and not _OTHER_THING.search(question))
+            or (_LISTING.search(question) and not asks_other_thing(question))
         )
     )
     status_q = bool(_STATUS.search(question)) and (has_id or bool(_KIND.search(question)))
     if not (status_q or overdue or asks_member):
         return None
+    if asks_other_thing(question) and not (has_id or asks_member):
+        return None  # "what new deadline is proposed for the open commitments on X?": retrieval answers
     listing = bool(
         _LISTING.search(question) or _PLURAL.search(question) or overdue or (asks_member and not has_id)
     )

@@ -13,7 +13,9 @@ _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?(?:,-)?|\d+(?:[.,]\d+)?(?:,-)?"
 _SCALE = r"(?:miljoen|miljard|mln\.?|mld\.?|mrd\.?|duizend)"  # the letters are Dutch: Dutch words only
 _NUMBER_WORDS = (
     r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|"
-    r"zeventig|tachtig|negentig|honderd|duizend|de helft|een derde|een kwart"
+    r"zeventig|tachtig|negentig|honderd|duizend|de helft|een derde|een kwart|"
+    # "het gebruik ... in 2030 te halveren" states the size of a cut: by half
+    r"halveren|halvering|verdubbelen|verdubbeling"
 )
 MONEY = re.compile(
     rf"(?:€|EUR\b|euro\s)\s?(?:{_NUM})(?:\s?{_SCALE})?|(?:{_NUM})\s?{_SCALE}(?:\s?(?:euro|EUR)\b)?|"
@@ -36,8 +38,12 @@ NUMBER = re.compile(
 _MONTH = "|".join(MONTHS_NL + tuple(m.lower() for m in MONTHS_EN))
 MONTH_YEAR = re.compile(r"\b(" + _MONTH + r")\s+((?:19|20)\d\d)\b", re.I)  # "maart 2025", "June 2024"
 _SEASON = r"voorjaar|zomer|najaar|winter|spring|summer|autumn|fall|kerst|zomerreces|herfst"
+_MONTH_ALONE = "|".join(m for m in MONTHS_NL + tuple(m.lower() for m in MONTHS_EN) if m != "may")
 DATE = re.compile(
     rf"\b\d{{1,2}}\s+(?:{_MONTH})(?:\s+(?:19|20)\d\d)?\b|"
+    # a month of the letter's year: "heb ik in april de handreiking gepubliceerd" ("may" is a verb too)
+    rf"\b(?:in|vanaf|per|sinds|tot|eind|begin|medio|uiterlijk|since|until|from|by|in\s+early|in\s+late)\s+"
+    rf"(?:{_MONTH_ALONE})\b(?!\s+(?:19|20)\d\d)|"
     rf"\b(?:begin|eind|medio|half|halverwege|uiterlijk|early|late|mid|end of|by|the end of)\s*-?\s*"
     rf"(?:(?:{_MONTH})(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b|"
     rf"\b(?:(?:{_MONTH})\s+(?:19|20)\d\d)\b|"
@@ -113,6 +119,8 @@ def numbers(sentence: str) -> list[Value]:
             continue
         if raw[0].isdigit() and _marker_or_identifier(sentence, a, b):
             continue
+        if sentence[b : b + 1] == ")" and not sentence[:a].strip():
+            continue  # "1) Vermindering van grondstoffengebruik": an item's number
         found.append(Value("number", _clean(raw), (a, b)))
     return found
 
@@ -177,10 +185,16 @@ _ROLE_NAME = re.compile(
 )
 
 
+def asked_roles(question: str) -> set[str]:
+    """The roles a question asks a name for, as whole words: "welk ministerie" asks no minister."""
+    asked = question.lower()
+    return {role for role, words in ROLES.items() if any(re.search(rf"\b{w}\b", asked) for w in words)}
+
+
 def role_names(sentence: str, question: str) -> list[Value]:
     """Names the sentence gives with a role the question asks about ("Which European Commissioner ...?")."""
     asked = question.lower()
-    wanted = {role for role, words in ROLES.items() if any(w in asked for w in words)}
+    wanted = asked_roles(asked)
     return [
         Value("member", m.group(2), m.span(2))
         for m in _ROLE_NAME.finditer(sentence)

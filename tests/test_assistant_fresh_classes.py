@@ -141,3 +141,24 @@ def test_how_far_it_has_come_is_not_answered_by_what_must_still_be_done():
     assert not asks_done("How many documents need cleaning, and how many have been cleaned so far?")
     assert obliged("Daarvoor moet een groot aantal openbare registers (minimaal 65) beoordeeld worden.")
     assert not obliged("Inmiddels zijn 40 registers beoordeeld.")
+
+
+def test_second_fresh_set_classes_months_enumerators_halving_other_things_and_ministries():
+    from assistant.decided import asks_decision
+    from assistant.status import asks_other_thing
+    from assistant.values import asked_roles
+
+    assert [v.text for v in dates("Allereerst heb ik in april de handreiking gepubliceerd.")] == ["in april"]
+    assert not dates("Dit may be the case.")  # "may" alone is a verb, not a month
+    assert numbers("1) Vermindering van grondstoffengebruik: we sturen aan op reductie.") == []
+    assert [v.text for v in numbers("het gebruik van primaire grondstoffen in 2030 te halveren")] == [
+        "halveren"
+    ]
+    assert asks_other_thing("What new deadline does the staff propose for the still-open commitments?")
+    assert not asks_other_thing("Which open commitments are there on AI?")
+    assert not asks_other_thing("What is the status of the MitID commitment?")
+    assert status_request("What new deadline does the staff propose for the still-open commitments?") is None
+    assert asks_decision("What is happening with the policy review on management quality?")
+    assert "who" in intents_of("Welk ministerie is eerstverantwoordelijk voor het voorstel?")
+    assert asked_roles("Welk ministerie coördineert de akte?") == set()
+    assert asked_roles("Which minister signed it?") == {"minister"}
