@@ -179,6 +179,12 @@ def sentence_spans(hit: Hit) -> list[Span]:
 
 
 # An amount answers "how much does it cost / is reserved" only beside a word that makes it money spent.
+_SHARE_OF_SUM = re.compile(
+    r"\S+\s?(?:%|procent|percent)(?:\s+\w+){0,2}?\s+(?:van|of)\s+(?:de|het|the|their|hun|zijn|its)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w-]*omzet|turnover|revenue|budget\w*|begroting\w*|kosten|costs|bedrag\w*|inkomsten|income|"
+    r"lo(?:on|nen)|salaris\w*|wages?|salar(?:y|ies)|premie\w*|bijdrage\w*)\b",
+    re.I,
+)
 _MONEY_CONTEXT = re.compile(
     r"\b(?:kost\w*|prijs|prijzen|tarie\w+|budget\w*|bedrag\w*|middelen|gereserveerd|reserveer\w*|beschikbaar|"
     r"bijdrage\w*|bijgedragen|draagt|investe\w+|subsidie\w*|boete\w*|financi\w+|uitgave\w*|vergoed\w*|"
@@ -277,6 +283,10 @@ def score_sentences(
                 near = hit.chunk.text[spans[max(0, i - 1)][0] : b]  # the sentence and the one before
                 if kind == "amount" and found and not _MONEY_CONTEXT.search(near):
                     found = ()  # "een maximale limiet van 100.000 euro" is no cost
+                if kind == "amount" and not found:
+                    # a sum set as a share of a sum: "boetes ten minste 10% van de jaarlijkse netto-omzet"
+                    shares = fresh(values(sentence, "number"), asked)
+                    found = tuple(v for v in shares if _SHARE_OF_SUM.match(sentence, v.span[0]))
                 line = hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]
                 sender_asked = members_asked and any(v.kind == "member" for v in found)
                 if found and not sender_asked and is_item_title(line):

@@ -15,6 +15,10 @@ from ingest.model import QuestionAnalysis
 _CUE_INTENTS = ("status", "promise", "when", "who", "amount", "count")
 # Verbs of asking say who is wanted, not what about ("wie heeft dat gevraagd?", "who asked for it?").
 _CUES = re.compile(r"^(?:gevraagd|vroeg|vroegen|verzocht|verzoek|asked|requested|request)$", re.I)
+# The question's frame, not its topic: the adjective of "hoe hoog / how large". Development (v2-321):
+# "Hoe hoog moet de boete voor rechtspersonen minimaal zijn ...?" missed the fiche's passage on "ten
+# minste 10% van de netto-omzet" because "hoog" counted as a topic word the passage lacks.
+_FRAME = re.compile(r"\b(?:hoe|how)\s+([^\W\d_]+)", re.I)
 CURRENT_WEIGHT = 2.0  # concepts of the question as asked count more than those carried over
 OWN_SHARE = 1.5
 # An English word that neither the glossary nor the letters know may be a topic the letters never
@@ -147,9 +151,12 @@ def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
 
     def add(text: str, own: bool) -> None:
         english = terms.detect_language(text) == "en"
+        frame = {w.lower() for w in _FRAME.findall(text)}
         for phrase, stems in _concepts(text, english):
-            cue = bool(_CUES.search(phrase)) or any(
-                p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS
+            cue = (
+                bool(_CUES.search(phrase))
+                or phrase.lower() in frame
+                or any(p.search(phrase) for name, p in _INTENTS.items() if name in _CUE_INTENTS)
             )
             # A concept shown by any of its stems is as common as its most common stem.
             known = [stats.idf(s) for s in stems if stats.known(s)]

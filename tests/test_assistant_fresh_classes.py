@@ -162,3 +162,21 @@ def test_second_fresh_set_classes_months_enumerators_halving_other_things_and_mi
     assert "who" in intents_of("Welk ministerie is eerstverantwoordelijk voor het voorstel?")
     assert asked_roles("Welk ministerie coördineert de akte?") == set()
     assert asked_roles("Which minister signed it?") == {"minister"}
+
+
+def test_the_adjective_of_how_is_the_frame_and_a_share_of_a_sum_is_an_amount():
+    from assistant.evidence import _SHARE_OF_SUM
+    from assistant.query import build_query
+    from tests.assistant_fakes import engine
+
+    fake = engine()
+    q = build_query(fake.analyse("Hoe hoog moet de boete voor rechtspersonen minimaal zijn?"), fake.stats)
+    cues = {s for c in q.concepts if c.cue for s in c.stems}
+    topic = {s for c in q.concepts if not c.cue for s in c.stems}
+    assert "hoog" in cues and "hoog" not in topic and "rechtspersoon" in topic
+    fine = "moeten de administratieve boetes ten minste 10% zijn van de totale jaarlijkse netto-omzet"
+    (ten,) = [v for v in numbers(fine) if "%" in v.text]
+    assert _SHARE_OF_SUM.match(fine, ten.span[0])
+    share = "Bij meer dan 95% van de betaalrekeningen is het mogelijk om te betalen."
+    (most,) = [v for v in numbers(share) if "%" in v.text]
+    assert not _SHARE_OF_SUM.match(share, most.span[0])  # a share of accounts is no sum of money
