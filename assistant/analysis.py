@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from assistant import terms
 from assistant.followup import carried_chain, is_followup
-from assistant.values import MONTH_YEAR
+from assistant.values import ASKS_NUMBER, MONTH_YEAR
 from index.identifiers import find_ids
 from ingest.model import Answer, Letter, QuestionAnalysis
 from ingest.months import MONTH_NUMBERS
@@ -117,8 +117,12 @@ _NAMED_MEMBER = re.compile(
 
 
 def intents_of(text: str) -> frozenset[str]:
-    """What kind of answer the text asks for: who, when, how much (money), how many, status, list."""
+    """What kind of answer the text asks for: who, when, how much (money), how many, status, list, which
+    number."""
     found = {name for name, pattern in INTENTS.items() if pattern.search(text)}
+    if ASKS_NUMBER.search(text):
+        found.add("identifier")  # "welk nummer heeft die toezegging?", "which dossier ...?"
+        found -= {"count", "list"}
     if "where" in found and _NOT_PLACE.search(text):
         found.discard(
             "where"

@@ -43,7 +43,15 @@ FOCUS_BONUS = 0.05
 CONTINUES_BONUS = 0.35
 CONTINUES_WITHIN = 300  # characters after the previous quote's end
 ID_BONUS = 0.1
-VALUE_BONUS = {"amount": 0.3, "number": 0.25, "date": 0.25, "name": 0.2, "place": 0.2, "duration": 0.25}
+VALUE_BONUS = {
+    "identifier": 0.25,
+    "amount": 0.3,
+    "number": 0.25,
+    "date": 0.25,
+    "name": 0.2,
+    "place": 0.2,
+    "duration": 0.25,
+}
 END_BONUS = 0.15  # for "until when": a date marked as an end ("uiterlijk op", "tot en met")
 SHIFT_BONUS = 0.1  # for "when": the date something moved to ("verschuift naar na het zomerreces")
 PAST_PENALTY = 0.1  # a "when" question about something to come, and a sentence with only earlier dates
@@ -51,6 +59,7 @@ MEMBER_BONUS = 0.25  # for "who": a member named as such ("het lid Kathmann") ov
 MIN_WORDS = 4  # headings and fragments are not answers (a bullet item can be short: see lists.py)
 # The kind of value each intent asks for, most specific first.
 ASKED_KIND = (
+    ("identifier", "identifier"),
     ("duration", "duration"),
     ("amount", "amount"),
     ("count", "number"),

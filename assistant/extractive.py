@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from assistant import frame
 from assistant.discourse import asks_done, asks_outcome, obliged, prospective
 from assistant.document_date import asks_submission, motie_date_lead
+from assistant.document_number import motie_number_lead
 from assistant.evidence import ASKED_KIND, Candidate, Semantic, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
@@ -127,6 +128,9 @@ def extractive_answer(
     dated = None
     if asked_kind(query.intents) == "date" and asks_submission(analysis.question):
         dated = motie_date_lead(candidates, analysis.members)
+    if asked_kind(query.intents) == "identifier" and not dated:
+        # "bij welk dossier hoort die motie?": a motie's number is its metadata, cited to the motie
+        dated = motie_number_lead(candidates, analysis.question)
     chosen, lists = ([dated], {}) if dated else choose(candidates, query, next_chunk, rules)
     if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"

@@ -20,6 +20,7 @@ LABELS = {
     "duration": {"nl": "Duur", "en": "Duration"},
     "who": {"nl": "Wie", "en": "Who"},
     "where": {"nl": "Waar", "en": "Where"},
+    "identifier": {"nl": "Nummer", "en": "Number"},
     "status": {"nl": "Status", "en": "Status"},
 }
 # What the asked fact is called in a "not stated" answer.
@@ -30,6 +31,7 @@ ASKED = {
     "duration": {"nl": "de gevraagde duur", "en": "the duration asked for"},
     "who": {"nl": "de gevraagde naam", "en": "the name asked for"},
     "outcome": {"nl": "de gevraagde uitkomst", "en": "the outcome asked for"},
+    "identifier": {"nl": "het gevraagde nummer", "en": "the number asked for"},
 }
 QUOTED_IN_DUTCH = {"nl": "", "en": "From the letters (quoted in Dutch):"}
 VERDICT_EN = {AFGEDAAN: "settled", DEELS: "partly met", OPENSTAAND: "still open", NO_VERDICT: "no verdict"}

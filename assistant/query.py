@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant import terms
 from assistant.analysis import INTENTS as _INTENTS
 from assistant.analysis import intents_of
+from assistant.values import ASKS_NUMBER
 from index.glossary import Glossary, default_glossary
 from ingest.model import QuestionAnalysis
 
@@ -152,6 +153,8 @@ def build_query(analysis: QuestionAnalysis, stats: terms.TermStats) -> Query:
     def add(text: str, own: bool) -> None:
         english = terms.detect_language(text) == "en"
         frame = {w.lower() for w in _FRAME.findall(text)}
+        # "bij welk Kamerstukdossier ...?", "what number ...?": the noun names the asked value, not a topic
+        frame |= {m.group(0).split()[-1].lower() for m in ASKS_NUMBER.finditer(text)}
         for phrase, stems in _concepts(text, english):
             cue = (
                 bool(_CUES.search(phrase))

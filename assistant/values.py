@@ -240,11 +240,31 @@ def durations(sentence: str) -> list[Value]:
     return [Value("duration", _clean(m.group(0)), m.span()) for m in DURATION.finditer(sentence)]
 
 
+# "welk nummer / welk Kamerstuk / bij welk dossier", "what number / which dossier / under which file";
+# not "what number of ..." (a count).
+ASKS_NUMBER = re.compile(
+    r"\b(?:welke?\s+(?:\w+\s+)?(?:nummer|kenmerk|kamerstuk\w*|dossier\w*|zaaknummer)|"
+    r"(?:what|which)\s+(?:\w+\s+)?(?:number|reference|dossier|file|kamerstuk)(?!\s+of\b)|"
+    r"under\s+which\s+(?:\w+\s+)?(?:dossier|number|file))\b",
+    re.I,
+)
+# The numbers that name a document or commitment: TZ/T numbers, COM documents, zaaknummers, Kamerstukken.
+IDENTIFIER = re.compile(
+    r"\bTZ\d{6}-\d+\b|\bT0\d{4}\b|\bCOM\s?\(\d{4}\)\s?\d+\b|\b\d{4}Z\d{5}\b|"
+    r"\b\d{2}\s?\d{3}(?:[ -](?:[A-Z]{1,4}|\d{1,2}))?,?\s+nr\.\s?\d+\b|\bkst-[\w-]+\b"
+)
+
+
+def document_numbers(sentence: str) -> list[Value]:
+    """The numbers a sentence prints that name a document or commitment ("T03927", "COM (2022) 546")."""
+    return [Value("identifier", _clean(m.group(0)), m.span()) for m in IDENTIFIER.finditer(sentence)]
+
+
 def values(sentence: str, kind: str) -> list[Value]:
     """The values of one kind a sentence states."""
     kinds = {
         "amount": amounts, "number": numbers, "date": dates, "name": names, "place": places,
-        "duration": durations,
+        "duration": durations, "identifier": document_numbers,
     }  # fmt: skip
     return kinds[kind](sentence)
 

@@ -180,3 +180,58 @@ def test_the_adjective_of_how_is_the_frame_and_a_share_of_a_sum_is_an_amount():
     share = "Bij meer dan 95% van de betaalrekeningen is het mogelijk om te betalen."
     (most,) = [v for v in numbers(share) if "%" in v.text]
     assert not _SHARE_OF_SUM.match(share, most.span[0])  # a share of accounts is no sum of money
+
+
+def test_which_number_asks_an_identifier_and_a_motie_answers_with_its_kamerstuk(eng):
+    from dataclasses import replace as _replace
+
+    from assistant.document_number import motie_number_lead
+    from assistant.evidence import Candidate
+    from assistant.values import document_numbers
+
+    assert "identifier" in intents_of("En bij welk Kamerstukdossier hoort die motie?")
+    assert "identifier" in intents_of("And what number does that commitment have?")
+    assert "identifier" not in intents_of("What number of people attended the sessions?")
+    printed = "T03927: Toezegging; c) Nr. Commissiedocument COM (2022) 546; Kamerstukken 32813, nr. 952"
+    assert [v.text for v in document_numbers(printed)] == ["T03927", "COM (2022) 546", "32813, nr. 952"]
+    # a motie's number comes from its reader's metadata (its Kamerstuk and dossier title)
+    letter = next(x for x in eng.letter_map.values() if x.kind == "brief")
+    chunk = next(c for c in eng.chunk_map.values() if c.letter_id == letter.id)
+    motie = _replace(
+        letter,
+        kind="motie",
+        kamerstuk="33763 nr. 168",
+        title="Motie van het lid Boswijk c.s.; Toekomst van de krijgsmacht",
+    )
+    from ingest.model import Hit
+
+    hit = Hit(chunk=chunk, letter=motie, score=1.0, rank=1)
+    lead = Candidate(hit, (0, 10), 1.0, 0.5, 0.5, 0.5, None, 0.0, (), frozenset(), None)
+    found = motie_number_lead([lead], "Under which dossier was the motion tabled?")
+    assert (
+        found is not None and found.values[0].text == "Kamerstuk 33763 nr. 168 (Toekomst van de krijgsmacht)"
+    )
+    amended = _replace(
+        motie, title="Gewijzigde motie van het lid Erkens c.s. ter vervanging van die gedrukt onder nr. 45"
+    )
+    before = Candidate(
+        Hit(chunk=chunk, letter=amended, score=1.0, rank=1),
+        (0, 10),
+        1.0,
+        0.5,
+        0.5,
+        0.5,
+        None,
+        0.0,
+        (),
+        frozenset(),
+        None,
+    )
+    found = motie_number_lead([before], "Welk nummer had de motie voordat zij werd gewijzigd?")
+    assert found is not None and found.values[0].text == "nr. 45"
+    assert (
+        motie_number_lead(
+            [_replace(lead, hit=Hit(chunk=chunk, letter=letter, score=1.0, rank=1))], "which number?"
+        )
+        is None
+    )
