@@ -274,6 +274,7 @@ def score_sentences(
             indieners = tuple(fresh([Value("member", m.name, (0, 0)) for m in hit.letter.indieners], asked))
         for i, (a, b) in enumerate(spans):
             sentence = hit.chunk.text[a:b]
+            case_line = False  # a decision item's "Zaak:" line (below)
             short = len(terms.words(sentence)) < min_words
             field = short and _field_value(hit, spans, i, kind, asked)
             stems = stems_of[i]
@@ -299,9 +300,13 @@ def score_sentences(
                 line = hit.chunk.text[hit.chunk.text.rfind("\n", 0, a) + 1 : b]
                 sender_asked = members_asked and any(v.kind == "member" for v in found)
                 if found and not sender_asked and is_item_title(line):
-                    # a decision item's "Zaak:" line dates its case; its Besluit answers. The member
-                    # who sent the case ("Tweede Kamerlid, Raak van A.A.G.M.") is who raised it.
-                    found = ()
+                    # A decision item's "Zaak:" line dates its case ("minister van Financiën, J.R.V.A.
+                    # Dijsselbloem - 19 oktober 2016"); its Besluit answers. A date its subject states
+                    # after that ("Verslag jaarvergadering IMF op 7 en 8 oktober 2016") does answer.
+                    # The member who sent the case ("Tweede Kamerlid, Raak van A.A.G.M.") is who raised it.
+                    # It is kept to state, but earns no bonus: the item's other lines say more.
+                    found = tuple(found[1:]) if kind == "date" else ()
+                    case_line = True
                 if kind == "date":
                     found = tuple(v for v in found if not negated(sentence, v))
                 if counting:
@@ -316,7 +321,7 @@ def score_sentences(
             # The sentence with its neighbours: "Concreet gaat het om 3 miljoen" names its topic just before.
             around = hit.chunk.text[spans[max(0, i - 1)][0] : spans[min(len(spans) - 1, i + 1)][1]]
             window = coverage(set().union(*stems_of[max(0, i - 1) : i + 2]), query.topic, around.lower())
-            bonus = place + (VALUE_BONUS[kind] if found else 0.0)
+            bonus = place + (VALUE_BONUS[kind] if found and not case_line else 0.0)
             if any(end <= a <= end + CONTINUES_WITHIN for end in after):
                 bonus += CONTINUES_BONUS  # the sentences right after the previous answer's quote
             if until and any(marks_end(sentence, v) for v in found):

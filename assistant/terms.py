@@ -35,6 +35,8 @@ DUTCH_STOP = frozenset(
     kun kunt kunnen wil wilt willen ging hoort houdt zegt zeggen vaak kreeg waar levert leveren bleek
     vroeg vroegen gedaan doet veranderd besproken gewoon eigenlijk precies inmiddels hoeveel wanneer
     welk gebeurd gebeurt daarmee hiermee weleens waaruit waarmee waarvoor waarover waardoor bestaat bestaan
+    vond vonden vindt plaats plaatsvinden plaatsvindt plaatsgevonden deed deden kwam kwamen gekomen
+    gaf gaven geeft gegeven maakte maakten liet lieten stond stonden
     """.split()
 )
 ENGLISH_STOP = frozenset(
@@ -49,6 +51,7 @@ ENGLISH_STOP = frozenset(
     think thinks view goes go get gets make makes like find found ask asked done look want wants
     take takes taking become became currently now yet still already
     without against along among away exactly must far herself himself themselves ourselves
+    made known took taken gave given
     """.split()
 )
 

@@ -235,3 +235,28 @@ def test_which_number_asks_an_identifier_and_a_motie_answers_with_its_kamerstuk(
         )
         is None
     )
+
+
+def test_a_date_the_case_line_of_a_decision_item_states_answers_but_not_the_case_date():
+    from datetime import date as _date
+
+    from assistant.engine import Engine
+    from ingest.model import Chunk, Letter
+    from ingest.settings import Settings
+    from tests.assistant_fakes import TermSearcher
+
+    item = (
+        "3. Verslag jaarvergadering IMF\n\n"
+        "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem - 19 oktober 2016 Verslag "
+        "jaarvergadering IMF op 7 en 8 oktober 2016 in Washington DC - 26234-200\n\n"
+        "Besluit: Agenderen voor het algemeen overleg IMF"
+    )
+    letter = Letter(
+        id="bl", source="bl.txt", format="text", digest="0" * 64, text=item, kind="besluitenlijst",
+        title="Besluitenlijst procedurevergadering", date=_date(2016, 10, 27),
+    )  # fmt: skip
+    chunk = Chunk("bl#0", "bl", item, item, ("Brieven", item.split("\n")[0]), (0, len(item)))
+    eng = Engine(TermSearcher([letter], [chunk]), Settings(), chunks=[chunk], letters=[letter])
+    answer = eng.answer("Wanneer vond de jaarvergadering van het IMF plaats?")
+    assert answer.short is not None and "8 oktober 2016" in answer.short, answer.text
+    assert "19 oktober" not in answer.short
