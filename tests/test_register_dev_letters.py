@@ -9,32 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from eval.register_gold import DEV_GOLD_DIR, doc_key, load_all_letter_gold, score_records
-from eval.register_measure import as_record, read
-from eval.splits import files
 from ingest.commitments import extract_mentions
-from ingest.loaders import RawDocument
-from ingest.model import AFGEDAAN, IN_UITVOERING, OPENSTAAND, VERTRAAGD, Letter
-from ingest.parse import parse_letter
+from ingest.model import AFGEDAAN, IN_UITVOERING, OPENSTAAND, VERTRAAGD
 from ingest.verdicts import find_verdict
+from tests.register_dev_tools import dev_letter, round_score
 
 FIRST = ("dev01", "dev02", "dev03")
-SIGNED = "\n\nDe minister van Infrastructuur en Waterstaat,\n\nX. Y\n"
-
-
-def _letter(body: str) -> Letter:
-    text = "Den Haag, 3 maart 2025\n\n" + body + SIGNED
-    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=text))
+_letter = dev_letter
 
 
 def test_dev_letters_give_every_record_with_its_verdict_and_source():
     # dev01-03, the letters these rules were first written on (dev04-06: test_register_dev_letters_more).
-    first = [p for p in files("register-dev-letters", "development") if p.name[:5] in FIRST]
-    letters, mentions = read(first)
-    gold = [
-        g for g in load_all_letter_gold(DEV_GOLD_DIR)["development"] if doc_key(g.record.letter)[:5] in FIRST
-    ]
-    score = score_records(gold, [as_record(m, letters) for m in mentions])
+    score = round_score(FIRST)
     assert score["gold"] == 20
     assert score["recall"] >= 0.95 and score["precision"] >= 0.95, (score["missed"], score["unreal"])
     assert score["verdict_and_source"] >= 0.95

@@ -16,30 +16,17 @@ from __future__ import annotations
 
 import pytest
 
-from eval.register_gold import DEV_GOLD_DIR, doc_key, load_all_letter_gold, score_records
-from eval.register_measure import as_record, read
-from eval.splits import files
 from ingest.commitments import extract_mentions
-from ingest.loaders import RawDocument
-from ingest.model import AFGEDAAN, IN_UITVOERING, NIEUWE_DEADLINE, OPENSTAAND, UITGESTELD, VERTRAAGD, Letter
-from ingest.parse import parse_letter
+from ingest.model import AFGEDAAN, IN_UITVOERING, NIEUWE_DEADLINE, OPENSTAAND, UITGESTELD, VERTRAAGD
 from ingest.verdicts import find_signal, party_of
+from tests.register_dev_tools import dev_letter, round_score
 
 NEW = ("dev04", "dev05", "dev06", "dev07", "dev08", "dev09", "dev10")
-SIGNED = "\n\nDe minister van Infrastructuur en Waterstaat,\n\nX. Y\n"
-
-
-def _letter(body: str, head: str = "Den Haag, 3 maart 2025\n\n", signed: str = SIGNED) -> Letter:
-    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=head + body + signed))
+_letter = dev_letter
 
 
 def test_dev04_to_dev10_give_every_record_with_its_verdict_and_source():
-    paths = [p for p in files("register-dev-letters", "development") if p.name[:5] in NEW]
-    letters, mentions = read(paths)
-    gold = [
-        g for g in load_all_letter_gold(DEV_GOLD_DIR)["development"] if doc_key(g.record.letter)[:5] in NEW
-    ]
-    score = score_records(gold, [as_record(m, letters) for m in mentions])
+    score = round_score(NEW)
     assert score["gold"] == 31
     assert score["recall"] >= 0.95 and score["precision"] >= 0.95, (score["missed"], score["unreal"])
     assert score["verdict_and_source"] >= 0.95 and score["by"] == 1.0

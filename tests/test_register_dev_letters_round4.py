@@ -9,29 +9,16 @@ verdict and source 0.64 before). The unit tests use other wordings of the same s
 
 from __future__ import annotations
 
-from eval.register_gold import DEV_GOLD_DIR, doc_key, load_all_letter_gold, score_records
-from eval.register_measure import as_record, read
-from eval.splits import files
 from ingest.commitments import extract_mentions
-from ingest.loaders import RawDocument
 from ingest.model import AFGEDAAN, COMMITTEE, IN_UITVOERING, NIEUWE_DEADLINE, OPENSTAAND, PROPOSAL, UITGESTELD
-from ingest.parse import parse_letter
+from tests.register_dev_tools import dev_letter, round_score
 
 ROUND = ("dev11", "dev12", "dev13", "dev14", "dev15")
-SIGNED = "\n\nDe minister van Infrastructuur en Waterstaat,\n\nX. Y\n"
-
-
-def _letter(body: str, head: str = "Den Haag, 3 maart 2025\n\n", signed: str = SIGNED):
-    return parse_letter(RawDocument(source="brief.txt", format="text", digest="b", text=head + body + signed))
+_letter = dev_letter
 
 
 def test_dev11_to_dev15_give_every_record_with_its_verdict_and_source():
-    paths = [p for p in files("register-dev-letters", "development") if p.name[:5] in ROUND]
-    letters, mentions = read(paths)
-    gold = [
-        g for g in load_all_letter_gold(DEV_GOLD_DIR)["development"] if doc_key(g.record.letter)[:5] in ROUND
-    ]
-    score = score_records(gold, [as_record(m, letters) for m in mentions])
+    score = round_score(ROUND)
     assert score["gold"] == 21
     assert score["recall"] >= 0.95 and score["precision"] >= 0.95, (score["missed"], score["unreal"])
     assert score["verdict_and_source"] >= 0.95 and score["deadline"] >= 0.95
