@@ -10,9 +10,9 @@ from typing import Any, Protocol
 
 from assistant import terms
 from assistant.analysis import analyse
-from assistant.evidence import Semantic
 from assistant.extractive import RULES, Rules, extractive_answer
 from assistant.query import Query, build_query
+from assistant.semantic import Semantic
 from assistant.status_answer import register_answer, retrieved_status
 from ingest.model import (
     Answer,

@@ -13,15 +13,14 @@ A sentence's score adds what the evidence says about it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
 
 from assistant import terms
 from assistant.discourse import asks_end, asks_future, marks_end, marks_shift, negated, only_past
+from assistant.motie_parts import motie_parts, signature_members, signature_span
 from assistant.query import Concept, Query, coverage
+from assistant.semantic import Semantic
 from assistant.sentences import split_spans
 from assistant.values import Value, asked_roles, counts, counts_things, fresh, role_names, values
 from index.build import chunk_heading
@@ -125,59 +124,6 @@ def topic_coverage(hit: Hit, query: Query, concepts: Sequence[Concept] | None = 
 
 
 # chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks
-SentenceLookup = Callable[[Sequence[str]], Mapping[str, Any]]
-
-
-class Semantic:
-    """Cosine similarities of stored sentence vectors to the question (none without vectors)."""
-
-    def __init__(self, vector: np.ndarray | None, lookup: SentenceLookup | None) -> None:
-        self.vector = vector
-        self.lookup = lookup
-        self._cache: dict[str, list[tuple[Span, float]]] = {}
-
-    @classmethod
-    def of(cls, searcher: object, text: str, own: str | None = None) -> Semantic:
-        """From a searcher that offers query_vector and sentence_vectors (index.hybrid.Searcher).
-
-        own: a follow-up as asked ("where was it tested?"): its vector is averaged with that of the
-        search text (question and carried topic), so what the question adds counts as much as the topic.
-        """
-        query_vector = getattr(searcher, "query_vector", None)
-        lookup = getattr(searcher, "sentence_vectors", None)
-        if query_vector is None or lookup is None:
-            return cls(None, None)
-        try:
-            vector = np.asarray(query_vector(text), dtype=np.float32)
-            if own and own != text:
-                vector = vector + np.asarray(query_vector(own), dtype=np.float32)
-                vector = vector / (np.linalg.norm(vector) or 1.0)
-        except (AttributeError, NotImplementedError):
-            return cls(None, None)
-        return cls(vector, lookup)
-
-    def load(self, chunk_ids: Sequence[str]) -> None:
-        if self.vector is None or self.lookup is None:
-            return
-        missing = [c for c in chunk_ids if c not in self._cache]
-        for cid, found in self.lookup(missing).items():
-            sims = np.asarray(found.vectors, dtype=np.float32) @ self.vector
-            self._cache[cid] = [(span, float(s)) for span, s in zip(found.spans, sims, strict=True)]
-
-    def best(self, chunk_id: str) -> float | None:
-        """The passage's closest sentence to the question (load the chunk first)."""
-        pairs = self._cache.get(chunk_id)
-        return max(s for _, s in pairs) if pairs else None
-
-    def similarity(self, chunk_id: str, span: Span) -> float | None:
-        """The best similarity among the stored sentences overlapping span (their splitter may differ)."""
-        pairs = self._cache.get(chunk_id)
-        if not pairs:
-            return None
-        overlapping = [s for (a, b), s in pairs if a < span[1] and b > span[0]]
-        return max(overlapping) if overlapping else None
-
-
 def _squash(text: str) -> str:
     return re.sub(r"[\W\d_]+", "", text).lower()
 
@@ -187,43 +133,20 @@ def sentence_spans(hit: Hit) -> list[Span]:
     return split_spans(hit.chunk.text, heading)
 
 
-# An amount answers "how much does it cost / is reserved" only beside a word that makes it money spent.
+# A sum set as a share of a sum answers "how much": "boetes ten minste 10% van de netto-omzet".
 _SHARE_OF_SUM = re.compile(
     r"\S+\s?(?:%|procent|percent)(?:\s+\w+){0,2}?\s+(?:van|of)\s+(?:de|het|the|their|hun|zijn|its)?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:[\w-]*omzet|turnover|revenue|budget\w*|begroting\w*|kosten|costs|bedrag\w*|inkomsten|income|"
     r"lo(?:on|nen)|salaris\w*|wages?|salar(?:y|ies)|premie\w*|bijdrage\w*)\b",
     re.I,
 )
+# An amount answers "how much does it cost / is reserved" only beside a word that makes it money spent.
 _MONEY_CONTEXT = re.compile(
     r"\b(?:kost\w*|prijs|prijzen|tarie\w+|budget\w*|bedrag\w*|middelen|gereserveerd|reserveer\w*|beschikbaar|"
     r"bijdrage\w*|bijgedragen|draagt|investe\w+|subsidie\w*|boete\w*|financi\w+|uitgave\w*|vergoed\w*|"
     r"betaal\w*|betaald|ontvang\w*|krijg\w*|kreeg|toegekend|uitgetrokken|begroting\w*|fonds\w*|opbrengst\w*)\b",
     re.I,
 )
-# A motie ends with its signatories, one name a line ("Kathmann\n\nLahlah\n\nKröger").
-_SIGNATURE = re.compile(r"(?:\n\s*[A-Z][\w'’-]+(?:[ -][A-Z]?[\w'’-]+){0,3}\s*){1,12}$")
-
-
-def signature_span(hit: Hit) -> Span | None:
-    """The signatories' block at the end of a motie's passage (the letter is a motie by its reader)."""
-    if hit.letter.kind != "motie":
-        return None
-    match = _SIGNATURE.search(hit.chunk.text)
-    if not match or "orde van de dag" not in hit.chunk.text[: match.start()]:
-        return None  # the names follow the dictum "... en gaat over tot de orde van de dag."
-    start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-    return start, len(hit.chunk.text.rstrip())
-
-
-def motie_parts(hit: Hit, spans: Sequence[Span]) -> list[str | None]:
-    """The dictum part of each sentence of a motie's passage (ingest.dictum); None for other letters."""
-    if hit.letter.kind != "motie":
-        return [None] * len(spans)
-    return dictum.labels([hit.chunk.text[a:b] for a, b in spans])
-
-
-def signature_members(block: str) -> list[Value]:
-    return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
 
 
 def _field_value(hit: Hit, spans: Sequence[Span], i: int, kind: str | None, asked: str) -> bool:

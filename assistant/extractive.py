@@ -17,12 +17,13 @@ from assistant import frame
 from assistant.discourse import asks_done, asks_outcome, obliged, prospective
 from assistant.document_date import asks_submission, motie_date_lead
 from assistant.document_number import motie_number_lead
-from assistant.evidence import ASKED_KIND, Candidate, Semantic, asked_kind, score_sentences
+from assistant.evidence import ASKED_KIND, Candidate, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
 from assistant.query import Query
 from assistant.references import References
 from assistant.selection import RULES, NextChunk, Rules, asked_text, choose, item_values, relevant_hits
+from assistant.semantic import Semantic
 from assistant.sender import ChunksOf, asks_sender, sender_answer
 from assistant.sentences import one_line
 from ingest.model import Answer, Chunk, Citation, Hit

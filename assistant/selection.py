@@ -12,9 +12,10 @@ from assistant import lists as _lists
 from assistant import terms
 from assistant.decided import asks_decision, item_decisions
 from assistant.discourse import elaborates
-from assistant.evidence import W_OWN, Candidate, Semantic, asked_kind, passage_text, topic_coverage
+from assistant.evidence import W_OWN, Candidate, asked_kind, passage_text, topic_coverage
 from assistant.lists import Item, counted, introduces_list, items_after, list_of_item, ordinal_items
 from assistant.query import Query
+from assistant.semantic import Semantic
 from assistant.sentences import split_spans
 from assistant.values import Value, fresh, values
 from ingest import dictum

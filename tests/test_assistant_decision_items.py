@@ -7,8 +7,8 @@ from datetime import date
 import numpy as np
 
 from assistant.engine import Engine
-from assistant.evidence import Semantic
 from assistant.facts import members_in
+from assistant.semantic import Semantic
 from assistant.sentences import split_sentences, split_spans
 from assistant.values import Value, fresh
 from ingest.chunking import sentence_spans
