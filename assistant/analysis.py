@@ -129,11 +129,7 @@ def intents_of(text: str) -> frozenset[str]:
         )  # "waar gaat TZ202501-011 over?" asks what about; "where does it stand?" a status
     if "amount" in found and not _QUANTITY_ASK.search(text):
         found.discard("amount")  # "what was the money used for?" asks no amount
-    if (
-        "amount" in found
-        and (m := _HOW_MUCH_OF.search(text))
-        and not re.search(rf"\b(?:{_MONEY_WORDS})\b", m.group(1), re.I)
-    ):
+    if "amount" in found and (m := _HOW_MUCH_OF.search(text)) and not INTENTS["amount"].search(m.group(1)):
         found.discard("amount")  # "how much CO2 reduction ... contribute?" asks a quantity, not money
     if "amount" in found:
         found.add("count")  # an amount is a number too

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from assistant.evidence import Candidate
 from assistant.frame import format_date
+from assistant.motie_parts import asking_sentence
 from assistant.values import Value
-from ingest import dictum
 
 _MOTIE = re.compile(r"\b(?:motie\w*|motion\w*)\b", re.I)
 _SUBMITTED = re.compile(
@@ -46,7 +46,6 @@ def motie_date_lead(candidates: Sequence[Candidate], members: Sequence[str] = ()
     )
     if best is None:
         return None
-    same = best.hit.chunk.id
-    lead = next((c for c in candidates if c.hit.chunk.id == same and c.part == dictum.ASK), best)
+    lead = asking_sentence(candidates, best)
     when = Value("date", format_date(best.hit.letter.date, "nl"), (0, 0))  # as the letters print it
     return replace(lead, values=(when,))

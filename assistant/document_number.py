@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.evidence import Candidate
+from assistant.motie_parts import asking_sentence
 from assistant.values import Value
-from ingest import dictum
 
 _BEFORE = re.compile(
     r"\b(?:voordat\s+(?:zij|hij|ze|die|het)\s+(?:werd\s+)?gewijzigd|oorspronkelijk\w*|eerdere?|vorige|"
@@ -40,5 +40,4 @@ def motie_number_lead(candidates: Sequence[Candidate], question: str) -> Candida
         text = replaced.group(1)
     elif dossier := _dossier_title(letter.title):
         text += f" ({dossier})"
-    lead = next((c for c in candidates if c.hit.chunk.id == best.hit.chunk.id and c.part == dictum.ASK), best)
-    return replace(lead, values=(Value("identifier", text, (0, 0)),))
+    return replace(asking_sentence(candidates, best), values=(Value("identifier", text, (0, 0)),))

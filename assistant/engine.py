@@ -113,12 +113,15 @@ class Engine:
         history: Sequence[Answer] = (),
         filters: SearchFilter | None = None,
         analysis: QuestionAnalysis | None = None,
+        register: Sequence[Commitment] | None = None,
     ) -> Answer | None:
-        """The register's answer to a status or list question; None for others or when it cannot cite."""
+        """The register's answer to a status or list question; None for others or when it cannot cite.
+
+        register: the register over `filters`, when the caller has built it already."""
         if not self.mentions:
             return None
         analysis = analysis or self.analyse(question, history)
-        register = self.register_for(filters)
+        register = self.register_for(filters) if register is None else register
         found = self._register(question, register, analysis.language)
         if found is not None:
             return replace(found, analysis=analysis)
@@ -186,8 +189,9 @@ class Engine:
         """
         question = question.strip()
         analysis = self.analyse(question, history)
+        register = self.register_for(filters) if self.mentions else ()  # built once per question
         # Status questions are answered from the register in both modes: its verdicts are cited verbatim.
-        result = self.status_answer(question, history, filters, analysis)
+        result = self.status_answer(question, history, filters, analysis, register)
         if result is None:
             query, hits = self.prepare(question, history, filters, k, analysis)
         model = llm if llm is not None else self.llm
@@ -197,9 +201,8 @@ class Engine:
             result = extractive_answer(query, hits, semantic, self.next_chunk, self.rules, self.chunks_of)
             if self.mentions:
                 status = retrieved_status(
-                    question, result, self.register_for(filters), self.chunk_map, self.letter_map,
-                    analysis.language,
-                )  # fmt: skip
+                    question, result, register, self.chunk_map, self.letter_map, analysis.language
+                )
                 result = result if status is None else replace(status, question=question, analysis=analysis)
         if result is not None:
             text = ""

@@ -123,7 +123,6 @@ def topic_coverage(hit: Hit, query: Query, concepts: Sequence[Concept] | None = 
     return coverage(set(terms.content_stems(text)), about, text.lower())
 
 
-# chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks
 def _squash(text: str) -> str:
     return re.sub(r"[\W\d_]+", "", text).lower()
 

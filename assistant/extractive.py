@@ -125,25 +125,21 @@ def extractive_answer(
     if not relevant or not query.concepts:
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     candidates = score_sentences(relevant, query, semantic)
+    kind = asked_kind(query.intents)
     # "Wanneer is de motie X voorgesteld?": the motie's own date answers, cited to the motie.
     dated = None
-    if asked_kind(query.intents) == "date" and asks_submission(analysis.question):
+    if kind == "date" and asks_submission(analysis.question):
         dated = motie_date_lead(candidates, analysis.members)
-    if asked_kind(query.intents) == "identifier" and not dated:
+    if kind == "identifier" and not dated:
         # "bij welk dossier hoort die motie?": a motie's number is its metadata, cited to the motie
         dated = motie_number_lead(candidates, analysis.question)
     chosen, lists = ([dated], {}) if dated else choose(candidates, query, next_chunk, rules)
     if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
-    if (
-        chosen
-        and asked_kind(query.intents) in ("number", "amount")
-        and asks_done(analysis.question)
-        and obliged(chosen[0].text)
-    ):
+    if chosen and kind in ("number", "amount") and asks_done(analysis.question) and obliged(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits)  # "how many have been ...?": "... moet ... worden"
     if not chosen:
-        if asked_kind(query.intents) and candidates:
+        if kind and candidates:
             return not_stated_answer(query, candidates[0], hits)
         return abstain(analysis.question, query.language, hits, analysis=analysis)
     cites = _Cites()

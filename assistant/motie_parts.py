@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from assistant.values import Value
 from ingest import dictum
 from ingest.model import Hit, Span
+
+C = TypeVar("C", bound=Any)  # an evidence Candidate (evidence.py imports this module)
 
 # A motie ends with its signatories, one name a line ("Kathmann\n\nLahlah\n\nKröger").
 _SIGNATURE = re.compile(r"(?:\n\s*[A-Z][\w'’-]+(?:[ -][A-Z]?[\w'’-]+){0,3}\s*){1,12}$")
@@ -33,3 +36,10 @@ def motie_parts(hit: Hit, spans: Sequence[Span]) -> list[str | None]:
 
 def signature_members(block: str) -> list[Value]:
     return [Value("member", line.strip(), (0, 0)) for line in block.splitlines() if line.strip()]
+
+
+def asking_sentence(candidates: Sequence[C], lead: C) -> C:
+    """The candidate that states what the lead's motie asks ("verzoekt de regering ..."), from the lead's
+    own passage; the lead itself where that sentence is no candidate (or the letter is no motie)."""
+    same = lead.hit.chunk.id
+    return next((c for c in candidates if c.hit.chunk.id == same and c.part == dictum.ASK), lead)

@@ -14,11 +14,11 @@ from assistant.decided import asks_decision, item_decisions
 from assistant.discourse import elaborates
 from assistant.evidence import W_OWN, Candidate, asked_kind, passage_text, topic_coverage
 from assistant.lists import Item, counted, introduces_list, items_after, list_of_item, ordinal_items
+from assistant.motie_parts import asking_sentence
 from assistant.query import Query
 from assistant.semantic import Semantic
 from assistant.sentences import split_spans
 from assistant.values import Value, fresh, values
-from ingest import dictum
 from ingest.model import Chunk, Hit
 
 NextChunk = Callable[[Chunk], Chunk | None]
@@ -190,8 +190,7 @@ def choose(
         if lead.part is not None:
             # A motie is what it asks: where the question asks no value, its request leads
             # ("verzoekt de regering ..."), its considerations support it.
-            same = lead.hit.chunk.id
-            lead = next((c for c in pool if c.hit.chunk.id == same and c.part == dictum.ASK), lead)
+            lead = asking_sentence(pool, lead)
     else:
         return [], {}
     # "Wat besloot de commissie over X?": the decision list's item on X answers by its Besluit rows,

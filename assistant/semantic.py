@@ -9,6 +9,7 @@ import numpy as np
 
 from ingest.model import Span
 
+# chunk ids -> the index's SentenceVectors (spans in Chunk.text, normalised vectors) of those chunks
 SentenceLookup = Callable[[Sequence[str]], Mapping[str, Any]]
 
 

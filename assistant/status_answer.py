@@ -142,10 +142,10 @@ def retrieved_status(
     the answerer's gate decides that the passage answers. The answer's first citation must lie in exactly
     one commitment's section; None otherwise (and for abstentions and lists).
     """
+    if answer.abstained or not answer.citations:
+        return None
     request = status_request(question, register)
     if request is None or request.listing or request.period or request.overdue:
-        return None
-    if answer.abstained or not answer.citations:
         return None
     held = [c for c in register if _holds(c, answer.citations[0].chunk)]
     return _single(held[0], chunks, letters, language) if len(held) == 1 else None

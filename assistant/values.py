@@ -193,8 +193,7 @@ def asked_roles(question: str) -> set[str]:
 
 def role_names(sentence: str, question: str) -> list[Value]:
     """Names the sentence gives with a role the question asks about ("Which European Commissioner ...?")."""
-    asked = question.lower()
-    wanted = asked_roles(asked)
+    wanted = asked_roles(question)
     return [
         Value("member", m.group(2), m.span(2))
         for m in _ROLE_NAME.finditer(sentence)
