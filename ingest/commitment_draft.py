@@ -60,6 +60,9 @@ class Draft:
     # leden Kwint en Maatoug (...), die beide vragen ...'): a later sentence naming neither is about both.
     named_with: list[Draft] = field(default_factory=list)
     replaces: list[str] = field(default_factory=list)  # a gewijzigde motie's predecessors, as the text says
+    # The dictum a footnote at an unnumbered motie quotes ("hieruit: 'verzoekt de regering ...'"): it ties the
+    # motie to the numbered one the letter paraphrases elsewhere.
+    quoted: str | None = None
 
     def add_ids(self, ids: list[str], cites: list[str] = ()) -> None:
         self.identifiers += [i for i in ids if i not in self.identifiers]

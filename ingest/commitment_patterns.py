@@ -14,9 +14,10 @@ GLUED_RE = re.compile(r"^(?P<names>[^\s].{0,60}?)\s+(?:over|inzake|betreffende)\
 DASH_RE = re.compile(r"\s+[–—-]\s+|\s*[–—]\s*")
 # Words that name a commitment in running text; plural 'moties' only counts with names after it.
 # 'zegde ik (het lid X) toe' is the writer's promise in the past tense (dev08).
-# 'Per toezegging vindt u de stand van zaken' distributes over all of them: it names none.
+# 'Per toezegging vindt u de stand van zaken' distributes over all of them: it names none; 'per motie
+# (Kamerstukken 32852, nr. 199) verzocht' names the one it cites.
 KIND_RE = re.compile(
-    r"(?<!\b[Pp]er\s)\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
+    r"(?:(?<!\b[Pp]er\s)|(?=motie\s*\((?:Kamerstuk|[^()]{0,40}\bnr\.)))\b(?P<w>moties|motie|toezegging|toegezegd|zeg\s+(?:ik\s+)?graag\s+toe|zegde\s+(?:ik|we|wij)(?=\s[^.;]*?\btoe\b))\b",
     re.I,
 )
 # The letter says it does not report on the commitment it names ('valt buiten dit overzicht', 'ik noem
@@ -57,6 +58,8 @@ REFERENCE_RE = re.compile(
 REPLACING_RE = re.compile(r"\bvervang\w*|\bvervanging\b", re.I)
 NR_RE = re.compile(r"\bnr\.\s*(\d{1,5})\b")
 WEAK_RUNNING_RE = re.compile(r"momenteel|op\s+dit\s+moment|inmiddels\b.*", re.I | re.S)
+# A motie's asking words, as a footnote quotes its dictum.
+DICTUM_RE = re.compile(r"\bverzoekt\s+de\s+regering\b", re.I)
 PROMISE_CUE = re.compile(
     r"\bverzo(?:cht|ekt)|\bvraagt\b|\bgevraagd\b|\btoegezegd\b|\btoe\s+(?:dat|te)\b", re.I
 )

@@ -27,6 +27,7 @@ from ingest.commitment_patterns import (
     ADDRESSED_RE,
     ANAPHOR_RE,
     BARE_KST_RE,
+    DICTUM_RE,
     INLINE_KST_RE,
     INLINE_TZ_RE,
     KIND_RE,
@@ -213,6 +214,10 @@ class Reader(TableRows, HeadingDrafts, Signals):
                     )
                     draft = Draft(kind, title, pos, ids, mine, promise=squash(sent), in_passing=passing)
                     draft.add_ids([], cites)
+                    if kind == "motie" and not ids:
+                        draft.quoted = next(
+                            (f.text[q.start() :] for f in fns if (q := DICTUM_RE.search(f.text))), None
+                        )
                     drafts.append(draft)
             else:
                 draft.add_ids(ids, cites)

@@ -8,6 +8,8 @@ section by section (ingest/commitment_reader.py), the verdict given by the lette
 
 from __future__ import annotations
 
+import re
+
 from ingest.commitment_draft import Draft
 from ingest.commitment_reader import Reader
 from ingest.committee_memo import is_committee_memo, memo_mentions
@@ -68,7 +70,7 @@ def _letter_mentions(letter: Letter, locate) -> list[CommitmentMention]:
     source, by = letter_party(letter)
     when = letter.date or letter.date_not_before
     mentions = []
-    for d in _merge_by_identifier(drafts):
+    for d in merge_by_dictum(_merge_by_identifier(drafts)):
         verdict, signal, deadline = d.verdict()
         if d.in_passing and verdict == NO_VERDICT:
             continue  # 'in lijn met de motie-Omtzigt' in a section on another commitment: named in passing
@@ -107,6 +109,38 @@ def _merge_by_identifier(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
         same = next((m for m in merged if d.identifiers and set(d.identifiers) & set(m.identifiers)), None)
+        if same is None:
+            merged.append(d)
+        else:
+            same.absorb(d)
+    return merged
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
+
+
+def merge_by_dictum(drafts: list[Draft]) -> list[Draft]:
+    """An unnumbered motie whose footnote quotes the dictum of a numbered one the letter paraphrases is it.
+
+    'uw Kamer [heeft] per motie (Kamerstukken 32852, nr. 199) verzocht om ... in kaart te brengen' and, in
+    the bijlage, 'een motie van Tweede Kamerlid Mulder (CDA).5' whose footnote quotes that verzoek: one motie.
+    """
+    merged: list[Draft] = []
+    for d in drafts:
+        words = _content_words(d.quoted) if d.kind == "motie" and d.quoted and not d.identifiers else set()
+        same = next(
+            (
+                m
+                for m in merged
+                if words
+                and m.kind == "motie"
+                and m.identifiers
+                and m.promise
+                and len(words & _content_words(m.promise)) >= 0.6 * len(words)
+            ),
+            None,
+        )
         if same is None:
             merged.append(d)
         else:

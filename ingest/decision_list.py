@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ingest.commitment_text import find_members, squash
 from ingest.dates import find_deadlines
-from ingest.identifiers import kamerstuk_ids, toezegging_ids
+from ingest.decision_promises import ItemMotie, Promise, moties_in, promises_in
+from ingest.identifiers import kamerstuk_id, kamerstuk_ids, toezegging_ids
 from ingest.metadata import parse_date
-from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, Letter, Verdict
+from ingest.model import COMMITTEE, NO_VERDICT, OPENSTAAND, CommitmentMention, Letter, Member, Verdict
 
 Locate = Callable[[int], tuple[tuple[str, ...], str | None]]
 
@@ -95,6 +97,9 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
             head = ITEM_RE.match(para)
             if head and (at in headings or not letter.sections):
                 item, zaak = squash(head.group("title")), ""
+                path, chunk_id = locate(at)
+                base = _mention(letter, item, False, item, "", item, path, chunk_id, committee, when)
+                out += [_item_motie(base, x) for x in moties_in(item)]
             elif at in headings:
                 # an item titled without number, or in a numbered list a section of its own (a closing
                 # "Toezeggingen"): what follows is no longer the numbered item above
@@ -103,10 +108,21 @@ def decision_mentions(letter: Letter, locate: Locate) -> list[CommitmentMention]
         label, value = row.group("label"), squash(row.group("value"))
         if label.startswith(("Zaak", "Zaken")):
             zaak = value
-        if not label.startswith(("Besluit", "Toezegging")) or not value:
+        if not label.startswith(("Besluit", "Toezegging", "Noot")) or not value:
             continue
         path, chunk_id = locate(at)
         about = " ".join(x for x in (item, zaak) if x)
+        if not label.startswith("Toezegging"):
+            out += [
+                _promised(
+                    _mention(letter, p.sentence, True, p.title, zaak, about, path, chunk_id, committee, when),
+                    p,
+                    zaak,
+                )
+                for p in promises_in(value, item)
+            ]
+        if label.startswith("Noot"):
+            continue
         toezegging = label.startswith("Toezegging")
         for value in split_decisions(row.group("value"), label):
             out.append(
@@ -154,6 +170,44 @@ def _mention(
         date=when,
         decision=None if toezegging else value,
         committee=committee,
+    )
+
+
+_ROLE_RE = re.compile(r"\b(?P<r>(?:staatssecretaris|minister)\s+(?:van|voor)\s+[^,\-]+?)\s*(?:,|\s-\s)")
+
+
+def _promised(m: CommitmentMention, p: Promise, zaak: str) -> CommitmentMention:
+    """A toezegging a Besluit or Noot row names, with the row's verdict and whose it is."""
+    role = _ROLE_RE.search(zaak) if p.source != COMMITTEE else None
+    by = role.group("r") if role else m.committee if p.source == COMMITTEE else None
+    # a date before the meeting is when it was promised ('toegezegd in het vragenuurtje van 27 september')
+    late = m.new_deadline and m.new_deadline.date and m.date and m.new_deadline.date < m.date
+    deadline = None if late else m.new_deadline
+    verdicts = tuple(
+        replace(v, verdict=p.verdict, source=p.source, by=by, deadline=deadline) for v in m.verdicts
+    )
+    return replace(
+        m,
+        verdict=p.verdict,
+        source=p.source,
+        by=by,
+        verdicts=verdicts,
+        new_deadline=deadline,
+        cites=m.cites or kamerstuk_ids(zaak),
+    )
+
+
+def _item_motie(m: CommitmentMention, x: ItemMotie) -> CommitmentMention:
+    """A motie an agenda item names: a record of its own, without a verdict (agendering is none)."""
+    return replace(
+        m,
+        kind="motie",
+        identifiers=(kamerstuk_id(x.dossier, x.nr, x.part),),
+        title=x.title,
+        members=tuple(Member(name) for name in x.members),
+        promise=None,
+        decision=None,
+        cites=(),
     )
 
 
