@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant import terms
 from assistant.values import MONTH_YEAR, Value
 from ingest.months import MONTH_NUMBERS
 
@@ -219,6 +220,12 @@ def asks_why(question: str) -> bool:
 def polar(text: str) -> bool:
     """A yes/no question: it opens with its verb and asks no alternative ("... or ...?")."""
     text = re.sub(r"^(?:en|and|maar|but|ook|also)\s+", "", text.strip(), flags=re.I)  # "En is dat ...?"
-    if not text.endswith("?") or re.search(r"\b(?:or|of niet)\b", text, re.I):
+    # "Is the motion adopted or rejected?": an alternative near the end asks which, not whether
+    alternative = (
+        r"\bor\s+(?:\S+\s+){0,2}\S+\?$"
+        if terms.detect_language(text) == "en"
+        else r"\bof\s+(?:\S+\s+){0,2}\S+\?$"
+    )
+    if not text.endswith("?") or re.search(alternative, text, re.I):
         return False
     return bool(_POLAR_EN.match(text) or _POLAR_NL.match(text))

@@ -27,6 +27,8 @@ _REASON = re.compile(
 )
 # A reason in the sentence before: "Ik zal uw Kamer daarom ... informeren".
 _REASON_BEFORE = re.compile(r"\b(?:daarom|hierdoor|daardoor|om\s+deze\s+reden|therefore|hence)\b", re.I)
+# A relative clause of the question names what it is about ("de documenten die niet zichtbaar waren").
+_RELATIVE = re.compile(r"\b(?:die|dat|which|that|who)\b.*$", re.I)
 _ONLY = re.compile(r"\b(?:only|alleen|slechts|uitsluitend|enkel)\b", re.I)
 REASON_SHARE = 0.6  # a reason sentence outside the chosen quotes must score this share of the lead
 POOL = 8  # the best candidates looked at for a reason
@@ -123,7 +125,7 @@ def asked_clause(sentence: str, question: str) -> str:
 
 def polar_line(lead: Candidate, question: str, language: str, n: int) -> str | None:
     """'Nee — de brief zegt: “...” [1].' for a yes/no question; None where the question itself denies."""
-    if denies(question):
+    if denies(_RELATIVE.sub("", question)):
         return None  # "Is X niet ...?": a bare yes or no would be read both ways
     sentence = asked_clause(lead.text, question)
     more = not_only(lead.text) and bool(_ONLY.search(question))  # "only?" - "niet alleen ..., maar ook"

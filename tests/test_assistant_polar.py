@@ -62,6 +62,9 @@ def test_a_question_opening_with_its_verb_is_yes_no_and_a_why_question_asks_a_re
     assert "yesno" in intents_of("Presenteert de Rechtspraak een AI-strategie?")
     assert not polar("Wat vraagt de motie?") and not polar("What does the motion ask?")
     assert not polar("Is the motion adopted or rejected?")  # an alternative, not yes/no
+    assert not polar("Wordt de motie aangenomen of verworpen?")
+    assert polar("Does she think regulating or funding the communities is opportune?")  # "or" inside
+    assert polar("Could shops be obliged to sell a larger share of used goods?")  # English "of"
     assert "why" in intents_of("Waarom wordt de brief uitgesteld?")
     assert "why" in intents_of("Why did the cabinet choose this option?")
     assert "yesno" not in intents_of("Why did the cabinet choose this option?")
@@ -103,6 +106,11 @@ def test_yes_no_lines_in_both_frames_rest_on_a_quote():
         "Yes —"
     )
     assert polar_line(more, "Is it not so?", "en", 1) is None  # a denied question gets no bare yes/no
+    # a denial in the question's relative clause names the topic; it does not deny the question
+    misuse = _cand("Voor zover bekend heeft zich geen misbruik voorgedaan.")
+    assert polar_line(misuse, "Is er misbruik van documenten die niet zichtbaar waren?", "nl", 1).startswith(
+        "Nee"
+    )
 
 
 def test_the_reason_sentence_leads_and_a_reason_denied_is_none():
