@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from assistant import terms
+from assistant.discourse import asks_why, polar
 from assistant.followup import carried_chain, is_followup
 from assistant.values import ASKS_NUMBER, MONTH_YEAR
 from index.identifiers import find_ids
@@ -120,6 +121,10 @@ def intents_of(text: str) -> frozenset[str]:
     """What kind of answer the text asks for: who, when, how much (money), how many, status, list, which
     number."""
     found = {name for name, pattern in INTENTS.items() if pattern.search(text)}
+    if asks_why(text):
+        found.add("why")  # "waarom wordt X uitgesteld?": the reason, not a value
+    elif polar(text):
+        found.add("yesno")  # "komt er een wetsvoorstel?": yes, no or not stated
     if ASKS_NUMBER.search(text):
         found.add("identifier")  # "welk nummer heeft die toezegging?", "which dossier ...?"
         found -= {"count", "list"}
@@ -276,8 +281,9 @@ def analyse(
         focus = tuple(dict.fromkeys(c.letter.id for c in previous.citations))
         # the lead quote only: the supporting quotes after it are context the asker has already seen
         quotes = tuple((c.chunk.id, *c.quote_span) for c in previous.citations[:1])
-        if not intents:
-            intents = intents_of(carried) - {"list"}  # "and for policy and regulation?" asks what it asked
+        if not intents - {"yesno", "why"}:
+            # "and for policy and regulation?" asks what it asked
+            intents |= intents_of(carried) - {"list", "yesno", "why"}
     search_text = question
     if carried:
         search_text = f"{question} {carried}"

@@ -7,7 +7,9 @@ Three small signals the answerer reads beside the words:
   the outcome is still to come ("De SER zal ... in haar advies nader stilstaan"): that is "not stated";
 - a sentence opened by "Concreet", "Het gaat om", "Dit zijn" spells out the one before it;
 - a question about the end of a period ("tot wanneer ...?", "by when ...?", "wanneer verloopt ...?") is
-  answered by a date the sentence marks as an end ("uiterlijk op", "tot en met", "verloopt op").
+  answered by a date the sentence marks as an end ("uiterlijk op", "tot en met", "verloopt op");
+- a sentence that denies ("geen", "nog niet") answers a yes/no question with no; the question side
+  (a yes/no question opens with its verb, a why question asks "waarom") is read here for the analysis.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant import terms
 from assistant.values import MONTH_YEAR, Value
 from ingest.months import MONTH_NUMBERS
 
@@ -100,6 +103,26 @@ def negated(sentence: str, value: Value) -> bool:
     return bool(_NEGATION.search(clause))
 
 
+# A sentence that says no: "geen", "niet", "nog niet", "nooit"; "niet alleen ... maar ook" says more, not no.
+_DENIES = re.compile(
+    r"\b(?:niet|geen|nooit|not|no|never|cannot|can't|won't|isn't|aren't|doesn't|didn't|hasn't|haven't)\b",
+    re.I,
+)
+_NOT_ONLY = re.compile(r"\b(?:niet\s+alleen|niet\s+enkel|not\s+only)\b", re.I)
+# "niet alleen", "sluit niet uit" (a double denial), "niet-Europese" (a prefix), "no." (a number)
+_NOT_DENIAL = re.compile(r"\b(?:niet\s+alleen|niet\s+enkel|not\s+only|niet\s+uit(?=\W|$)|niet-|no\.)", re.I)
+
+
+def denies(sentence: str) -> bool:
+    """The sentence says something is not so ("er wordt geen gebruik gemaakt van TikTok")."""
+    return bool(_DENIES.search(_NOT_DENIAL.sub(" ", sentence)))
+
+
+def not_only(sentence: str) -> bool:
+    """'niet alleen ... maar ook': it says more than the one thing, which denies an 'only'."""
+    return bool(_NOT_ONLY.search(sentence))
+
+
 def marks_shift(sentence: str, value: Value) -> bool:
     """The words before the value make it the date something moved to ("verschuift naar na de zomer")."""
     return bool(_SHIFT_MARK.search(sentence[: value.span[0]]))
@@ -169,3 +192,40 @@ def only_past(found: tuple[Value, ...], letter_date: date | None) -> bool:
         return False
     resolved = [_when(v.text, letter_date) for v in found]
     return all(d is not None and d < letter_date for d in resolved)
+
+
+# A yes/no question opens with its finite verb ("Is ...?", "Heeft ...?", "Komt er ...?", "Does ...?");
+# a Dutch verb in -t ("Presenteert", "Maakt") counts where it is no question word ("Wat", "Welk").
+_POLAR_EN = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b", re.I
+)
+_POLAR_NL = re.compile(
+    r"^(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|kan|kunnen|zal|zullen|"
+    r"moet|moeten|mag|mogen|gaat|gaan|komt|komen|blijft|blijven|krijgt|krijgen|staat|geldt|bevat|"
+    r"steunt|vindt|wil|willen)\b|^(?!(?:wat|welk|what|that|just|first|most|next|best|last)\b)[a-z]{3,}t\b",
+    re.I,
+)
+_WHY = re.compile(
+    r"\b(?:waarom|why|om welke reden|for what reason|what is the reason|wat is de reden|"
+    r"hoe komt het dat|how come)\b",
+    re.I,
+)
+
+
+def asks_why(question: str) -> bool:
+    """'Waarom ...?', 'why ...?', 'om welke reden ...?': the reason is asked, not a value."""
+    return bool(_WHY.search(question))
+
+
+def polar(text: str) -> bool:
+    """A yes/no question: it opens with its verb and asks no alternative ("... or ...?")."""
+    text = re.sub(r"^(?:en|and|maar|but|ook|also)\s+", "", text.strip(), flags=re.I)  # "En is dat ...?"
+    # "Is the motion adopted or rejected?": an alternative near the end asks which, not whether
+    alternative = (
+        r"\bor\s+(?:\S+\s+){0,2}\S+\?$"
+        if terms.detect_language(text) == "en"
+        else r"\bof\s+(?:\S+\s+){0,2}\S+\?$"
+    )
+    if not text.endswith("?") or re.search(alternative, text, re.I):
+        return False
+    return bool(_POLAR_EN.match(text) or _POLAR_NL.match(text))

@@ -20,6 +20,7 @@ from assistant.document_number import motie_number_lead
 from assistant.evidence import ASKED_KIND, Candidate, asked_kind, score_sentences
 from assistant.facts import commitment_facts
 from assistant.lists import Item
+from assistant.polar import deciding_quotes, polar_line, reason_line, reason_quotes
 from assistant.query import Query
 from assistant.references import References
 from assistant.selection import RULES, NextChunk, Rules, asked_text, choose, item_values, relevant_hits
@@ -134,6 +135,17 @@ def extractive_answer(
         # "bij welk dossier hoort die motie?": a motie's number is its metadata, cited to the motie
         dated = motie_number_lead(candidates, analysis.question)
     chosen, lists = ([dated], {}) if dated else choose(candidates, query, next_chunk, rules)
+    # a yes/no question about a commitment's status is answered by its verdict line (lead_sentence)
+    polar = kind is None and "yesno" in query.intents
+    polar = polar and not ("status" in query.intents and any(lead_sentence(h, "nl", 1) for h in relevant[:2]))
+    if chosen and kind is None and "why" in query.intents:
+        # the sentence giving the reason leads
+        reasoned = reason_quotes(chosen, candidates, analysis.question)
+        if reasoned is None:
+            return not_stated_answer(query, chosen[0], hits, "why")  # the topic, but no reason given
+        chosen = reasoned
+    elif chosen and polar:
+        chosen = deciding_quotes(chosen)  # the sentence that decides yes or no leads
     if chosen and asks_outcome(analysis.question) and prospective(chosen[0].text):
         return not_stated_answer(query, chosen[0], hits, "outcome")  # "De SER zal ... adviseren"
     if chosen and kind in ("number", "amount") and asks_done(analysis.question) and obliged(chosen[0].text):
@@ -146,6 +158,10 @@ def extractive_answer(
     lines: list[str] = []
     lead = chosen[0]
     short = short_line(lead, lists.get(id(lead), []), query, 1)
+    if not short and kind is None and "why" in query.intents:
+        short = reason_line(lead, query.language, 1)
+    elif not short and polar:
+        short = polar_line(lead, analysis.question, query.language, 1)
     if short:
         cites.cite(lead.hit.chunk, lead.hit, lead.span, "answer")
         lines.append(short)

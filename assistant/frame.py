@@ -22,7 +22,11 @@ LABELS = {
     "where": {"nl": "Waar", "en": "Where"},
     "identifier": {"nl": "Nummer", "en": "Number"},
     "status": {"nl": "Status", "en": "Status"},
+    "why": {"nl": "Reden", "en": "Reason"},
 }
+# The answer to a yes/no question, and what introduces the sentence it rests on.
+POLAR = {"yes": {"nl": "Ja", "en": "Yes"}, "no": {"nl": "Nee", "en": "No"}}
+SAYS = {"nl": "de brief zegt:", "en": "the letter says:"}
 # What the asked fact is called in a "not stated" answer.
 ASKED = {
     "amount": {"nl": "het gevraagde bedrag", "en": "the amount asked for"},
@@ -32,6 +36,7 @@ ASKED = {
     "who": {"nl": "de gevraagde naam", "en": "the name asked for"},
     "outcome": {"nl": "de gevraagde uitkomst", "en": "the outcome asked for"},
     "identifier": {"nl": "het gevraagde nummer", "en": "the number asked for"},
+    "why": {"nl": "de gevraagde reden", "en": "the reason asked for"},
 }
 QUOTED_IN_DUTCH = {"nl": "", "en": "From the letters (quoted in Dutch):"}
 VERDICT_EN = {AFGEDAAN: "settled", DEELS: "partly met", OPENSTAAND: "still open", NO_VERDICT: "no verdict"}
@@ -177,6 +182,11 @@ def not_stated(asked: str, language: str) -> str:
     if language == "en":
         return f"The letters discuss this, but do not state {what}. What they do say:"
     return f"De brieven gaan hierover, maar noemen {what} niet. Wat er wel staat:"
+
+
+def polar(answer: str, language: str) -> str:
+    """'Ja' / 'Nee' / 'Yes' / 'No'."""
+    return POLAR[answer][language]
 
 
 def letter_of(when: str, language: str) -> str:
