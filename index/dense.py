@@ -10,6 +10,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.vector_cache import one_query_scores
+
 IDS_FILE = "dense_ids.json"
 VECTORS_FILE = "vectors.npy"
 FAISS_FILE = "dense.faiss"
@@ -123,7 +125,7 @@ class DenseIndex:
             if rows.size == 0:
                 return []
             if rows.size <= _EXACT_SUBSET:
-                scores = self.vectors[rows] @ q[0]
+                scores = one_query_scores(self.vectors[rows], q[0])
                 order = np.argsort(-scores, kind="stable")[:k]
                 return [(self.ids[rows[i]], float(scores[i])) for i in order]
             params = self._params(faiss.IDSelectorBatch(rows.astype(np.int64)))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.vector_cache import VectorCache
+from index.vector_cache import VectorCache, one_query_scores
 from ingest.chunking import sentence_spans
 from ingest.footnotes import strip_markers
 from ingest.model import Chunk, Letter, SentenceVectors, Span
@@ -110,11 +110,12 @@ class SentenceStore:
         if self._matrix is None and len(self.rows) * self.cache.dim <= _FLOAT32_COPY_LIMIT:
             self._matrix = np.asarray(self.cache.vectors[self.rows], dtype=np.float32)
         if self._matrix is not None:
-            return self._matrix @ q
+            return one_query_scores(self._matrix, q)
         out = np.empty(len(self.rows), dtype=np.float32)
         for a in range(0, len(self.rows), _BLOCK_ROWS):
             rows = self.rows[a : a + _BLOCK_ROWS]
-            out[a : a + len(rows)] = np.asarray(self.cache.vectors[rows], dtype=np.float32) @ q
+            block = np.asarray(self.cache.vectors[rows], dtype=np.float32)
+            out[a : a + len(rows)] = one_query_scores(block, q)
         return out
 
     def best_scores(self, query: np.ndarray) -> np.ndarray:

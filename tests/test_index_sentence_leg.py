@@ -122,3 +122,29 @@ def test_an_index_without_sentence_vectors_has_no_sentence_ranking(tmp_path):
 
 def test_default_settings_weigh_the_sentence_ranking():
     assert Settings().sentence_weight > 0
+
+
+class _Recording(np.ndarray):
+    """A matrix that records the BLAS thread counts in force when it is multiplied."""
+
+    seen: list[int] = []
+
+    def __matmul__(self, other):
+        from threadpoolctl import threadpool_info
+
+        _Recording.seen = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+        return np.asarray(self) @ other
+
+
+def test_one_query_is_scored_on_one_blas_thread_and_the_count_is_put_back():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from index.vector_cache import one_query_scores
+
+    matrix = np.stack([unit(1, 0, 0), unit(0, 1, 0)]).view(_Recording)
+    with threadpoolctl.threadpool_limits(2, user_api="blas"):  # as on a 2-core machine
+        before = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+        scores = one_query_scores(matrix, unit(1, 1, 0))
+        after = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    np.testing.assert_allclose(scores, [2**-0.5, 2**-0.5], rtol=1e-6)
+    assert _Recording.seen and set(_Recording.seen) == {1}
+    assert after == before and 2 in before
