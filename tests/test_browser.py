@@ -315,7 +315,9 @@ def test_upload_a_good_and_a_bad_file_then_the_planted_letter_stays_text(page, t
     assert "**vet**" in shown and "_schuin_" in shown
     assert page.locator("#chat img, #sources img").count() == 0
     assert answer.locator("a[href^='javascript']").count() == 0 and answer.locator("em").count() == 0
-    assert answer.locator("strong", has_text="vet").count() == 0
+    # the letter's **vet** is shown as written, never made bold (the bold lead line may quote it as text)
+    assert answer.locator("strong", has_text=re.compile(r"^\s*vet\s*$")).count() == 0
+    assert all("**vet**" in s for s in answer.locator("strong").all_inner_texts() if "vet" in s)
     card = page.locator("#sources details.card").first
     card.locator("summary").click()
     shown = card.inner_text()
