@@ -132,7 +132,10 @@ class _Recording(np.ndarray):
     def __matmul__(self, other):
         from threadpoolctl import threadpool_info
 
-        _Recording.seen = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+        # numpy's own OpenBLAS does the product; faiss and scipy bring other BLAS copies, which may
+        # be loaded after the controller was made and are not used here
+        blas = [i for i in threadpool_info() if i["user_api"] == "blas" and "numpy" in i["filepath"]]
+        _Recording.seen = [i["num_threads"] for i in blas]
         return np.asarray(self) @ other
 
 
